@@ -3,14 +3,21 @@
 Steps, each a small rule with its reason recorded in ``Mention.how``:
 
 1. candidates: the model's PERSON, NORP, FAC, ORG, GPE and LOC entities, plus gazetteer names the
-   model missed ("the Vatican", "the Kremlin"); dates, money, quantities never become entities;
+   model missed ("the Vatican", "the Kremlin"); dates, money, quantities never become entities,
+   nor do operations ("Operation Absolute Resolve"), equipment ("Su-30") or affixed adjectives
+   ("post-Maduro"); institution names the model split are joined ("Communist Party" + "of
+   Greece"); a name the text introduces as an organisation ("Spanish outlet ABC", "Texas-based
+   Stratfor") is an Institution in every mention (how="context"), and a name in apposition to a
+   person noun ("his predecessor, Chávez") a Person; a dateline capital is a place;
 2. typing: the gazetteer decides State / Institution; a capital or seat of government that acts
    ("Moscow's objective", "Washington has offered") is its State, the same word as a place
    ("his arrest in Caracas") is a Location; a demonym ("Russian President ...") is its State;
 3. people: titles ("President", "Cardinal", "former") go to ``titles``; a surname-only mention
-   joins the one full name in the document that ends with it; accents and case do not split;
+   joins the one full name in the document that ends with it, a shorter multi-word name ("El
+   Aissami") the one longer name ending with it; accents and case do not split;
 4. institutions: an acronym defined in the text ("... Studies (CSIS)") or matching the initials of
-   a long form joins it; "the Treasury" joins "the Treasury Department";
+   a long form joins it, also when the model missed the acronym; "the Treasury" joins "the
+   Treasury Department";
 5. people who act through pronouns ("he", "him", "his") and definite descriptions ("the Venezuelan
    leader") are linked to the person the text makes clear, for relation extraction.
 """
@@ -63,6 +70,13 @@ LEADER_NOUNS = {"leader", "president", "autocrat", "dictator", "strongman", "rul
 # Titles that make a person a leader for such descriptions.
 LEADER_TITLES = {"president", "prime", "premier", "chancellor", "king", "queen", "leader", "dictator",
                  "emperor", "monarch", "ruler", "strongman", "autocrat", "ayatollah", "supreme"}
+# Nouns for people: a name in apposition to one is a person's name ("his predecessor, Chávez").
+PERSON_NOUNS = LEADER_NOUNS | {
+    "predecessor", "successor", "wife", "husband", "son", "daughter", "brother", "sister", "father",
+    "mother", "minister", "spokesman", "spokeswoman", "ally", "rival", "aide", "adviser", "advisor",
+    "deputy", "founder", "successor", "opponent", "politician", "lawmaker", "senator", "governor",
+    "mayor", "general", "commander", "ambassador", "envoy", "candidate", "chairman", "official",
+}
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 # Generic words that may follow a short institution name ("Treasury" / "Treasury Department").
@@ -74,6 +88,35 @@ ORG_GENERIC = {"department", "ministry", "agency", "office", "court", "committee
 INSTITUTION_HEADS = {"center", "centre", "institute", "institution", "university", "college", "foundation",
                      "council", "academy", "school", "hospital", "museum", "library", "laboratory", "program",
                      "programme", "society", "fund", "agency", "commission", "committee"}
+# Last words of an institution's name that may be followed by "of <place>" inside the name
+# ("Communist Party of Greece", "Supreme Court of Canada"); the model often stops before "of".
+NAME_HEADS = ORG_GENERIC | INSTITUTION_HEADS | {
+    "party", "alliance", "league", "front", "movement", "federation", "congress", "assembly",
+    "parliament", "church", "coalition", "government", "caucus", "forum", "bloc", "army", "force",
+    "forces", "police", "guard", "senate", "legislature", "cabinet", "court", "tribunal", "network",
+}
+# Common nouns that introduce an institution's name ("Spanish outlet ABC", "the firm Stratfor").
+ORG_CUE_NOUNS = {
+    "outlet", "newspaper", "paper", "daily", "weekly", "broadcaster", "network", "channel", "magazine",
+    "tabloid", "website", "site", "station", "agency", "publication", "wire", "company", "firm",
+    "group", "party", "organization", "organisation", "consultancy", "bank", "airline", "carrier",
+    "manufacturer", "maker", "conglomerate", "startup", "nonprofit", "charity", "ngo", "tank",
+    "institute", "union", "movement", "coalition", "insurer", "lender", "retailer", "broadcasters",
+}
+# "<place>-based X", "state-owned X": an organisation, not a person.
+ORG_CUE_PARTICIPLES = {"based", "owned", "run", "headquartered", "listed", "registered"}
+# Last words that make a place name not in the gazetteer a (former or unrecognised) state.
+STATE_NAME_WORDS = {"union", "empire", "republic", "kingdom", "federation", "confederation", "caliphate",
+                    "sultanate", "emirate", "khanate", "principality", "dominion", "reich", "shogunate"}
+# Party affiliations written before a politician's name ("Liberal Lyle Vanclief"); not part of it.
+AFFILIATION_WORDS = {"liberal", "conservative", "republican", "democrat", "democratic", "labour", "labor",
+                     "socialist", "communist", "tory", "green", "independent", "unionist", "nationalist"}
+# Prefixes that make a capitalised word an adjective, not a name ("post-Maduro", "pro-Kremlin").
+_AFFIX = re.compile(r"^(?:post|pre|anti|pro|non|neo|ex|mid|un)-", re.I)
+# Model and product designations ("Su-30", "Buk-M2", "F-16", "S-400"): not actors.
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,5}-?[A-Z]?\d+[A-Za-z]?$")
+# Function words a name does not end with ("Communist Party of", "We Are Peru and").
+_TRAILING = {"of", "and", "for", "in", "the", "-", "&", "or", "at", "to", "on"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.\-]{1,9}$")
 _STOP_INITIALS = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "la", "del", "&"}
 
@@ -125,7 +168,12 @@ def _strip_span(span):
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+    for i in range(start + 1, end):
+        if doc[i].text == "(":  # "Civics and Innovators (CI": the name stops at the bracket
+            end = i
+            break
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in _TRAILING):
         end -= 1
     return doc[start:end]
 
@@ -135,8 +183,12 @@ def _person_name(span) -> tuple[object, list[str]]:
     doc = span.doc
     start = span.start
     titles = []
-    while start < span.end - 1 and doc[start].lower_.rstrip(".") in TITLE_WORDS:
-        titles.append(doc[start].text)
+    while start < span.end - 1:
+        low = doc[start].lower_.rstrip(".")
+        if low in TITLE_WORDS:
+            titles.append(doc[start].text)
+        elif not (low in AFFILIATION_WORDS and span.end - start > 2):
+            break  # "Liberal Lyle Vanclief": a party affiliation, neither name nor title
         start += 1
     return doc[start : span.end], titles
 
@@ -203,32 +255,48 @@ def find_mentions(doc, gaz: Gazetteer, phrase_matcher=None) -> tuple[list[Mentio
     entities: dict[str, EntityInfo] = {}
     sent_of = _sent_index(sent_starts)
 
+    spans = _merge_spans(doc, spans)
+    # "Operation Absolute Resolve" is an event, and so is a bare "Absolute Resolve" in the same text
+    operations = {fold(e.text.split(None, 1)[1]) for e in spans
+                  if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
+    org_people: set[str] = set()  # person keys the context shows are organisations
+
     for ent in spans:
         span = _strip_span(ent)
         if len(span) == 0 or not any(c.isalpha() for c in span.text):
             continue
         label = ent.label_
         text = span.text
+        if _AFFIX.match(text) or operations and (fold(text) in operations or text.startswith("Operation ")):
+            continue  # "post-Maduro" is an adjective; operations are events, not actors
         match = gaz.lookup(text)
+        if match is None and _DESIGNATION.match(text):
+            continue  # "Su-30", "Buk-M2": equipment, not actors
         if label == "PERSON" and (match is None or match.kind in {"demonym", "capital"}):
-            name, titles = _person_name(span)
-            if not name.text or not name[0].text[:1].isupper() or any(c.isdigit() for c in name.text):
+            if _names_institution(span):
+                label = "ORG"  # "Senate Liberal Caucus", "Spanish outlet ABC": not a person
+            else:
+                name, titles = _person_name(span)
+                if not name.text or not name[0].text[:1].isupper() or any(c.isdigit() for c in name.text):
+                    continue
+                before, states = _title_before(doc, name.start, gaz)
+                if before:
+                    titles.insert(0, before)
+                key = "person:" + slugify(name.text)
+                info = entities.setdefault(key, EntityInfo(key, PERSON, name.text))
+                info.titles.update(t for t in titles if t.lower().rstrip(".") not in _TITLE_GLUE)
+                info.states.update(states)
+                if not titles and not before and _org_context(name):
+                    org_people.add(key)
+                mentions.append(Mention(name.start_char, name.end_char, name.text, PERSON, key, "exact",
+                                        sent_of(name.start), (name.start, name.end)))
                 continue
-            before, states = _title_before(doc, name.start, gaz)
-            if before:
-                titles.insert(0, before)
-            key = "person:" + slugify(name.text)
-            info = entities.setdefault(key, EntityInfo(key, PERSON, name.text))
-            info.titles.update(t for t in titles if t.lower().rstrip(".") not in _TITLE_GLUE)
-            info.states.update(states)
-            mentions.append(Mention(name.start_char, name.end_char, name.text, PERSON, key, "exact",
-                                    sent_of(name.start), (name.start, name.end)))
-            continue
         if match is not None:
             if match.kind == "organisation":
                 etype, key, how = INSTITUTION, match.key, "gazetteer"
             elif match.kind in {"capital", "seat"}:
-                if match.kind == "seat" and not _is_locative(span) or match.kind == "capital" and _acting(span):
+                if (match.kind == "seat" and not _is_locative(span)
+                        or match.kind == "capital" and _acting(span) and not _is_dateline(span)):
                     etype, key, how = STATE, match.key, "metonymy"
                 else:
                     etype, key, how = LOCATION, "location:" + slugify(text), "exact"
@@ -243,25 +311,186 @@ def find_mentions(doc, gaz: Gazetteer, phrase_matcher=None) -> tuple[list[Mentio
                                     sent_of(span.start), (span.start, span.end)))
             continue
         if label == "NORP":
-            continue  # non-state groups ("Republican", "Chavista") are not actors
+            # groups of people ("Republican" voters, "the Democrats", "Chavistas") are not actors
+            continue
         if label == "FAC" and not any(t.lower_ in INSTITUTION_HEADS for t in span):
             continue  # buildings, roads, airports are not actors; think tanks the model calls FAC are
-        if label in {"ORG", "FAC"}:
-            etype, prefix = INSTITUTION, "institution:"
+        if label in {"GPE", "LOC", "ORG"} and _names_person(span):
+            key = "person:" + slugify(text)  # "his predecessor, Chávez": the model's GPE is a person
+            entities.setdefault(key, EntityInfo(key, PERSON, text))
+            mentions.append(Mention(span.start_char, span.end_char, text, PERSON, key, "context",
+                                    sent_of(span.start), (span.start, span.end)))
+            continue
+        if label in {"ORG", "FAC"} or _org_cue(span):
+            etype, prefix = INSTITUTION, "institution:"  # "Spanish newspaper ABC" is an outlet
         elif label == "PERSON":
             continue
+        elif _names_state(span):
+            etype, prefix = STATE, "state:"  # "Soviet Union", "Ottoman Empire": states the gazetteer lacks
         else:
-            etype, prefix = LOCATION, "location:"
+            etype, prefix = LOCATION, "location:"  # regions, provinces, cities not standing for a state
         key = prefix + slugify(text)
         entities.setdefault(key, EntityInfo(key, etype, text))
         mentions.append(Mention(span.start_char, span.end_char, text, etype, key, "exact",
                                 sent_of(span.start), (span.start, span.end)))
 
+    if org_people:
+        _people_to_institutions(mentions, entities, org_people)
     _join_surnames(mentions, entities)
     _retype_person_names(mentions, entities)
     _join_institutions(doc, mentions, entities)
+    _add_defined_acronyms(doc, mentions, entities, sent_of)
     links = _link_references(doc, mentions, entities, sent_starts, gaz)
     return mentions, entities, links
+
+
+def _merge_spans(doc, spans):
+    """Join entity spans the model split inside one institution's name.
+
+    * "Progressive Conservative Party" + "of" + "Manitoba" -> one ORG ("X of <place>" when X ends
+      with an institution head noun, or the model's span already ends with "of");
+    * "Social Democratic" + "and" + "Labour Party" -> one ORG (an adjective-final name joined by
+      "and" to a name ending with a head noun).
+    """
+    if not spans:
+        return spans
+    out = [spans[0]]
+    for b in spans[1:]:
+        a = out[-1]
+        gap = [t.lower_ for t in doc[a.end : b.start]]
+        a_last = doc[a.end - 1].lower_
+        merged = None
+        if a.label_ in {"ORG", "FAC"} and b.label_ in {"GPE", "LOC", "GAZ"}:
+            if (a_last in NAME_HEADS and gap in (["of"], ["of", "the"])) or (a_last == "of" and gap in ([], ["the"])):
+                merged = "ORG"
+        elif a.label_ == "ORG" and b.label_ == "ORG" and gap == ["and"] and doc[b.end - 1].lower_ in NAME_HEADS:
+            if doc[a.end - 1].pos_ == "ADJ" or a_last.endswith(("ic", "al", "ive", "ist", "ian")):
+                merged = "ORG"
+        if merged:
+            out[-1] = _span(doc, a.start, b.end, merged)
+        else:
+            out.append(b)
+    return [_extend_of(doc, s, out[i + 1].start if i + 1 < len(out) else len(doc)) for i, s in enumerate(out)]
+
+
+def _extend_of(doc, span, limit: int):
+    """"Progressive Conservative Party" + "of Manitoba" the model left untagged -> one ORG."""
+    end = span.end
+    if span.label_ != "ORG" or end + 1 >= limit or doc[end - 1].lower_ not in NAME_HEADS or doc[end].lower_ != "of":
+        return span
+    i = end + 1
+    if i < limit and doc[i].lower_ == "the":
+        i += 1
+    j = i
+    while j < limit and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        j += 1
+    return _span(doc, span.start, j, "ORG") if j > i else span
+
+
+def _token_before(span):
+    i = span.start - 1
+    return span.doc[i] if i >= 0 else None
+
+
+def _org_cue(span) -> bool:
+    """A common noun or participle introducing the name marks an organisation.
+
+    "Spanish outlet ABC", "newspaper ABC", "the consulting firm Stratfor", "Texas-based Stratfor",
+    "state-owned Rosneft".
+    """
+    prev = _token_before(span)
+    if prev is None:
+        return False
+    if prev.lower_ in ORG_CUE_NOUNS and prev.pos_ == "NOUN" and prev.text.islower():
+        return True
+    return prev.lower_ in ORG_CUE_PARTICIPLES and prev.i > 0 and prev.doc[prev.i - 1].text == "-"
+
+
+def _org_context(span) -> bool:
+    """Context showing that a name the model typed PERSON is an organisation.
+
+    An introducing noun or "-based" (see :func:`_org_cue`), or a definite article heading the
+    name itself ("the Lega Nord"): people's names do not take "the", organisations' do. A name
+    modifying a noun ("the Trump administration") does not count.
+    """
+    if _org_cue(span):
+        return True
+    prev = _token_before(span)
+    return (prev is not None and prev.lower_ == "the" and prev.head.i == span.root.i
+            and span.root.i == span.end - 1 and span.root.dep_ not in {"compound", "amod"})
+
+
+def _names_institution(span) -> bool:
+    """A PERSON span whose last word is an institution's head noun ("Senate Liberal Caucus")."""
+    last = span[-1].lower_
+    return len(span) > 1 and last in NAME_HEADS and last not in {"house", "chair"}
+
+
+def _names_person(span) -> bool:
+    """A name in apposition to a noun for a person ("his predecessor, Chávez") is a person."""
+    root = span.root
+    head = root.head
+    return (root.dep_ == "appos" and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS
+            and len(span) <= 3 and span[0].text[:1].isupper())
+
+
+def _is_dateline(span) -> bool:
+    """"Mexico City ( –", "MOSCOW, Jan 5 -": a dateline at the start of a text names a place."""
+    doc = span.doc
+    if not (span.start == 0 or doc[span.start - 1].is_space or doc[span.start].is_sent_start):
+        return False
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return nxt in {"(", "–", "—", "-"} or (nxt == "," and span.text.isupper())
+
+
+def _names_state(span) -> bool:
+    """A place not in the gazetteer named as a state: "Soviet Union", "Republic of Texas"."""
+    words = span.text.lower().split()
+    if len(words) < 2:
+        return False
+    return words[-1] in STATE_NAME_WORDS or (words[0] in STATE_NAME_WORDS and words[1] == "of")
+
+
+def _people_to_institutions(mentions, entities, keys: set[str]) -> None:
+    """Retype every mention of a 'person' the context showed is an organisation."""
+    for key in keys:
+        info = entities.get(key)
+        if info is None or info.titles:
+            continue
+        new = "institution:" + slugify(info.name)
+        entities.pop(key)
+        entities.setdefault(new, EntityInfo(new, INSTITUTION, info.name))
+        for m in mentions:
+            if m.key == key:
+                m.key, m.type, m.how = new, INSTITUTION, "context"
+
+
+# An acronym defined in brackets after a name: "SDLP", "PvdA", "IdV" (two or more capitals).
+_DEFINED_ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&.]{1,9}$")
+
+
+def _add_defined_acronyms(doc, mentions: list[Mention], entities: dict[str, EntityInfo], sent_of) -> None:
+    """"Social Democratic and Labour Party (SDLP)": the model missed the acronym; add it and its
+    later uses as mentions of the long form (how="acronym")."""
+    covered = {i for m in mentions for i in range(*m.tokens)}
+    defined: dict[str, str] = {}
+    n = len(doc)
+    for m in mentions:
+        end = m.tokens[1]
+        if m.type != INSTITUTION or end + 2 >= n:
+            continue
+        if doc[end].text == "(" and doc[end + 2].text == ")" and end + 1 not in covered:
+            acr = doc[end + 1].text
+            if _DEFINED_ACRONYM.match(acr) and len(entities[m.key].name.split()) >= 2:
+                defined.setdefault(acr, m.key)
+    if not defined:
+        return
+    for tok in doc:
+        key = defined.get(tok.text)
+        if key is not None and tok.i not in covered:
+            mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, INSTITUTION, key, "acronym",
+                                    sent_of(tok.i), (tok.i, tok.i + 1)))
+    mentions.sort(key=lambda m: m.start)
 
 
 def _is_locative(span) -> bool:
@@ -324,8 +553,8 @@ def _retype_person_names(mentions: list[Mention], entities: dict[str, EntityInfo
     for key, info in entities.items():
         if info.type == PERSON:
             parts = fold(info.name).split()
-            names[" ".join(parts)].add(key)
-            names[parts[-1]].add(key)
+            for i in range(len(parts)):  # the name and each shorter ending ("el aissami", "aissami")
+                names[" ".join(parts[i:])].add(key)
     if not names:
         return
     for m in mentions:
@@ -347,11 +576,16 @@ def _join_surnames(mentions: list[Mention], entities: dict[str, EntityInfo]) -> 
         by_last[parts[-1]].add(key)
         if len(parts) >= 4:  # Spanish names: "Nester Luis Reverol Torres" is also "Reverol"
             by_last[parts[-2]].add(key)
+    by_suffix = _suffix_index({k: entities[k].name for k in full})
     remap: dict[str, str] = {}
     for key, info in entities.items():
-        if info.type != PERSON or key in full:
+        if info.type != PERSON:
             continue
-        candidates = by_last.get(fold(info.name), set())
+        folded = fold(info.name)
+        if key in full:  # "El Aissami" -> "Tareck El Aissami"
+            candidates = by_suffix.get(folded, set()) - {key}
+        else:
+            candidates = by_last.get(folded, set())
         if len(candidates) == 1:
             remap[key] = next(iter(candidates))
     # "Nicolas Maduro Moros" / "Nicolás Maduro": same first and last-but-one name
@@ -369,6 +603,16 @@ def _join_surnames(mentions: list[Mention], entities: dict[str, EntityInfo]) -> 
             m.key, m.how = target, "surname"
     for key in remap:
         entities.pop(key, None)
+
+
+def _suffix_index(names: dict[str, str]) -> dict[str, set[str]]:
+    """Multi-word endings of person names: ``{"el aissami": {"person:tareck-el-aissami"}}``."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for key, name in names.items():
+        parts = fold(name).split()
+        for i in range(1, len(parts) - 1):
+            index[" ".join(parts[i:])].add(key)
+    return index
 
 
 def _join_institutions(doc, mentions: list[Mention], entities: dict[str, EntityInfo]) -> None:

@@ -4,7 +4,8 @@ Inside a document, :mod:`extractors.entities` has already joined surnames, title
 accent variants. Across documents, keys that are the same slug are the same entity; in addition:
 
 * a surname-only person ("Maduro") joins the full name ending with it when exactly one full name
-  in the corpus does (two different full names sharing a surname keep the surname apart);
+  in the corpus does (two different full names sharing a surname keep the surname apart); a
+  shorter multi-word name ("El Aissami") joins the one longer full name ending with it;
 * a person typed by the model as an organisation or place elsewhere joins the same way;
 * an acronym defined in one document ("CSIS") joins its long form everywhere.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .entities import INSTITUTION, LOCATION, PERSON, _ACRONYM, _initials, fold
+from .entities import INSTITUTION, LOCATION, PERSON, _ACRONYM, _initials, _suffix_index, fold
 from .gazetteer import Gazetteer
 from .pipeline import DocResult
 
@@ -49,6 +50,7 @@ def resolve_corpus(results: Iterable[DocResult]) -> dict[str, tuple[str, str]]:
             full_by_last[parts[-1]].add(key)
             if len(parts) >= 4:
                 full_by_last[parts[-2]].add(key)
+    by_suffix = _suffix_index({k: name for k, (etype, name) in names.items() if etype == PERSON})
     long_institutions: dict[str, set[str]] = defaultdict(set)
     for key, (etype, name) in names.items():
         if etype == INSTITUTION and len(name.split()) >= 2:
@@ -58,13 +60,14 @@ def resolve_corpus(results: Iterable[DocResult]) -> dict[str, tuple[str, str]]:
     mapping: dict[str, tuple[str, str]] = {}
     for key, (etype, name) in names.items():
         parts = fold(name).split()
-        if etype == PERSON and len(parts) == 1:
-            candidates = full_by_last.get(parts[0], set())
+        if etype == PERSON:
+            candidates = full_by_last.get(parts[0], set()) if len(parts) == 1 else by_suffix.get(" ".join(parts), set())
             if len(candidates) == 1:
                 mapping[key] = (next(iter(candidates)), "surname")
-        elif etype in {INSTITUTION, LOCATION} and len(parts) == 1 and gaz.lookup(name) is None:
-            # a bare surname the model typed as an organisation or place ("Maduro said")
-            candidates = full_by_last.get(parts[0], set())
+        elif etype in {INSTITUTION, LOCATION} and len(parts) <= 3 and gaz.lookup(name) is None:
+            # a surname the model typed as an organisation or place ("Maduro said", "of El Aissami")
+            joined = " ".join(parts)
+            candidates = full_by_last.get(joined, set()) if len(parts) == 1 else by_suffix.get(joined, set())
             if len(candidates) == 1:
                 mapping[key] = (next(iter(candidates)), "retyped")
         elif etype == INSTITUTION and _ACRONYM.match(name):

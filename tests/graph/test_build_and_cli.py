@@ -25,7 +25,7 @@ def built(tmp_path_factory):
 
 def test_build_writes_outputs_and_summary(built):
     out, output = built
-    for name in ("graph.json", "documents.jsonl", "graph.graphml", "graph.gexf"):
+    for name in ("graph.json", "documents.jsonl", "graph.graphml", "graph.gexf", "graph.html"):
         assert (out / name).is_file(), name
     assert "Documents: 5 processed, 0 skipped" in output
     assert "Entities:" in output and "Person" in output and "Relations:" in output
