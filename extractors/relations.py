@@ -56,7 +56,7 @@ FAMILIES = frozenset({"cooperation", "conflict", "role", "co-occurrence"})
 #: Argument roles a rule may name (plus ``prep:<preposition>``).
 ROLES = frozenset({
     "agent", "patient", "recipient", "with", "head_agent", "head_patient", "pobj",
-    "requires_mod", "clause_subject", "xcomp_args", "holder", "org",
+    "requires_mod", "clause_subject", "xcomp_args", "holder", "org", "addressee", "party",
 })
 
 TYPE_NAME_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -97,6 +97,12 @@ APPOINT_VERBS = frozenset({"appoint", "name", "elect", "nominate", "make", "desi
 ROLE_PREPS = frozenset({"of", "at", "for", "in", "to", "with", "from", "on"})
 # Prepositions that lead from a group noun to its entity: "the government OF Sindh".
 FALLBACK_PREPS = frozenset({"of", "from", "by"})
+# Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
+# officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
+# Brown's speech", "welcomed the decision by India" are no meetings).
+GROUP_ONLY = "group"
+GROUP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+GROUP_PREPS = frozenset({"of", "from"})
 # Prepositions through which an event noun takes the clause's subject as its doer:
 # "engaged IN talks with X", "agreed ON a deal", "met AFTER negotiations".
 FRAME_PREPS = frozenset({"in", "into", "through", "via"})
@@ -110,6 +116,47 @@ LIGHT_VERBS = frozenset({
     "offer", "propose", "broker", "host", "attend", "join", "order", "press", "push", "repeat", "reiterate",
     "keep", "maintain", "provide", "grant", "approve", "complete", "finalize", "finalise", "conclude",
     "speed", "accelerate", "finish", "expedite", "hasten", "begin", "start",
+})
+# Verbs of result whose subject is a cause, not the doer of the event noun in their "in"/"into"
+# phrase: "the operation resulted IN his capture", "talks ended IN an agreement".
+RESULT_VERBS = frozenset({
+    "result", "end", "culminate", "lead", "cause", "bring", "precede", "follow", "trigger", "spark",
+    "contribute", "help", "turn", "translate", "wind", "finish",
+})
+# Verbs whose object is the subject of their controlled verb: "prompted Maduro TO appeal",
+# "urged X to leave". Any other verb keeps its own subject: "Blair met X and Y TO talk about Z".
+OBJECT_CONTROL_VERBS = frozenset({
+    "ask", "urge", "persuade", "convince", "prompt", "force", "compel", "oblige", "allow", "permit",
+    "enable", "invite", "tell", "order", "command", "encourage", "help", "want", "expect", "need",
+    "require", "advise", "instruct", "pressure", "pressurize", "pressurise", "press", "push", "call",
+    "warn", "remind", "get", "cause", "lead", "inspire", "motivate", "authorize", "authorise",
+    "empower", "beg", "implore", "challenge", "dare", "induce", "appoint", "elect", "choose", "select",
+    "send", "mandate", "request", "teach", "train", "drive", "provoke", "tempt", "forbid", "prohibit",
+    "leave", "like", "prefer", "recruit", "nominate", "name", "pay", "entice", "exhort", "petition",
+    "direct", "assign", "hire", "commission", "coerce", "lobby", "appeal", "plead",
+})
+# Role nouns whose "to"/"in" phrase names a posting, not the organisation: "US ambassador TO
+# Venezuela", "the UN envoy IN Syria".
+POSTING_NOUNS = frozenset({
+    "ambassador", "envoy", "emissary", "consul", "attache", "attaché", "delegate", "representative",
+    "ambassadors", "envoys", "emissaries", "delegates", "representatives", "consul-general", "charge",
+})
+POSTING_PREPS = frozenset({"to", "in"})
+# Verbal tags of a participle that the parser may take for the subject of the main verb:
+# "The Red Cross OPERATING in Iraq said ..." (the noun before it is the real subject).
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+# Complement clauses of a demand: a bare (subjunctive) verb or one of these modals ("demanded
+# that the US cancel", "said X must leave"); finite auxiliaries mark a statement ("insisted that
+# the agency had done ...").
+MANDATIVE_MODALS = frozenset({"must", "should", "shall"})
+FINITE_AUX_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Pronouns that, as the subject of a reported clause, stand for the speaker: "Iraq said IT would
+# allow ...", "the rebels announced THEY would return ..." (he/she come resolved by the pipeline).
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+SPEECH_VERBS = frozenset({
+    "say", "announce", "state", "declare", "tell", "add", "insist", "warn", "claim", "confirm", "vow",
+    "pledge", "promise", "threaten", "indicate", "signal", "reply", "respond", "stress", "reiterate",
+    "affirm", "assert", "write", "decide", "agree",
 })
 # Prepositions after a stative passive whose subject is the doer: "is opposed TO", "is allied WITH".
 STATIVE_PASSIVE_PREPS = frozenset({"to", "with"})
@@ -423,19 +470,6 @@ class _Frame:
         rule, trig = self.rule, self.trigger
         if any(_spec_matches(child, spec) for spec in rule.exclude for child in trig.children):
             return
-        rtype = self.ontology.types[rule.type]
-        subjects = self._fill(rule.subject, rtype.subject_types)
-        if not subjects:
-            return
-        objects = self._fill(rule.object, rtype.object_types)
-        if rtype.symmetric and not objects and len(subjects) >= 2:
-            # "Putin and Maduro hold talks": every pair of the coordinated parties
-            pairs = list(itertools.combinations(subjects, 2))
-        else:
-            pairs = list(itertools.product(subjects, objects))
-        pairs = [(s, o) for s, o in pairs if s[0] != o[0]]
-        if not pairs:
-            return
         type_name, role = rule.type, None
         if rule.role == "trigger":
             role = self._role_phrase()
@@ -445,6 +479,21 @@ class _Frame:
                 type_name = rule.retype_to
         elif rule.role:
             role = rule.role
+        # the entity types of the type finally emitted: a retyped "associate director" is
+        # MEMBER_OF, which takes no Location ("director at CSIS in Washington")
+        rtype = self.ontology.types[type_name]
+        subjects = self._fill(rule.subject, rtype.subject_types)
+        if not subjects:
+            return
+        objects = self._fill(rule.object, rtype.object_types)
+        if rtype.symmetric and not objects and len(subjects) >= 2 and self._joint_act():
+            # "Putin and Maduro hold talks": every pair of the coordinated parties
+            pairs = list(itertools.combinations(subjects, 2))
+        else:
+            pairs = list(itertools.product(subjects, objects))
+        pairs = [(s, o) for s, o in pairs if s[0] != o[0]]
+        if not pairs:
+            return
         anchor = self.head if self.head is not None and self.head.i != trig.i else trig
         if "holder" in rule.subject:
             # a title or kinship noun is presupposed, not asserted by the sentence's verb
@@ -470,6 +519,21 @@ class _Frame:
                 according_to=according_to,
                 role=role,
             )
+
+    def _joint_act(self) -> bool:
+        """Whether coordinated subjects did the act together ("Putin and Maduro met"), not one
+        to a third party ("X and Y hosted a dinner", "X and Y called for the embargo to end")."""
+        trig = self.trigger
+        if trig.pos_ not in VERBAL_POS:
+            return True
+        matched = set(self.nodes.values())
+        for c in trig.children:
+            # the rule's own word is part of the act: "X and Y signed a TREATY", "upgraded their TIES"
+            if c.dep_ in OBJ_DEPS and c.i not in matched:
+                return False
+            if c.dep_ in {"advcl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+                return False
+        return True
 
     def _trigger_span(self) -> tuple[int, int]:
         """Character span of the trigger word and its verb particle ("hand over")."""
@@ -500,9 +564,10 @@ class _Frame:
             # role nouns name their own holder and organisation: no group-noun guessing, and
             # "President Putin and Maduro" does not make Maduro a president
             direct = role in {"holder", "org"}
+            fallback = False if direct else GROUP_ONLY if role == "party" else True
             found: dict[str, tuple[str, str, float]] = {}
             for tok, conf in self._role_tokens(role):
-                for key, etype, econf in self._entities(tok, not direct, conjuncts=plural or not direct):
+                for key, etype, econf in self._entities(tok, fallback, conjuncts=plural or not direct):
                     if etype in allowed and (key not in found or found[key][2] < conf * econf):
                         found[key] = (key, etype, conf * econf)
             if found:
@@ -516,6 +581,10 @@ class _Frame:
             return self._agents(trig)
         # the one acted upon: direct object, passive subject, "of" phrase of an event noun
         if role == "patient":
+            return self._patients(trig)
+        # the one met, hosted or received: as ``patient``, but a noun stands for an entity only
+        # as a group ("US officials"), not as its owner's thing ("hosted Brown's speech")
+        if role == "party":
             return self._patients(trig)
         # the receiver: indirect object, "to" phrase, passive subject of a ditransitive
         if role == "recipient":
@@ -546,15 +615,30 @@ class _Frame:
                 return []
             mods = [(c, MODIFIER_ARG) for c in req.children if c.dep_ in MODIFIER_DEPS and self.ent(c) is not None]
             return mods or [(req, 1.0)]
+        # the one a demand is addressed to: a direct object that is an entity itself ("urged
+        # Congress") or that controls the next verb ("urged US forces to leave"), or the doer of
+        # the act demanded ("demanded an admission by Moscow"); never another party of that act
+        # ("demanded his release" is not a demand of him)
+        if role == "addressee":
+            passive = _is_passive(trig)
+            objs = [c for c in trig.children if c.dep_ in OBJ_DEPS or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)]
+            controlled = any(c.dep_ in CLAUSE_DEPS for c in trig.children)
+            out = [(c, 1.0) for c in objs if controlled or self.ent(c) is not None]
+            return out or [(p, 1.0) for o in objs if o.pos_ == "NOUN" for p in _pobjs(o, "by")]
         # the subject of a complement clause: "demanded that the US cancel ..."
         if role == "clause_subject":
-            return [(s, 1.0) for c in trig.children if c.dep_ in CLAUSE_DEPS for s in c.children if s.dep_ in SUBJ_DEPS]
+            return [(s, 1.0) for c in trig.children if c.dep_ in CLAUSE_DEPS and _is_mandative(c)
+                    for s in c.children if s.dep_ in SUBJ_DEPS]
         # the objects of a controlled verb: "refused to meet X", "threatened to strike X"
         if role == "xcomp_args":
             out = []
             for c in trig.children:
                 if c.dep_ == "xcomp":
-                    out += self._patients(c) + self._recipients(c)
+                    direct = self._patients(c) + self._recipients(c)
+                    out += direct
+                    if any(self._entities(t, True) for t, _conf in direct):
+                        # "refused to meet X in Tel Aviv": the place is no second target
+                        continue
                     for scope in [c] + [o for o in c.children if o.dep_ in OBJ_DEPS]:
                         for w in XCOMP_PREPS:
                             out += [(p, PREP_ARG) for p in _pobjs(scope, w)]
@@ -570,15 +654,16 @@ class _Frame:
             return [(p, 1.0) for p in self._prep_objects(role[5:])]
         raise RulesError(f"rule {self.rule.id}: unknown role {role!r}")
 
-    def _entities(self, tok, fallback: bool, *, conjuncts: bool = True) -> list[tuple[str, str, float]]:
+    def _entities(self, tok, fallback, *, conjuncts: bool = True) -> list[tuple[str, str, float]]:
         """Entities of an argument token and its conjuncts ("Russia or Cuba")."""
         out = []
         for t in _with_conjuncts(tok) if conjuncts else [tok]:
             out += self._resolve(t, fallback)
         return out
 
-    def _resolve(self, tok, fallback: bool, depth: int = 0) -> list[tuple[str, str, float]]:
-        """The entity a token stands for, looking into a group noun when allowed."""
+    def _resolve(self, tok, fallback, depth: int = 0) -> list[tuple[str, str, float]]:
+        """The entity a token stands for, looking into a group noun when ``fallback`` allows
+        (True: any; ``GROUP_ONLY``: modifiers and of/from phrases of a group noun; False: none)."""
         e = self.ent(tok)
         if e is not None:
             return [(e[0], e[1], 1.0)]
@@ -592,6 +677,12 @@ class _Frame:
                 if clause.dep_ not in CLAUSE_DEPS or clause.head.i == clause.i:
                     break
                 clause = clause.head
+        # "Iraq said it would allow ...": the speaker
+        if tok.lower_ in SPEAKER_PRONOUNS and depth < 2:
+            speaker = _reported_speaker(tok)
+            if speaker is not None:
+                found = self._resolve(speaker, True, depth + 1)
+                return [f for f in found if f[1] != "Person"] if tok.lower_ == "it" else found
         if not fallback or tok.pos_ not in NOMINAL_POS:
             return []
         # "a former commander, Gen. Reverol": the apposed name
@@ -603,15 +694,24 @@ class _Frame:
             return [(e[0], e[1], 1.0)]
         # "US forces", "Israeli soldiers", "Saddam Hussein's proposal" (but "Maduro's deputy" is not Maduro)
         person_ok = tok.lower_ not in self.role_nouns and tok.lemma_.lower() not in self.role_nouns
-        mods = [e for c in tok.children if c.dep_ in MODIFIER_DEPS for m in _with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")]
+        mod_deps, preps = (GROUP_MODIFIER_DEPS, GROUP_PREPS) if fallback == GROUP_ONLY else (MODIFIER_DEPS, FALLBACK_PREPS)
+        mods = [e for c in tok.children if c.dep_ in mod_deps for m in _with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")]
         if any(mods):
             return [(m[0], m[1], MODIFIER_ARG) for m in mods if m]
         # "the government of Sindh", "demands from the rebels"
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in FALLBACK_PREPS:
-                objs = [self.ent(p) for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ == "prep" and c.lower_ in preps:
+                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                objs = [self.ent(p) for p in pobjs]
                 if any(objs):
                     return [(o[0], o[1], PREP_ARG) for o in objs if o]
+                # one plural group noun deeper: "a group of Moroccan diplomats", "calls by Belarus's
+                # rulers" (not "the use of the Russian language")
+                if depth == 0:
+                    deeper = [(k, t, conf * PREP_ARG) for p in pobjs if p.tag_ in PLURAL_TAGS
+                              for k, t, conf in self._resolve(p, fallback, depth + 1)]
+                    if deeper:
+                        return deeper
         return []
 
     def _agents(self, tok, depth: int = 0) -> list[tuple[object, float]]:
@@ -645,8 +745,10 @@ class _Frame:
         # "mediation mission": the compound's head noun carries the frame
         if tok.dep_ == "compound" and head.pos_ in NOMINAL_POS:
             return self._agents(head, depth + 1)
-        # "engaged in talks", "through Vatican mediation"
-        if tok.dep_ == "pobj" and head.dep_ in PREP_DEPS and head.lower_ in FRAME_PREPS and head.head.pos_ in VERBAL_POS:
+        # "engaged in talks", "through Vatican mediation" (not "the raid resulted in his capture":
+        # the subject of a result verb is a cause, not the doer)
+        if (tok.dep_ == "pobj" and head.dep_ in PREP_DEPS and head.lower_ in FRAME_PREPS
+                and head.head.pos_ in VERBAL_POS and head.head.lemma_ not in RESULT_VERBS):
             return [(t, c * INHERITED) for t, c in _subjects(head.head)]
         return []
 
@@ -664,7 +766,10 @@ class _Frame:
                     return [(c, 1.0) for c in named]
             if _is_passive(tok):
                 # "X was arrested": the passive subject (unless a ditransitive keeps its object)
-                return [(c, 1.0) for c in objs] if objs else [(c, 1.0) for c in tok.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+                if objs:
+                    return [(c, 1.0) for c in objs]
+                subjects = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+                return [(c, 1.0) for c in _relative_first(tok, subjects)]
             return [(c, 1.0) for c in objs]
         # "the arrest of Maduro"
         out = [(p, 1.0) for p in _pobjs(tok, "of")]
@@ -757,10 +862,14 @@ class _Frame:
                 out.append((c, 1.0))
         # "director of the Americas Program at the Center for ...", "ally of Moscow"
         frontier = [noun]
+        posting = noun.lower_ in POSTING_NOUNS
         for depth in range(2):
             nxt = []
             for tok in frontier:
                 for c in tok.children:
+                    # "US ambassador to Venezuela": the posting is not the organisation
+                    if posting and depth == 0 and c.lower_ in POSTING_PREPS:
+                        continue
                     if c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
                         for p in c.children:
                             if p.dep_ == "pobj" and p.i not in holder_ids:
@@ -807,18 +916,24 @@ def _subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
         return agents
     subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     if subjects:
-        s = subjects[0]
+        s = _relative_first(verb, subjects)[0]
         # "Mullin, who sits on ...": the noun the relative clause modifies
         if s.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
             return [(verb.head, 1.0)]
+        # "The Red Cross operating in Iraq said": a participle parsed as the subject
+        if s.pos_ == "VERB" and s.tag_ in PARTICIPLE_TAGS:
+            inner = [c for c in s.children if c.dep_ in SUBJ_DEPS and c.i < s.i]
+            if inner:
+                return [(inner[0], 1.0)]
         return [(s, 1.0)]
     if depth >= 3:
         return []
     head = verb.head
-    # "prompted Maduro to appeal": object control, else "Russia offered to grant": subject control
+    # "prompted Maduro to appeal": object control (for verbs that have it), else subject
+    # control: "Russia offered to grant", "Blair met Chirac to talk about Iraq"
     if verb.dep_ == "xcomp":
         objs = [c for c in head.children if c.dep_ in OBJ_DEPS and c.i < verb.i]
-        if objs:
+        if objs and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             return [(objs[0], INHERITED)]
         return [(t, c * INHERITED) for t, c in _subjects(head, depth + 1)]
     # "Russia sold arms and trained troops", "visited X to mediate"
@@ -834,6 +949,40 @@ def _subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
             return [(head, INHERITED)] + [(t, c * INHERITED) for t, c in _subjects(head.head, depth + 1)]
         return [(head, INHERITED)]
     return []
+
+
+def _is_mandative(verb) -> bool:
+    """Whether a complement clause states what should happen ("that the US cancel the sale",
+    "that X must leave"), not what happened ("insisted that the agency had done a lot")."""
+    if any(c.dep_ == "aux" and c.lower_ in MANDATIVE_MODALS for c in verb.children):
+        return True
+    if any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_AUX_TAGS for c in verb.children):
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.lemma_ != "be")
+
+
+def _reported_speaker(pronoun):
+    """The subject of the speech verb whose complement clause ``pronoun`` is the subject of."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJ_DEPS | PASSIVE_SUBJ_DEPS or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    speakers = [t for t, _conf in _subjects(verb)]
+    if speakers and speakers[0].lower_ not in SPEAKER_PRONOUNS:
+        return speakers[0]
+    return None
+
+
+def _relative_first(verb, subjects: list) -> list:
+    """Subjects of a relative clause with the relative pronoun first: in "the cartel, which the US
+    claims is headed by X" the parser gives "headed" two subjects; "which" is the one it has."""
+    if verb.dep_ == "relcl" and len(subjects) > 1:
+        rel = [s for s in subjects if s.lower_ in REL_PRONOUNS]
+        if rel:
+            return rel
+    return subjects
 
 
 def _spec_matches(tok, spec: dict) -> bool:
