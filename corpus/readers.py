@@ -137,6 +137,8 @@ def read_documents(
     *,
     fields: Fields | None = None,
     dedupe: bool = True,
+    seen_ids: set[str] | None = None,
+    seen_texts: dict[str, str] | None = None,
 ) -> Iterator[Document | Skipped]:
     """Yield a Document or a Skipped record for every article in ``paths``.
 
@@ -148,6 +150,9 @@ def read_documents(
         JSON field names (default ``id,title,date,text``).
     dedupe : bool
         Skip exact duplicates (same cleaned text) of an earlier document, naming it.
+    seen_ids, seen_texts : set and dict, optional
+        Ids and ``text_hash -> id`` of documents read before (updated in place), so that a
+        later call continues an earlier one: the same id renaming and duplicate skipping.
 
     Examples
     --------
@@ -158,8 +163,8 @@ def read_documents(
     ('2026-01-22', 'bnl')
     """
     fields = fields or Fields()
-    seen_text: dict[str, str] = {}
-    seen_ids: set[str] = set()
+    seen_text = seen_texts if seen_texts is not None else {}
+    seen_ids = seen_ids if seen_ids is not None else set()
     manifests: dict = {}
     found = False
     for path in iter_input_files(paths):

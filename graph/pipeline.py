@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 
 from corpus.document import Document, Skipped
-from corpus.errors import EmptyInput, ExportError
+from corpus.errors import ExportError
 from corpus.readers import Fields, iter_input_files, read_documents
 from extractors.pipeline import DEFAULT_MODEL, DocResult, Extractor
 
@@ -138,7 +138,7 @@ def build(
         if cache is not None:
             cache.commit()  # keep every finished result, also on Ctrl-C or an error
     G = build_graph(results, meta, model=extractor.model_id, ontology=extractor.ontology,
-                    corpus=", ".join(Path(p).name or p for p in all_paths))
+                    corpus=corpus_name(all_paths))
     report.seconds = time.perf_counter() - start
     return G, records, report
 
@@ -213,29 +213,26 @@ def _read_more(paths: list[str], fields: Fields, seen: _ReadState) -> Iterator[D
     """Read ``paths`` as if they followed the earlier inputs in one ``read_documents`` call:
     the same id renaming ("a~2") and duplicate skipping, against earlier inputs too.
     """
-    from corpus.readers import _read_file  # the per-file reader behind read_documents
+    return read_documents(paths, fields=fields, seen_ids=seen.ids, seen_texts=seen.texts)
 
-    manifests: dict = {}
-    found = False
-    for path in iter_input_files(paths):
-        for item in _read_file(path, fields, manifests):
-            found = True
-            if isinstance(item, Document):
-                if item.id in seen.ids:
-                    base, n = item.id, 2
-                    while f"{base}~{n}" in seen.ids:
-                        n += 1
-                    item.notes.append(f"id {base!r} already used; renamed {base}~{n}")
-                    item.id = f"{base}~{n}"
-                seen.ids.add(item.id)
-                digest = item.text_hash
-                if digest in seen.texts:
-                    yield Skipped(item.id, item.path, f"duplicate of {seen.texts[digest]}")
-                    continue
-                seen.texts[digest] = item.id
-            yield item
-    if not found:
-        raise EmptyInput("No article files found in the given paths")
+
+def corpus_name(paths: Iterable[str | os.PathLike]) -> str:
+    """A display name for the corpus: a folder's manifest ``name``, else the input names.
+
+    >>> from corpus.readers import SAMPLE_DIR
+    >>> corpus_name([SAMPLE_DIR])
+    'newsgraph sample: Russia, Maduro, asylum and Vatican mediation'
+    >>> corpus_name(["a/news.jsonl", "b"])
+    'news.jsonl, b'
+    """
+    names = []
+    for p in paths:
+        manifest = Path(p) / "manifest.json"
+        try:
+            names.append(json.loads(manifest.read_text("utf-8"))["name"])
+        except (OSError, ValueError, KeyError, TypeError):
+            names.append(Path(p).name or str(p))
+    return ", ".join(names)
 
 
 def count_inputs(paths: Iterable[str | os.PathLike]) -> int:
