@@ -169,6 +169,11 @@ INHERITED = 0.9
 MODIFIER_ARG = 0.85
 PREP_ARG = 0.75
 
+# Token attributes copied into a sentence Doc for gated matching, and the lexical ones it has
+# anyway; a rule whose patterns read anything else (entities, extensions) runs on the whole Doc.
+SENTENCE_COPY_ATTRS = ("LEMMA", "NORM", "POS", "TAG", "MORPH", "HEAD", "DEP")
+LEXICAL_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH"})
+
 EntityOf = Callable[[object], "tuple[str, str] | None"]
 
 
@@ -371,29 +376,53 @@ class RelationExtractor:
         The pipeline (or its vocab) whose Docs will be processed.
     ontology : Ontology
         Types and rules; the matchers are built once here.
+    gated : bool
+        Run each rule's matcher only on the sentences that hold one of its trigger words and at
+        least two distinct entities (the default), or run one matcher with every rule over
+        every token (``False``: the reference behaviour, slower). Both give the same relations.
 
     Notes
     -----
     Only sentences holding a trigger match and at least two distinct entities are examined.
     """
 
-    def __init__(self, nlp_vocab_or_nlp, ontology: Ontology):
+    def __init__(self, nlp_vocab_or_nlp, ontology: Ontology, *, gated: bool = True):
         from spacy.matcher import DependencyMatcher
 
         vocab = getattr(nlp_vocab_or_nlp, "vocab", nlp_vocab_or_nlp)
         self.ontology = ontology
-        self._matcher = DependencyMatcher(vocab)
+        self.gated = gated
         self._keys: dict[int, tuple[Rule, tuple[str, ...]]] = {}
         # nouns naming a person by role ("deputy", "wife"): their possessor is another person
         self._role_nouns = frozenset(
             v.lower() for rule in ontology.rules if ontology.types[rule.type].family == "role"
             for key in ("LEMMA", "LOWER") for v in rule.trigger.get(key, {}).get("IN", [])
         )
+        # One matcher per rule, run only on sentences that may hold its trigger (gated), or one
+        # matcher for all rules over the whole Doc (the reference behaviour, ``gated=False``).
+        self._matcher = None if gated else DependencyMatcher(vocab)
+        self._groups: list[_RuleMatcher] = []
+        self._by_lemma: dict[int, list[int]] = {}
+        self._by_lower: dict[int, list[int]] = {}
+        self._ungated: list[int] = []
         for rule in ontology.rules:
-            for n, (pattern, names) in enumerate(rule.patterns()):
+            patterns = rule.patterns()
+            matcher = DependencyMatcher(vocab) if gated else self._matcher
+            for n, (pattern, names) in enumerate(patterns):
                 key = f"{rule.id}#{n}"
-                self._matcher.add(key, [pattern])
+                matcher.add(key, [pattern])
                 self._keys[vocab.strings[key]] = (rule, names)
+            if not gated:
+                continue
+            g = len(self._groups)
+            self._groups.append(_RuleMatcher(matcher, _sentence_safe(patterns)))
+            words = _trigger_words(patterns)
+            if words is None:
+                self._ungated.append(g)
+                continue
+            for attr, word in words:
+                index = self._by_lemma if attr == "LEMMA" else self._by_lower
+                index.setdefault(vocab.strings.add(word), []).append(g)
 
     def __call__(self, doc, entity_of: EntityOf) -> Iterator[Relation]:
         """Yield the relations of ``doc`` in document order.
@@ -409,13 +438,6 @@ class RelationExtractor:
             return
         if not doc.has_annotation("DEP"):
             raise UsageError("RelationExtractor needs a parsed Doc (a pipeline with a 'parser'); got one without dependency labels")
-        by_trigger: dict[int, dict[int, tuple[Rule, dict[str, int]]]] = {}
-        for match_id, token_ids in self._matcher(doc):
-            rule, names = self._keys[match_id]
-            nodes = dict(zip(names, token_ids))
-            by_trigger.setdefault(nodes["trigger"], {}).setdefault(rule.order, (rule, nodes))
-        if not by_trigger:
-            return
         cache: dict[int, tuple[str, str] | None] = {}
 
         def ent(tok) -> tuple[str, str] | None:
@@ -424,14 +446,27 @@ class RelationExtractor:
                 cache[tok.i] = found if found is not None and found[1] in ENTITY_TYPES else None
             return cache[tok.i]
 
-        busy_sentences: dict[int, bool] = {}
-        seen: set[tuple[int, str, str, str]] = set()
-        for t in sorted(by_trigger):
-            sent = doc[t].sent
+        def is_busy(sent) -> bool:
+            """Whether a sentence holds at least two distinct entities (else it is skipped)."""
             if sent.start not in busy_sentences:
                 keys = {e[0] for tok in sent if (e := ent(tok)) is not None}
                 busy_sentences[sent.start] = len(keys) >= 2
-            if not busy_sentences[sent.start]:
+            return busy_sentences[sent.start]
+
+        busy_sentences: dict[int, bool] = {}
+        matches = self._gated_matches(doc, is_busy) if self.gated else self._matcher(doc)
+        by_trigger: dict[int, dict[int, tuple[Rule, dict[str, int]]]] = {}
+        for match_id, token_ids in matches:
+            rule, names = self._keys[match_id]
+            nodes = dict(zip(names, token_ids))
+            # the first match of a rule at a trigger wins (matcher order: pattern, then tokens)
+            by_trigger.setdefault(nodes["trigger"], {}).setdefault(rule.order, (rule, nodes))
+        if not by_trigger:
+            return
+        seen: set[tuple[int, str, str, str]] = set()
+        for t in sorted(by_trigger):
+            sent = doc[t].sent
+            if not is_busy(sent):
                 continue
             candidates = sorted(by_trigger[t].values(), key=lambda rn: (-rn[0].specificity, rn[0].order))
             level = None
@@ -447,6 +482,86 @@ class RelationExtractor:
                     if key not in seen:
                         seen.add(key)
                         yield rel
+
+    def _gated_matches(self, doc, is_busy) -> list[tuple[int, list[int]]]:
+        """The matches of every rule whose trigger word occurs in a sentence with two entities.
+
+        A rule's matcher runs on a copy of each such sentence (a dependency pattern never
+        leaves its sentence's tree), or once on the whole Doc when its patterns read
+        attributes a copy lacks or a sentence's tree is not closed. Matches of one rule at one
+        trigger come in the order the all-rules matcher gives them, so results are identical.
+        """
+        from spacy.attrs import IDS, LEMMA, LOWER
+
+        words = doc.to_array([LEMMA, LOWER]).tolist()
+        by_lemma, by_lower = self._by_lemma, self._by_lower
+        plan: list[tuple[object, list[int]]] = []
+        for sent in doc.sents:
+            groups = set(self._ungated)
+            for lemma, lower in words[sent.start:sent.end]:
+                groups.update(by_lemma.get(lemma, ()))
+                groups.update(by_lower.get(lower, ()))
+            if groups and is_busy(sent):
+                plan.append((sent, sorted(groups)))
+        if not plan:
+            return []
+        matches: list[tuple[int, list[int]]] = []
+        whole_doc: set[int] = set()
+        copy_attrs = tuple(IDS[name] for name in SENTENCE_COPY_ATTRS)
+        array = doc.to_array(list(copy_attrs))
+        for sent, groups in plan:
+            closed = all(sent.start <= tok.head.i < sent.end for tok in sent)
+            sent_doc = sent.as_doc(array_head=copy_attrs, array=array) if closed else None
+            for g in groups:
+                group = self._groups[g]
+                if sent_doc is None or not group.sentence_safe:
+                    whole_doc.add(g)
+                    continue
+                off = sent.start
+                matches.extend((match_id, [i + off for i in token_ids]) for match_id, token_ids in group.matcher(sent_doc))
+        # a rule may also have run on a closed sentence above: the Doc repeats those matches in
+        # the same order, after them, so the first match at each trigger is unchanged
+        for g in sorted(whole_doc):
+            matches.extend(self._groups[g].matcher(doc))
+        return matches
+
+
+@dataclass(frozen=True, slots=True)
+class _RuleMatcher:
+    """The DependencyMatcher of one rule; ``sentence_safe``: it may run on a sentence copy."""
+
+    matcher: object
+    sentence_safe: bool
+
+
+def _trigger_words(patterns) -> set[tuple[str, str]] | None:
+    """(``LEMMA`` or ``LOWER``, word) pairs one of which a trigger token must have; None when a
+    pattern's trigger is not limited to a word list (the rule then runs on every sentence)."""
+    words: set[tuple[str, str]] = set()
+    for pattern, _names in patterns:
+        attrs = {k.upper(): v for k, v in pattern[0].get("RIGHT_ATTRS", {}).items()}
+        for attr in ("LEMMA", "LOWER"):
+            value = attrs.get(attr)
+            if isinstance(value, str):
+                words.add((attr, value))
+                break
+            if isinstance(value, Mapping) and isinstance(value.get("IN"), (list, tuple)):
+                words.update((attr, v) for v in value["IN"])
+                break
+        else:
+            return None
+    return words
+
+
+def _sentence_safe(patterns) -> bool:
+    """Whether every token attribute the patterns read is the same on a sentence copy."""
+    return all(
+        _copied_attr(k.upper()) for pattern, _names in patterns for node in pattern for k in node.get("RIGHT_ATTRS", {})
+    )
+
+
+def _copied_attr(name: str) -> bool:
+    return name in SENTENCE_COPY_ATTRS or name in LEXICAL_ATTRS or (name.startswith(("IS_", "LIKE_")) and name != "IS_SENT_START")
 
 
 class _Frame:

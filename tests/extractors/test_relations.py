@@ -529,3 +529,120 @@ def test_unparsed_doc_is_a_usage_error(nlp, extractor):
     doc = spacy.blank("en")("Russia granted asylum to Assad.")
     with pytest.raises(NewsgraphError):
         list(extractor(doc, lambda tok: None))
+
+
+# ---------------------------------------------------------------------- gated matching
+
+# Varied text beyond this module's cases: several sentences per text, triggers next to one
+# entity or none, headlines, quotes, lists, long sentences, and words that are triggers only
+# by lemma or only by lower case.
+MORE_TEXTS = [
+    "Russia offered asylum. Nobody accepted it. Later, Cuba offered Maduro asylum, officials said.",
+    "Putin met Maduro in Moscow on Tuesday. The two leaders met again in Caracas, and Lavrov met Blinken.",
+    "SANCTIONS: Washington sanctioned three Venezuelan officials and Caracas condemned the move.",
+    "\"We will never surrender,\" Maduro told reporters in Caracas, adding that Russia supported him.",
+    "The European Union, the United Nations and NATO all criticised Iran, while China praised Tehran.",
+    "Meetings, talks, negotiations: none of them helped Venezuela or Colombia reach an agreement.",
+    "Israel attacked Hamas positions in Gaza overnight; Egypt and Qatar mediated between the two sides.",
+    "Turkey's foreign minister, Hakan Fidan, met his Greek counterpart in Athens.",
+    "Iran threatened to close the Strait of Hormuz if the United States attacked its nuclear sites.",
+    "The Vatican's envoy to Caracas said the Holy See was ready to mediate between Maduro and the opposition.",
+    "Colombia extradited a drug lord to the United States, the Justice Department announced on Friday.",
+    "North Korea did not attack South Korea, despite threats by Kim Jong Un, according to Seoul.",
+    "France and Germany signed an agreement with Poland on energy cooperation in Warsaw last week.",
+    "Ukraine accused Russia of attacking civilians in Kharkiv; Moscow denied the accusation.",
+    "Brazil and Argentina restored diplomatic ties after years of tension, Lula said in Brasilia.",
+    "The FBI arrested two men in Miami, and the Department of Justice indicted them for fraud.",
+    "Mexico rejected a US proposal to deploy troops, and President Sheinbaum demanded respect for Mexico.",
+    "Venezuela's president Nicolás Maduro, who is the head of the ruling party, appealed to Putin for help.",
+    "Iraq said it would allow UN inspectors to return. The inspectors arrived in Baghdad in November.",
+    "Hungary's Viktor Orban praised Donald Trump and criticised the European Commission in Budapest.",
+    "Saudi Arabia and Iran agreed to restore relations in a deal brokered by China in Beijing.",
+    "The Red Cross operating in Syria said Assad's forces released 200 prisoners in Damascus.",
+    "Chile withdrew from the talks. Peru withdrew its ambassador from Mexico City.",
+    "Gold rose. Oil fell. Markets were calm.",
+    "Germany's chancellor Olaf Scholz will visit Washington, where he is expected to meet Joe Biden and to "
+    "discuss aid to Ukraine, sanctions on Russia, the war in Gaza, relations with China and a trade dispute "
+    "that has strained ties between the European Union and the United States since tariffs were imposed.",
+    "Pakistan and India exchanged fire across the Line of Control, and the UN urged both to show restraint.",
+    "Japan supplied weapons to the Philippines. Japan also supplied Taiwan with radar systems.",
+    "Spain granted political asylum to Edmundo Gonzalez, who fled Venezuela after the election.",
+    "The Kremlin said Maduro had not asked Russia for asylum, and Peskov denied reports of talks with Trump.",
+    "Kenya will lead a mission to Haiti, the UN Security Council decided, and the United States pledged support.",
+]
+
+
+def dense_entity_of(doc):
+    """Every proper noun, pronoun and noun an entity (key = lemma, type cycling over the four):
+    far more busy sentences and relations than real entities give."""
+    types = ("State", "Person", "Institution", "Location")
+    mapping = {t.i: (t.lemma_.lower(), types[len(t.lemma_) % 4]) for t in doc if t.pos_ in {"PROPN", "PRON", "NOUN"}}
+    return lambda tok: mapping.get(tok.i)
+
+
+def gated_and_reference(nlp, ontology):
+    return RelationExtractor(nlp, ontology), RelationExtractor(nlp, ontology, gated=False)
+
+
+def test_gated_matching_gives_the_same_relations(nlp, ontology):
+    from pathlib import Path
+
+    from corpus.readers import read_documents
+
+    sample = Path(__file__).resolve().parents[2] / "corpus" / "sample"
+    texts = [d.text for d in read_documents([sample])]
+    texts += [c[0] for c in CASES] + [c[0] for c in NOISE_CASES] + [c[0] for c in STATUS_CASES]
+    texts += [c[0] for c in ATTRIBUTION_CASES] + MORE_TEXTS
+    gated, reference = gated_and_reference(nlp, ontology)
+    sentences = found = 0
+    for doc in nlp.pipe(texts):
+        sentences += len(list(doc.sents))
+        for entity_of in (entity_of_for(doc, {**ASSAD, **MADURO}), dense_entity_of(doc)):
+            expected = list(reference(doc, entity_of))
+            assert list(gated(doc, entity_of)) == expected, doc.text[:80]
+            found += len(expected)
+    assert sentences >= 300 and found >= 300, (sentences, found)
+
+
+# Crossing arcs: "Cuba" hangs from the second "met", the first "." from the first one, so the
+# second sentence's tree is not closed and its rules run on the whole Doc.
+CROSSING = """
+Russia Russia PROPN NNP nsubj 1
+met meet VERB VBD ROOT 1
+Cuba Cuba PROPN NNP dobj 5
+. . PUNCT . punct 1
+Putin Putin PROPN NNP nsubj 5
+met meet VERB VBD ROOT 5
+Assad Assad PROPN NNP conj 2
+. . PUNCT . punct 5
+"""
+
+# A rule whose pattern reads entity labels (not on a sentence copy), and one whose trigger is
+# not limited to a word list (it runs on every sentence with two entities).
+ODD_RULES = {"rules": [
+    {"id": "odd.warned-state.v1", "type": "THREATENED", "subject": ["agent"], "object": ["patient"],
+     "pattern": [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": "warn"}},
+                 {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "target", "RIGHT_ATTRS": {"ENT_TYPE": "GPE"}}]},
+    {"id": "odd.any-verb.v1", "type": "MET_WITH", "trigger": {"pos": ["VERB"]}, "subject": ["agent"], "object": ["patient"],
+     "confidence": 0.5},
+]}
+
+
+def test_gated_matching_falls_back_to_the_whole_doc(tmp_path, nlp):
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(ODD_RULES))
+    gated, reference = gated_and_reference(nlp, Ontology.load(path))
+    docs = [hand_parsed(nlp, CROSSING)] + list(nlp.pipe([
+        "Iran warned Israel. Israel warned Iran, and Egypt urged Qatar to help.",
+        "Russia visited Cuba. Nobody came.",
+    ]))
+    people = {t: (t, PERSON) for t in ("Putin", "Assad")}
+    found = []
+    for doc in docs:
+        entity_of = entity_of_for(doc, {**people, "Russia": ("Russia", "State"), "Cuba": ("Cuba", "State")})
+        expected = list(reference(doc, entity_of))
+        assert list(gated(doc, entity_of)) == expected, doc.text
+        found.append({(r.subject, r.rule, r.object) for r in expected})
+    assert ("Putin", "meet.v2", "Cuba") in found[0], found[0]
+    rules = {rule for triples_ in found for _s, rule, _o in triples_}
+    assert {"odd.warned-state.v1", "odd.any-verb.v1"} <= rules, rules
