@@ -306,7 +306,13 @@ def html(graph, out, max_nodes):
 
 @cli.group()
 def export():
-    """Export a graph to Neo4j (Bolt, Cypher script, neo4j-admin CSVs)."""
+    """Export a graph to Neo4j (Bolt, Cypher script, neo4j-admin CSVs).
+
+    \b
+    Example:
+        newsgraph export cypher out/graph.json -o graph.cypher
+        NEO4J_PASSWORD=... newsgraph export neo4j out/graph.json --uri bolt://localhost:7687
+    """
 
 
 def _register_optional_commands():

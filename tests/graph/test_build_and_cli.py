@@ -115,7 +115,8 @@ def test_listing_commands(built):
 
 
 def test_help_has_examples():
-    for args in ([], ["build"], ["stats"], ["entities"], ["relations"], ["html"]):
+    for args in ([], ["build"], ["stats"], ["entities"], ["relations"], ["html"], ["export"],
+                 ["export", "neo4j"], ["export", "cypher"], ["export", "neo4j-csv"], ["query"]):
         result = run(*args, "--help")
         assert result.exit_code == 0 and "Example" in result.output
 
