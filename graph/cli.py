@@ -104,7 +104,7 @@ def cli():
               help="Add PATHS to the earlier build in OUT: its documents are not parsed again.")
 @click.option("--model", default=None, show_default=DEFAULT_MODEL, help="spaCy model package or path.")
 @click.option("--rules", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra relation rules file (YAML); repeatable.")
+              help="Extra relation rules file (TOML, YAML or JSON); repeatable.")
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for spaCy and extraction.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10000),
