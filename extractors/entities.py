@@ -272,6 +272,8 @@ def find_mentions(doc, gaz: Gazetteer, phrase_matcher=None) -> tuple[list[Mentio
         match = gaz.lookup(text)
         if match is None and _DESIGNATION.match(text):
             continue  # "Su-30", "Buk-M2": equipment, not actors
+        if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and _titled_name(span):
+            label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
         if label == "PERSON" and (match is None or match.kind in {"demonym", "capital"}):
             if _names_institution(span):
                 label = "ORG"  # "Senate Liberal Caucus", "Spanish outlet ABC": not a person
@@ -491,6 +493,21 @@ def _add_defined_acronyms(doc, mentions: list[Mention], entities: dict[str, Enti
             mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, INSTITUTION, key, "acronym",
                                     sent_of(tok.i), (tok.i, tok.i + 1)))
     mentions.sort(key=lambda m: m.start)
+
+
+# Titles that only ever precede a person's name ("General" and "State" do not: General Motors).
+PERSON_ONLY_TITLES = {"president", "cardinal", "pope", "senator", "sen", "rep", "gov", "governor", "mr", "mrs",
+                      "ms", "dr", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "archbishop",
+                      "bishop", "rabbi", "imam", "chancellor", "premier", "mayor", "ambassador", "pastor",
+                      "rev", "reverend", "sir", "dame", "lord", "lady"}
+
+
+def _titled_name(span) -> bool:
+    """A span made of a personal title and one to three capitalised names: "Cardinal Pietro Parolin"."""
+    if len(span) < 2 or span[0].lower_.rstrip(".") not in PERSON_ONLY_TITLES:
+        return False
+    rest = [t for t in span[1:] if not t.is_punct]
+    return 1 <= len(rest) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.pos_ == "PROPN" for t in rest)
 
 
 def _is_locative(span) -> bool:

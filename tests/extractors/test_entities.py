@@ -253,3 +253,28 @@ def test_pronoun_with_two_candidates_follows_the_subject(extractor):
     text = "Donald Trump called Vladimir Putin on Monday. He said the call went well."
     r = run(extractor, text)
     assert _links(r, text)["He"] == ("person:donald-trump", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # the model tags these FAC/ORG: a personal title before capitalised names makes them people
+        ("The initiative, reportedly channelled through Cardinal Pietro Parolin, offered him asylum.",
+         "Pietro Parolin", "Cardinal"),
+        ("The deal was signed by Sheikh Tamim Al Thani in Doha.", "Tamim Al Thani", "Sheikh"),
+    ],
+)
+def test_titled_names_the_model_mislabels_are_people(extractor, text, name, title):
+    result = run(extractor, text)
+    key = "person:" + slugify(name)
+    assert typed(result)[name] == (PERSON, key)
+    assert title in result.entities[key].titles
+
+
+@pytest.mark.parametrize("text,name", [
+    ("General Motors closed a plant in Ohio.", "General Motors"),
+    ("The President Hotel in Kyiv was hit overnight.", "President Hotel"),
+])
+def test_title_words_inside_institution_names_stay_institutions(extractor, text, name):
+    result = run(extractor, text)
+    assert all(t != PERSON for m_text, (t, _) in typed(result).items() if name.split()[1] in m_text)
