@@ -101,7 +101,8 @@ def build(
                               "fields": asdict(fields)})
     if previous is not None:
         seen = _ReadState()
-        items = itertools.chain(seen.track(previous.items()), _read_more(paths, fields, seen))
+        items = itertools.chain(seen.track(previous.items()),  # then the new paths, as if read after them
+                                read_documents(paths, fields=fields, seen_ids=seen.ids, seen_texts=seen.texts))
     else:
         items = read_documents(paths, fields=fields)
 
@@ -207,13 +208,6 @@ class _ReadState:
             elif item.reason.startswith("duplicate of ") and item.id is not None:
                 self.ids.add(item.id)  # a duplicate's id was taken when it was read
             yield item
-
-
-def _read_more(paths: list[str], fields: Fields, seen: _ReadState) -> Iterator[Document | Skipped]:
-    """Read ``paths`` as if they followed the earlier inputs in one ``read_documents`` call:
-    the same id renaming ("a~2") and duplicate skipping, against earlier inputs too.
-    """
-    return read_documents(paths, fields=fields, seen_ids=seen.ids, seen_texts=seen.texts)
 
 
 def corpus_name(paths: Iterable[str | os.PathLike]) -> str:
