@@ -59,8 +59,8 @@ CORPORA = {
 
 
 def _read(paths, limit):
-    from corpus.document import Document
-    from corpus.readers import read_documents
+    from newsgraph.corpus.document import Document
+    from newsgraph.corpus.readers import read_documents
 
     docs = []
     for item in read_documents(paths):
@@ -72,7 +72,7 @@ def _read(paths, limit):
 
 
 def run_spacy(path: str, processes: int, batch_size: int, limit: int) -> dict:
-    from extractors.pipeline import load_model
+    from newsgraph.extractors.pipeline import load_model
 
     docs = _read([path], limit)
     texts = [d.text for d in docs]
@@ -93,9 +93,9 @@ def _cpu() -> float:
 
 
 def run_newsgraph(path: str, processes: int, batch_size: int, limit: int, out: str) -> dict:
-    from extractors.pipeline import Extractor
-    from graph.export.json import write_json
-    from graph.pipeline import build, open_cache
+    from newsgraph.extractors.pipeline import Extractor
+    from newsgraph.graph.export.json import write_json
+    from newsgraph.graph.pipeline import build, open_cache
 
     if limit:  # the first ``limit`` documents, as a JSON lines file newsgraph reads itself
         subset = Path(out) / "input.jsonl"
@@ -103,7 +103,7 @@ def run_newsgraph(path: str, processes: int, batch_size: int, limit: int, out: s
             for d in _read([path], limit):
                 f.write(json.dumps({"id": d.id, "title": None, "date": d.date, "text": d.text}) + "\n")
         path = str(subset)
-    from graph.cache import CACHE_NAME
+    from newsgraph.graph.cache import CACHE_NAME
 
     extractor = Extractor(batch_size=batch_size, n_process=processes)
     if processes == 1 and not (Path(out) / CACHE_NAME).exists():
@@ -179,7 +179,7 @@ def measure(kind: str, path: Path, processes: int, batch_size: int, limit: int, 
 
 
 def _count_documents(path: Path) -> int:
-    from graph.pipeline import count_inputs
+    from newsgraph.graph.pipeline import count_inputs
 
     return count_inputs([path])
 

@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:
 
 from pyvis.network import Network  # noqa: E402
 
-from graph.export.html import write_html  # noqa: E402
+from newsgraph.graph.export.html import write_html  # noqa: E402
 from tests.browser import chromium, file_url, offline_page  # noqa: E402
 from tests.graph.html_fixture import synthetic_graph  # noqa: E402
 

@@ -37,12 +37,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from graph.export.json import read_json  # noqa: E402
-from graph.export.neo4j import (  # noqa: E402
+from newsgraph.graph.export.json import read_json  # noqa: E402
+from newsgraph.graph.export.neo4j import (  # noqa: E402
     cypher_literal, fallback_index_statements, load_neo4j, load_steps, quote_label, quote_type,
     run_steps,
 )
-from graph.query import FalkorDBServer, free_port  # noqa: E402
+from newsgraph.graph.query import FalkorDBServer, free_port  # noqa: E402
 
 BBC = Path("/work/shared/data/bench/bbc_news.jsonl")
 DEFAULT_GRAPH = ROOT / ".cache" / "bench" / "bbc" / "graph.json"
@@ -50,7 +50,7 @@ BOLT_GRAPH = "falkordb"  # the graph FalkorDB's Bolt layer uses
 
 
 def _build_bbc(out: Path) -> None:
-    from graph.pipeline import build, write_outputs
+    from newsgraph.graph.pipeline import build, write_outputs
 
     print(f"Building the BBC graph into {out.parent} (once) ...", file=sys.stderr)
     G, records, _ = build([str(BBC)], n_process=2)

@@ -39,7 +39,7 @@ BBC = ROOT.parent / "shared" / "data" / "bench" / "bbc_news.jsonl"
 
 def _entity_maps(parsed, extractor) -> list[dict[int, tuple[str, str]]]:
     """Token index -> (entity key, type) per Doc, built the way ``Extractor.process`` builds it."""
-    from extractors.entities import find_mentions
+    from newsgraph.extractors.entities import find_mentions
 
     gaz, matcher, _ontology, _rex = extractor._setup()
     maps = []
@@ -64,10 +64,10 @@ def _extract_all(relation_extractor, parsed, maps) -> tuple[float, list]:
 
 def run(*, limit: int = 300, repeat: int = 2, path: Path = BBC) -> dict:
     """Measure; returns a dict of the figures (also what ``--json`` writes)."""
-    from corpus.document import Document
-    from corpus.readers import read_documents
-    from extractors.pipeline import Extractor
-    from extractors.relations import RelationExtractor
+    from newsgraph.corpus.document import Document
+    from newsgraph.corpus.readers import read_documents
+    from newsgraph.extractors.pipeline import Extractor
+    from newsgraph.extractors.relations import RelationExtractor
 
     docs = [d for d in itertools.islice(read_documents([path]), limit) if isinstance(d, Document)]
     extractor = Extractor()

@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors.gazetteer import FORMAT_VERSION, Gazetteer, normalise  # noqa: E402
+from newsgraph.extractors.gazetteer import FORMAT_VERSION, Gazetteer, normalise  # noqa: E402
 
 DEFAULT_LEXICONS = ROOT.parent / "shared" / "data" / "lexicons" / "petrarch2"
 DEFAULT_OUT = ROOT / "extractors" / "data" / "gazetteer.json"

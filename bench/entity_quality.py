@@ -57,7 +57,7 @@ def gold_spans(row: dict) -> list[tuple[int, int, str]]:
 
 def predict(rows: list[dict]) -> tuple[list[list], list[list]]:
     """(newsgraph spans, raw model spans) per sentence, from one parse of each sentence."""
-    from extractors.pipeline import Extractor
+    from newsgraph.extractors.pipeline import Extractor
 
     ex = Extractor()
     ours, raw = [], []

@@ -59,9 +59,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from corpus.readers import SAMPLE_DIR  # noqa: E402
-from extractors.pipeline import Extractor, load_model  # noqa: E402
-from extractors.relations import Ontology, RelationExtractor  # noqa: E402
+from newsgraph.corpus.readers import SAMPLE_DIR  # noqa: E402
+from newsgraph.extractors.pipeline import Extractor, load_model  # noqa: E402
+from newsgraph.extractors.relations import Ontology, RelationExtractor  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 PLOVER_DEV = SHARED / "data" / "eval" / "plover_gsr_dev.jsonl"
@@ -248,8 +248,8 @@ def score_plover(path: Path = PLOVER_DEV, *, entities: str = "pipeline", show: s
 
 def check_facts(*, rules=(), verbose: bool = False, print_fn: Callable = print) -> dict:
     """Which expected sample-corpus facts the full build finds (exact node names)."""
-    from corpus.readers import SAMPLE_DIR
-    from graph.pipeline import build
+    from newsgraph.corpus.readers import SAMPLE_DIR
+    from newsgraph.graph.pipeline import build
 
     G, _records, _report = build([SAMPLE_DIR], rules=rules)
     by_name: dict[str, list[str]] = {}

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from graph.export.html import write_html  # noqa: E402
+from newsgraph.graph.export.html import write_html  # noqa: E402
 from tests.browser import chromium, file_url, offline_page  # noqa: E402
 
 __all__ = ["screenshot"]

@@ -1,6 +1,6 @@
 """newsgraph.extractors: spaCy pipeline, entity typing and resolution, typed relations."""
 
-from corpus.errors import DataError, NewsgraphError, UsageError
+from newsgraph.corpus.errors import DataError, NewsgraphError, UsageError
 
 from .entities import EntityInfo, Mention, find_mentions
 from .pipeline import DEFAULT_MODEL, DocResult, Extractor, load_model

@@ -68,7 +68,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from corpus.errors import DataError
+from newsgraph.corpus.errors import DataError
 
 __all__ = [
     "DEFAULT_PATH",

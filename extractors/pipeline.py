@@ -23,8 +23,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from corpus.document import Document
-from corpus.errors import ModelNotFound, UsageError
+from newsgraph.corpus.document import Document
+from newsgraph.corpus.errors import ModelNotFound, UsageError
 
 from .entities import EntityInfo, Mention, find_mentions
 from .gazetteer import Gazetteer
@@ -179,7 +179,7 @@ class DocResult:
 
 
 def _relation_class():
-    if importlib.util.find_spec("extractors.relations") is None:
+    if importlib.util.find_spec("newsgraph.extractors.relations") is None:
         return None
     from .relations import Relation
 
@@ -202,7 +202,7 @@ class Extractor:
 
     Examples
     --------
-    >>> from corpus import Document
+    >>> from newsgraph.corpus import Document
     >>> ex = Extractor()
     >>> [r] = ex.pipe([Document(id="d1", text="Russian President Vladimir Putin met Nicolás Maduro in Moscow.")])
     >>> sorted({m.key for m in r.mentions})

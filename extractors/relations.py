@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.errors import PathNotFound, RulesError, UsageError
+from newsgraph.corpus.errors import PathNotFound, RulesError, UsageError
 
 from .modality import STATUSES, modality
 

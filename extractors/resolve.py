@@ -29,7 +29,7 @@ def resolve_corpus(results: Iterable[DocResult]) -> dict[str, tuple[str, str]]:
 
     Examples
     --------
-    >>> from extractors.entities import EntityInfo
+    >>> from newsgraph.extractors.entities import EntityInfo
     >>> r1 = DocResult("a", None, 0, [], {"person:nicolas-maduro": EntityInfo("person:nicolas-maduro", "Person", "Nicolás Maduro")}, [], {}, [])
     >>> r2 = DocResult("b", None, 0, [], {"person:maduro": EntityInfo("person:maduro", "Person", "Maduro")}, [], {}, [])
     >>> resolve_corpus([r1, r2])

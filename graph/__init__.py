@@ -1,6 +1,6 @@
 """newsgraph.graph: build the networkx knowledge graph, analyse it, export it."""
 
-from corpus.errors import DataError, NewsgraphError, UsageError
+from newsgraph.corpus.errors import DataError, NewsgraphError, UsageError
 
 from .api import KnowledgeGraph
 from .build import build_graph

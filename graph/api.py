@@ -7,7 +7,7 @@ algorithm works on it directly.
 
 Examples
 --------
->>> from graph import KnowledgeGraph
+>>> from newsgraph.graph import KnowledgeGraph
 >>> kg = KnowledgeGraph.sample()                      # the bundled corpus, built once
 >>> kg
 <KnowledgeGraph 5 documents, ... entities, ... edges>
@@ -35,10 +35,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from corpus.errors import UsageError
-from corpus.readers import SAMPLE_DIR, Fields
-from extractors.entities import fold
-from extractors.pipeline import DEFAULT_MODEL
+from newsgraph.corpus.errors import UsageError
+from newsgraph.corpus.readers import SAMPLE_DIR, Fields
+from newsgraph.extractors.entities import fold
+from newsgraph.extractors.pipeline import DEFAULT_MODEL
 
 from .build import MENTIONED_WITH
 from .export.json import read_json, to_json_data, write_json
@@ -633,7 +633,7 @@ def _pandas():
 @functools.lru_cache(maxsize=4)
 def _shared_extractor(model: str, batch_size: int, processes: int):
     """One Extractor (one loaded model) per setting per process, so a second build is fast."""
-    from extractors.pipeline import Extractor
+    from newsgraph.extractors.pipeline import Extractor
 
     return Extractor(model, batch_size=batch_size, n_process=processes)
 

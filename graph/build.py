@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from extractors.entities import PERSON, fold
-from extractors.pipeline import DocResult
-from extractors.resolve import resolve_corpus
+from newsgraph.extractors.entities import PERSON, fold
+from newsgraph.extractors.pipeline import DocResult
+from newsgraph.extractors.resolve import resolve_corpus
 
 __all__ = ["build_graph", "STATUS_ORDER", "MENTIONED_WITH", "__version__"]
 
@@ -49,7 +49,7 @@ def build_graph(
 
     Examples
     --------
-    >>> from extractors.entities import EntityInfo, Mention
+    >>> from newsgraph.extractors.entities import EntityInfo, Mention
     >>> m = [Mention(0, 6, "Russia", "State", "state:RUS", "gazetteer", 0),
     ...      Mention(16, 22, "Maduro", "Person", "person:maduro", "exact", 0)]
     >>> ents = {"state:RUS": EntityInfo("state:RUS", "State", "Russia"),

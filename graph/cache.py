@@ -36,8 +36,8 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from corpus.document import Document, Skipped
-from corpus.errors import DataError, UsageError
+from newsgraph.corpus.document import Document, Skipped
+from newsgraph.corpus.errors import DataError, UsageError
 
 __all__ = ["CACHE_NAME", "Manifest", "ResultCache", "read_manifest"]
 

@@ -14,9 +14,9 @@ import time
 
 import click
 
-from corpus.errors import NewsgraphError
-from corpus.readers import Fields
-from extractors.pipeline import DEFAULT_MODEL
+from newsgraph.corpus.errors import NewsgraphError
+from newsgraph.corpus.readers import Fields
+from newsgraph.extractors.pipeline import DEFAULT_MODEL
 
 __all__ = ["cli"]
 
@@ -127,7 +127,7 @@ def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fiel
         newsgraph build articles.jsonl --fields uid,headline,published,body -o out --processes 2
         newsgraph build --update out new_articles/
     """
-    from extractors.pipeline import Extractor
+    from newsgraph.extractors.pipeline import Extractor
 
     from .cache import read_manifest
     from .pipeline import build as run_build, count_inputs, open_cache, outputs_current, write_outputs
@@ -319,7 +319,7 @@ def _register_optional_commands():
     """Commands from export modules (Neo4j, embedded query) register here when present."""
     import importlib.util
 
-    if importlib.util.find_spec("graph.export.neo4j_cli"):
+    if importlib.util.find_spec("newsgraph.graph.export.neo4j_cli"):
         from .export import neo4j_cli
 
         for name in ("export_neo4j", "export_cypher", "export_neo4j_csv"):

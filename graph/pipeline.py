@@ -13,10 +13,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from corpus.document import Document, Skipped
-from corpus.errors import ExportError
-from corpus.readers import Fields, iter_input_files, read_documents
-from extractors.pipeline import DEFAULT_MODEL, DocResult, Extractor
+from newsgraph.corpus.document import Document, Skipped
+from newsgraph.corpus.errors import ExportError
+from newsgraph.corpus.readers import Fields, iter_input_files, read_documents
+from newsgraph.extractors.pipeline import DEFAULT_MODEL, DocResult, Extractor
 
 from .build import MENTIONED_WITH, build_graph
 from .cache import Manifest, ResultCache
@@ -213,7 +213,7 @@ class _ReadState:
 def corpus_name(paths: Iterable[str | os.PathLike]) -> str:
     """A display name for the corpus: a folder's manifest ``name``, else the input names.
 
-    >>> from corpus.readers import SAMPLE_DIR
+    >>> from newsgraph.corpus.readers import SAMPLE_DIR
     >>> corpus_name([SAMPLE_DIR])
     'newsgraph sample: Russia, Maduro, asylum and Vatican mediation'
     >>> corpus_name(["a/news.jsonl", "b"])
@@ -234,7 +234,7 @@ def count_inputs(paths: Iterable[str | os.PathLike]) -> int:
     per non-empty line of a JSON lines file, one per record of a JSON list. Nothing is parsed
     but ``.json`` files.
     """
-    from corpus.readers import JSON_SUFFIXES
+    from newsgraph.corpus.readers import JSON_SUFFIXES
 
     total = 0
     for path in iter_input_files(paths):
@@ -327,15 +327,15 @@ def _optional_writers(*, html: bool):
     """Exports whose modules exist: HTML, the Cypher script and the neo4j-admin CSVs."""
     import importlib.util
 
-    if html and importlib.util.find_spec("graph.export.html"):
+    if html and importlib.util.find_spec("newsgraph.graph.export.html"):
         from .export.html import write_html
 
         yield "graph.html", write_html
-    if importlib.util.find_spec("graph.export.cypher"):
+    if importlib.util.find_spec("newsgraph.graph.export.cypher"):
         from .export.cypher import write_cypher
 
         yield "graph.cypher", write_cypher
-    if importlib.util.find_spec("graph.export.neo4j_csv"):
+    if importlib.util.find_spec("newsgraph.graph.export.neo4j_csv"):
         from .export.neo4j_csv import write_neo4j_csv
 
         yield "neo4j-import", write_neo4j_csv

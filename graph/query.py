@@ -26,7 +26,7 @@ import time
 from collections import OrderedDict
 from pathlib import Path
 
-from corpus.errors import DataError, UsageError
+from newsgraph.corpus.errors import DataError, UsageError
 
 from .export.json import read_json
 from .export.neo4j import MODEL_VERSION, fallback_index_statements, load_steps, run_steps

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.readers import SAMPLE_DIR
+from newsgraph.corpus.readers import SAMPLE_DIR
 
 
 @pytest.fixture(scope="session")
 def extractor():
-    from extractors.pipeline import Extractor
+    from newsgraph.extractors.pipeline import Extractor
 
     return Extractor()
 
@@ -17,7 +17,7 @@ def extractor():
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory, extractor):
     """(graph, records, out dir) of the bundled sample corpus, built once with the real model."""
-    from graph.pipeline import build, write_outputs
+    from newsgraph.graph.pipeline import build, write_outputs
 
     out = tmp_path_factory.mktemp("sample_out")
     G, records, report = build([SAMPLE_DIR], extractor=extractor)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from corpus.errors import ExportError, UsageError
+from newsgraph.corpus.errors import ExportError, UsageError
 
 from .neo4j import MODEL_VERSION, cypher_literal, load_steps, schema_statements
 

@@ -28,7 +28,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
-from corpus.errors import ExportError, UsageError
+from newsgraph.corpus.errors import ExportError, UsageError
 
 __all__ = [
     "to_html",

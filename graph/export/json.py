@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from corpus.errors import DataError, PathNotFound
+from newsgraph.corpus.errors import DataError, PathNotFound
 
 __all__ = ["to_json_data", "from_json_data", "write_json", "read_json"]
 

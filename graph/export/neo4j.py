@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from corpus.errors import DataError, ExportError, UsageError
+from newsgraph.corpus.errors import DataError, ExportError, UsageError
 
 __all__ = [
     "ENTITY",
@@ -105,7 +105,7 @@ def quote_label(name: str) -> str:
     >>> quote_label("Person`) DETACH DELETE n //")
     Traceback (most recent call last):
     ...
-    corpus.errors.DataError: Invalid node label 'Person`) DETACH DELETE n //': labels must match ^[A-Z][A-Za-z0-9_]*$
+    newsgraph.corpus.errors.DataError: Invalid node label 'Person`) DETACH DELETE n //': labels must match ^[A-Z][A-Za-z0-9_]*$
     """
     if not isinstance(name, str) or not _LABEL_RE.fullmatch(name):
         raise DataError(f"Invalid node label {name!r}: labels must match {_LABEL_RE.pattern}")
@@ -122,7 +122,7 @@ def quote_type(name: str) -> str:
     >>> quote_type("offered")
     Traceback (most recent call last):
     ...
-    corpus.errors.DataError: Invalid relationship type 'offered': types must match ^[A-Z][A-Z0-9_]*$
+    newsgraph.corpus.errors.DataError: Invalid relationship type 'offered': types must match ^[A-Z][A-Z0-9_]*$
     """
     if not isinstance(name, str) or not _TYPE_RE.fullmatch(name):
         raise DataError(f"Invalid relationship type {name!r}: types must match {_TYPE_RE.pattern}")

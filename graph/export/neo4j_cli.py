@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from corpus.errors import UsageError
+from newsgraph.corpus.errors import UsageError
 
 __all__ = ["export_neo4j", "export_cypher", "export_neo4j_csv", "query"]
 

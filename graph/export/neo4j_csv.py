@@ -27,7 +27,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from corpus.errors import DataError, ExportError
+from newsgraph.corpus.errors import DataError, ExportError
 
 from .neo4j import (
     DOCUMENT, ENTITY, EVIDENCE, IN, MENTIONED_IN, MODEL_VERSION, OBJECT, SUBJECT, quote_type, schema_statements, to_rows,

@@ -2,10 +2,10 @@ import json
 
 import pytest
 
-from corpus import Document, Skipped, read_documents
-from corpus.clean import clean_article, parse_date
-from corpus.errors import EmptyInput, PathNotFound, UsageError
-from corpus.readers import SAMPLE_DIR, Fields, decode_bytes
+from newsgraph.corpus import Document, Skipped, read_documents
+from newsgraph.corpus.clean import clean_article, parse_date
+from newsgraph.corpus.errors import EmptyInput, PathNotFound, UsageError
+from newsgraph.corpus.readers import SAMPLE_DIR, Fields, decode_bytes
 
 ARTICLE = """Big headline about talks
 

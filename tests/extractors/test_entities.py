@@ -11,10 +11,10 @@ import doctest
 
 import pytest
 
-import extractors.entities as entities_module
-from extractors.entities import INSTITUTION, LOCATION, PERSON, STATE, EntityInfo, Mention, fold, slugify
-from extractors.pipeline import DocResult
-from extractors.resolve import resolve_corpus
+import newsgraph.extractors.entities as entities_module
+from newsgraph.extractors.entities import INSTITUTION, LOCATION, PERSON, STATE, EntityInfo, Mention, fold, slugify
+from newsgraph.extractors.pipeline import DocResult
+from newsgraph.extractors.resolve import resolve_corpus
 
 
 def run(extractor, text: str) -> DocResult:

@@ -6,9 +6,9 @@ import json
 import pycountry
 import pytest
 
-import extractors.gazetteer as gazetteer_module
-from corpus.errors import DataError
-from extractors.gazetteer import DEFAULT_PATH, KINDS, Gazetteer, Match, normalise
+import newsgraph.extractors.gazetteer as gazetteer_module
+from newsgraph.corpus.errors import DataError
+from newsgraph.extractors.gazetteer import DEFAULT_PATH, KINDS, Gazetteer, Match, normalise
 
 # Non-member ISO 3166-1 entries of pycountry: dependent territories, the two
 # observer states and Taiwan. pycountry minus these is the 193 UN members.

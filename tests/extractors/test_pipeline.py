@@ -1,5 +1,5 @@
-from corpus import Document
-from corpus.readers import read_documents
+from newsgraph.corpus import Document
+from newsgraph.corpus.readers import read_documents
 
 
 def test_line_breaks_end_sentences(extractor):

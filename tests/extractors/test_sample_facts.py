@@ -5,8 +5,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from corpus.readers import SAMPLE_DIR
-from graph.cli import cli
+from newsgraph.corpus.readers import SAMPLE_DIR
+from newsgraph.graph.cli import cli
 
 # (document prefix, subject, type, object, required status or None)
 EXPECTED = [

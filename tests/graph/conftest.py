@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.query import FalkorDBServer, free_port
+from newsgraph.graph.query import FalkorDBServer, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 LINT_SCRIPT = REPO / "tests" / "cypher_lint.mjs"

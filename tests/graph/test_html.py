@@ -16,8 +16,8 @@ _ROOT = Path(__file__).resolve().parents[2]
 if str(_ROOT) not in sys.path:  # run from anywhere, with or without a pytest pythonpath setting
     sys.path.insert(0, str(_ROOT))
 
-from corpus.errors import ExportError, UsageError  # noqa: E402
-from graph.export.html import _json_for_script, to_html, write_html  # noqa: E402
+from newsgraph.corpus.errors import ExportError, UsageError  # noqa: E402
+from newsgraph.graph.export.html import _json_for_script, to_html, write_html  # noqa: E402
 from tests.browser import chromium, file_url, offline_page  # noqa: E402
 from tests.graph.html_fixture import (  # noqa: E402
     PAYLOAD_ALIAS,

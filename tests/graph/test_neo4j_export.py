@@ -14,14 +14,14 @@ from collections import Counter
 import networkx as nx
 import pytest
 
-from corpus.errors import DataError, ExportError, UsageError
-from graph.export.cypher import cypher_statements, to_cypher, write_cypher
-from graph.export.neo4j import (
+from newsgraph.corpus.errors import DataError, ExportError, UsageError
+from newsgraph.graph.export.cypher import cypher_statements, to_cypher, write_cypher
+from newsgraph.graph.export.neo4j import (
     cypher_literal, fallback_index_statements, load_neo4j, load_steps, merge_nodes_query,
     merge_relationships_query, quote_label, quote_type, rel_id, schema_statements, to_rows,
 )
-from graph.export.neo4j_csv import FILES, choose_array_delimiter, csv_tables, write_neo4j_csv
-from graph.query import free_port, split_statements
+from newsgraph.graph.export.neo4j_csv import FILES, choose_array_delimiter, csv_tables, write_neo4j_csv
+from newsgraph.graph.query import free_port, split_statements
 from tests.graph.sample_graph import (
     INJECTION, NASTY_ALIAS, NASTY_NAME, NASTY_SENTENCE, NASTY_TITLE, bigger_sample_graph, sample_graph,
 )
@@ -369,7 +369,7 @@ def test_unreachable_server_is_a_clear_error():
 def test_driver_errors_become_newsgraph_errors():
     from neo4j import exceptions as ne
 
-    from graph.export.neo4j import _translate
+    from newsgraph.graph.export.neo4j import _translate
 
     assert isinstance(_translate(ne.AuthError("The client is unauthorized"), database=None), UsageError)
     missing = ne.Neo4jError._hydrate_neo4j(code="Neo.ClientError.Database.DatabaseNotFound",

@@ -15,9 +15,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from corpus.errors import UsageError
-from graph.export.neo4j import load_neo4j, to_rows
-from graph.query import FalkorDBServer, _engine, run_query, split_statements
+from newsgraph.corpus.errors import UsageError
+from newsgraph.graph.export.neo4j import load_neo4j, to_rows
+from newsgraph.graph.query import FalkorDBServer, _engine, free_port, run_query, split_statements
 from tests.graph import sample_graph as fixture
 
 REPO = Path(__file__).resolve().parents[2]
@@ -89,7 +89,7 @@ def test_the_engine_is_cached_in_process_and_on_disk(graph_json, cache):
     dumps = list(cache.glob("*.rdb"))
     assert len(dumps) == 1
     # a new process loads the dump instead of graph.json
-    code = ("import sys; from graph.query import run_query, _ENGINES; "
+    code = ("import sys; from newsgraph.graph.query import run_query, _ENGINES; "
             f"print(run_query({str(graph_json)!r}, {ASYLUM!r}, cache={str(cache)!r})[1]); "
             "print([e.source for e in _ENGINES.values()])")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
@@ -210,7 +210,7 @@ def test_asylum_query_on_the_sample_corpus(sample_build, cache, empty_db):
 # ------------------------------------------------------------------------------------------
 
 def _cli():
-    from graph.cli import cli
+    from newsgraph.graph.cli import cli
 
     return cli
 
@@ -282,11 +282,11 @@ def test_cli_loads_over_bolt(graph_json, falkordb_server, empty_db):
 
 
 def test_cli_password_comes_from_the_environment_or_a_prompt(graph_json, monkeypatch):
-    from graph.export.neo4j_cli import export_neo4j
+    from newsgraph.graph.export.neo4j_cli import export_neo4j
 
     assert not any("password" in p.name for p in export_neo4j.params)
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
-    closed = f"bolt://127.0.0.1:{__import__('graph.query').query.free_port()}"
+    closed = f"bolt://127.0.0.1:{free_port()}"
     result = CliRunner().invoke(_cli(), ["export", "neo4j", str(graph_json), "--uri", closed], input="secret\n")
     assert "password" in result.output.lower()  # prompted (hidden input)
     assert result.exit_code == 1 and "Cannot reach the Neo4j server" in result.output
