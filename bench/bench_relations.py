@@ -39,7 +39,7 @@ BBC = ROOT.parent / "shared" / "data" / "bench" / "bbc_news.jsonl"
 
 def _entity_maps(parsed, extractor) -> list[dict[int, tuple[str, str]]]:
     """Token index -> (entity key, type) per Doc, built the way ``Extractor.process`` builds it."""
-    from newsgraph.extractors.entities import find_mentions
+    from newsgraph.extractors.mentions import find_mentions
 
     gaz, matcher, _ontology, _rex = extractor._setup()
     maps = []

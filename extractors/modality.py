@@ -26,20 +26,15 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
+from .lexicon import words
+from .models import STATUS_PRECEDENCE, STATUSES, strongest_status
+
 __all__ = [
     "STATUSES",
     "STATUS_PRECEDENCE",
-    "EDGE_STATUS_STRENGTH",
     "modality",
     "strongest_status",
 ]
-
-#: Every status an evidence item may carry.
-STATUSES = ("asserted", "reported", "alleged", "considered", "proposed", "negated", "hypothetical")
-#: Which signal wins when a sentence carries several (most restrictive first).
-STATUS_PRECEDENCE = ("negated", "hypothetical", "considered", "proposed", "alleged", "reported", "asserted")
-#: Edge summary order (graph.json contract): the strongest status among an edge's evidence.
-EDGE_STATUS_STRENGTH = ("asserted", "reported", "alleged", "proposed", "considered", "hypothetical", "negated")
 
 # Dependency labels.
 NEG_DEPS = frozenset({"neg"})
@@ -52,34 +47,19 @@ SAME_CLAUSE_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "acomp", "attr", 
 # Children of a governor that attach a reporting clause: "X did Y, sources said".
 REPORT_ATTACH_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 
-# Word lists (lower-case lemmas).
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-NEGATING_VERBS = frozenset({
-    "deny", "refuse", "decline", "fail", "reject", "rule", "dismiss", "refute", "avoid", "stop", "halt",
-    "suspend", "cancel", "abandon", "postpone", "scrap", "end", "freeze", "veto", "oppose",
-})
-HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "'d", "must", "ought"})
-FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "should"})
-CONSIDER_VERBS = frozenset({"consider", "weigh", "contemplate", "mull", "eye", "explore", "ponder", "debate", "discuss", "study", "evaluate", "examine", "float"})
-PROPOSE_VERBS = frozenset({
-    "propose", "offer", "suggest", "plan", "intend", "promise", "pledge", "vow", "agree", "seek", "want",
-    "aim", "hope", "prepare", "try", "attempt", "expect", "threaten", "urge", "invite", "push", "ask",
-    "demand", "request", "call", "decide", "announce", "wish", "seek", "set", "schedule", "ready",
-    "willing", "prepared", "eager", "keen", "able", "likely", "expected", "due", "poised", "proposal", "plan",
-})
-PROPOSE_MODIFIERS = frozenset({"potential", "possible", "proposed", "planned", "future", "prospective", "mooted", "eventual", "upcoming"})
-ALLEGE_VERBS = frozenset({"allege", "claim", "accuse", "suspect", "purport", "contend", "insist"})
-ALLEGE_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "reputedly", "ostensibly"})
-ALLEGE_MODIFIERS = frozenset({"alleged", "suspected", "purported", "supposed"})
-REPORT_ADVERBS = frozenset({"reportedly", "apparently", "according"})
-REPORT_VERBS = frozenset({
-    "say", "report", "tell", "announce", "state", "add", "write", "note", "confirm", "quote", "cite",
-    "reveal", "disclose", "indicate", "learn", "tweet", "post", "declare", "explain", "assert", "argue",
-    "warn", "testify", "acknowledge", "admit", "insist", "claim", "allege", "publish", "broadcast",
-})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who"})
+# Word lists (lower-case lemmas or words): data/lexicon.toml, [modality].
+NEGATING_VERBS = words("modality", "negating_verbs")
+HYPOTHETICAL_MODALS = words("modality", "hypothetical_modals")
+FUTURE_MODALS = words("modality", "future_modals")
+CONDITIONAL_MARKS = words("modality", "conditional_marks")
+CONSIDER_VERBS = words("modality", "consider_verbs")
+PROPOSE_VERBS = words("modality", "propose_verbs")
+PROPOSE_MODIFIERS = words("modality", "propose_modifiers")
+ALLEGE_VERBS = words("modality", "allege_verbs")
+ALLEGE_ADVERBS = words("modality", "allege_adverbs")
+ALLEGE_MODIFIERS = words("modality", "allege_modifiers")
+REPORT_VERBS = words("modality", "report_verbs")
+DETERMINERS = words("modality", "determiners")
 
 EntityOf = Callable[[Token], "tuple[str, str] | None"]
 
@@ -146,16 +126,6 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = ()) ->
 
     status = next((s for s in STATUS_PRECEDENCE if s in found), "asserted")
     return status, source
-
-
-def strongest_status(statuses: Iterable[str]) -> str:
-    """The edge summary status: the strongest among its evidence items.
-
-    >>> strongest_status(["negated", "reported", "considered"])
-    'reported'
-    """
-    ranked = [s for s in EDGE_STATUS_STRENGTH if s in set(statuses)]
-    return ranked[0] if ranked else "asserted"
 
 
 def _local_cues(tok: Token, found: set[str]) -> None:

@@ -1,7 +1,8 @@
 """The data model of newsgraph: one definition of each shared fact.
 
 Every stage imports its vocabulary from here: entity types, evidence statuses and their order,
-relation families, the co-occurrence type. (The per-document records move here too.)
+relation families, the co-occurrence type; and the small serialisable records the stages pass
+on: :class:`Mention`, :class:`Entity`, :class:`Relation` and the per-document :class:`DocResult`.
 
 Examples
 --------
@@ -13,7 +14,10 @@ Examples
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 
 __all__ = [
     "PERSON",
@@ -28,6 +32,14 @@ __all__ = [
     "FAMILIES",
     "MENTIONED_WITH",
     "strongest_status",
+    "RESULT_VERSION",
+    "Mention",
+    "Entity",
+    "EntityInfo",
+    "Relation",
+    "DocResult",
+    "fold",
+    "slugify",
 ]
 
 #: Entity node types.
@@ -55,3 +67,136 @@ def strongest_status(statuses: Iterable[str]) -> str:
     """The edge summary status: the strongest among its evidence items ("asserted" if none)."""
     present = set(statuses)
     return next((s for s in STATUS_ORDER if s in present), "asserted")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form used for comparing names.
+
+    >>> fold("Nicolás MADURO")
+    'nicolas maduro'
+    """
+    norm = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in norm if not unicodedata.combining(c)).lower()
+
+
+def slugify(text: str) -> str:
+    """Readable id part: ``slugify("Nicolás Maduro") == 'nicolas-maduro'``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+#: Version of the :meth:`DocResult.to_dict` format (part of the build cache key).
+RESULT_VERSION = "docresult.v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an entity in a document (offsets into the document text)."""
+
+    start: int
+    end: int
+    text: str  # surface form, cleaned (no leading "the", no possessive)
+    type: str
+    key: str
+    how: str  # why it has this key: a ``how`` value of the resolution registry, or "exact"
+    sent: int
+    tokens: tuple[int, int] = (0, 0)  # token span in the spaCy doc (not serialised)
+
+
+@dataclass(slots=True)
+class Entity:
+    """What a document says about one entity: display name, titles, codes.
+
+    Mutable: the in-document stages add titles and states as they join mentions. After
+    corpus-wide resolution (:func:`newsgraph.extractors.resolution.resolve_corpus`) ``key`` is
+    the corpus key the entity joined, while ``DocResult.entities`` stays keyed by the
+    document's own key.
+    """
+
+    key: str
+    type: str
+    name: str
+    titles: set[str] = field(default_factory=set)
+    codes: dict = field(default_factory=dict)
+    states: set[str] = field(default_factory=set)  # demonym states in a person's title phrase
+
+
+#: The former name of :class:`Entity`.
+EntityInfo = Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One typed relation found in one sentence: a small, serialisable evidence record.
+
+    Offsets are character offsets in the document text; entity keys are those returned by
+    the caller's ``entity_of``.
+    """
+
+    subject: str
+    type: str
+    object: str
+    sent_start: int
+    sent_end: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    rule: str
+    confidence: float
+    status: str
+    according_to: str | None
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocResult:
+    """Everything the graph needs from one document; JSON-serialisable for the cache.
+
+    Examples
+    --------
+    >>> r = DocResult("d1", None, 3, [Mention(0, 6, "Russia", STATE, "state:RUS", "gazetteer", 0)],
+    ...               {"state:RUS": Entity("state:RUS", STATE, "Russia")}, [], {}, [])
+    >>> DocResult.from_dict(r.to_dict()) == r
+    True
+    """
+
+    doc_id: str
+    date: str | None
+    words: int
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+    links: list[tuple[int, int, str, str]]  # (start, end, key, how) for pronouns/descriptions
+    sentences: dict[int, tuple[int, int, str]]  # sentence index -> (start, end, text), evidence only
+    cooccurrences: list[tuple[int, list[str]]]  # (sentence index, sorted entity keys)
+    relations: list[Relation] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict (``RESULT_VERSION`` format); token spans are not kept."""
+        return {
+            "version": RESULT_VERSION,
+            "doc_id": self.doc_id,
+            "date": self.date,
+            "words": self.words,
+            "mentions": [[m.start, m.end, m.text, m.type, m.key, m.how, m.sent] for m in self.mentions],
+            "entities": {k: {"type": e.type, "name": e.name, "titles": sorted(e.titles), "codes": e.codes,
+                             "states": sorted(e.states)} for k, e in self.entities.items()},
+            "links": [list(x) for x in self.links],
+            "sentences": {str(k): list(v) for k, v in self.sentences.items()},
+            "cooccurrences": [[i, keys] for i, keys in self.cooccurrences],
+            "relations": [asdict(r) for r in self.relations],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "DocResult":
+        """The DocResult of :meth:`to_dict`'s output."""
+        return cls(
+            doc_id=data["doc_id"],
+            date=data["date"],
+            words=data["words"],
+            mentions=[Mention(s, e, t, ty, k, h, n) for s, e, t, ty, k, h, n in data["mentions"]],
+            entities={k: Entity(k, v["type"], v["name"], set(v["titles"]), v["codes"], set(v["states"]))
+                      for k, v in data["entities"].items()},
+            links=[tuple(x) for x in data["links"]],
+            sentences={int(k): tuple(v) for k, v in data["sentences"].items()},
+            cooccurrences=[(i, keys) for i, keys in data["cooccurrences"]],
+            relations=[Relation(**r) for r in data["relations"]],
+        )

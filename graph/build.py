@@ -1,7 +1,9 @@
 """Build the networkx knowledge graph from extraction results.
 
 :func:`build_graph` is pure: DocResults and document metadata in, a ``MultiDiGraph`` out,
-following the graph.json contract in DEVELOPERS.md.
+following the graph.json contract in DEVELOPERS.md. The results come already resolved across the
+corpus (:func:`newsgraph.extractors.resolution.resolve_corpus`): this module never calls back
+into the extractors.
 """
 
 from __future__ import annotations
@@ -12,16 +14,11 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from newsgraph.extractors.entities import PERSON, fold
-from newsgraph.extractors.pipeline import DocResult
-from newsgraph.extractors.resolve import resolve_corpus
+from newsgraph.extractors.models import MENTIONED_WITH, PERSON, STATUS_ORDER, DocResult, fold
 
 __all__ = ["build_graph", "STATUS_ORDER", "MENTIONED_WITH", "__version__"]
 
 __version__ = "0.1.0"
-MENTIONED_WITH = "MENTIONED_WITH"
-# Edge status: the strongest claim among its evidence, strongest first.
-STATUS_ORDER = ("asserted", "reported", "alleged", "proposed", "considered", "hypothetical", "negated")
 
 
 def build_graph(
@@ -37,7 +34,9 @@ def build_graph(
     Parameters
     ----------
     results : iterable of DocResult
-        One per processed document.
+        One per processed document, resolved across the corpus
+        (:func:`newsgraph.extractors.resolution.resolve_corpus`). An entity whose ``key`` differs
+        from its key in ``DocResult.entities`` joined another node: it does not name the node.
     documents : mapping
         ``doc_id -> {"title", "date", "outlet", "url", "path"}`` for processed documents.
     model : str
@@ -49,7 +48,7 @@ def build_graph(
 
     Examples
     --------
-    >>> from newsgraph.extractors.entities import EntityInfo, Mention
+    >>> from newsgraph.extractors.models import EntityInfo, Mention
     >>> m = [Mention(0, 6, "Russia", "State", "state:RUS", "gazetteer", 0),
     ...      Mention(16, 22, "Maduro", "Person", "person:maduro", "exact", 0)]
     >>> ents = {"state:RUS": EntityInfo("state:RUS", "State", "Russia"),
@@ -61,15 +60,6 @@ def build_graph(
     (['person:maduro', 'state:RUS'], ['MENTIONED_WITH'])
     """
     results = list(results)
-    mapping = resolve_corpus(results)
-
-    def final(key: str) -> str:
-        seen = set()
-        while key in mapping and key not in seen:
-            seen.add(key)
-            key = mapping[key][0]
-        return key
-
     nodes: dict[str, dict] = {}
     alias_counts: dict[str, Counter] = defaultdict(Counter)
     node_docs: dict[str, set] = defaultdict(set)
@@ -78,7 +68,7 @@ def build_graph(
 
     for r in results:
         for key, info in r.entities.items():
-            fk = final(key)
+            fk = info.key  # the corpus key (differs from ``key`` when resolution joined it elsewhere)
             node = nodes.setdefault(fk, {"type": info.type, "titles": set(), "codes": {}, "names": Counter(),
                                          "canonical": None})
             node["titles"].update(info.titles)
@@ -87,23 +77,21 @@ def build_graph(
                 if fk == key:
                     node["canonical"] = info.name
         for m in r.mentions:
-            fk = final(m.key)
-            how = m.how if fk == m.key else mapping[m.key][1] if m.key in mapping else m.how
-            alias_counts[fk][m.text] += 1
-            node_docs[fk].add(r.doc_id)
-            resolution[fk][(r.doc_id, m.text, how)] += 1
-            nodes[fk]["names"][m.text] += 1
+            alias_counts[m.key][m.text] += 1
+            node_docs[m.key].add(r.doc_id)
+            resolution[m.key][(r.doc_id, m.text, m.how)] += 1
+            nodes[m.key]["names"][m.text] += 1
         for start, end, key, how in r.links:
-            resolution[final(key)][(r.doc_id, _link_text(r, start, end), how)] += 1
+            resolution[key][(r.doc_id, _link_text(r, start, end), how)] += 1
         for sent_index, keys in r.cooccurrences:
-            finals = sorted({final(k) for k in keys})
+            finals = sorted(set(keys))
             s_start, s_end, s_text = r.sentences[sent_index]
             evidence = {"doc": r.doc_id, "sentence": s_text, "start": s_start, "end": s_end, "date": r.date}
             for i, a in enumerate(finals):
                 for b in finals[i + 1 :]:
                     _add_evidence(edges, (a, b, MENTIONED_WITH), evidence)
         for rel in r.relations:
-            subject, obj = final(rel.subject), final(rel.object)
+            subject, obj = rel.subject, rel.object
             if subject == obj:
                 continue
             rtype = ontology.types.get(rel.type) if ontology is not None else None

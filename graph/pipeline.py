@@ -17,6 +17,7 @@ from newsgraph.corpus.document import Document, Skipped
 from newsgraph.corpus.errors import ExportError
 from newsgraph.corpus.readers import Fields, iter_input_files, read_documents
 from newsgraph.extractors.pipeline import DEFAULT_MODEL, DocResult, Extractor
+from newsgraph.extractors.resolution import resolve_corpus
 
 from .build import MENTIONED_WITH, build_graph
 from .cache import Manifest, ResultCache
@@ -138,7 +139,7 @@ def build(
     finally:
         if cache is not None:
             cache.commit()  # keep every finished result, also on Ctrl-C or an error
-    G = build_graph(results, meta, model=extractor.model_id, ontology=extractor.ontology,
+    G = build_graph(resolve_corpus(results), meta, model=extractor.model_id, ontology=extractor.ontology,
                     corpus=corpus_name(all_paths))
     report.seconds = time.perf_counter() - start
     return G, records, report

@@ -1,7 +1,7 @@
 """One test per entity-typing and resolution rule, on hand-written sentences parsed by the real model.
 
-The rules themselves live in :mod:`extractors.entities` (one document) and
-:mod:`extractors.resolve` (the corpus); these tests check each rule's observable result, not the
+The rules themselves live in :mod:`extractors.mentions` (candidates and typing) and
+:mod:`extractors.resolution` (one document and the corpus); these tests check each rule's observable result, not the
 model's raw labels.
 """
 
@@ -11,10 +11,9 @@ import doctest
 
 import pytest
 
-import newsgraph.extractors.entities as entities_module
-from newsgraph.extractors.entities import INSTITUTION, LOCATION, PERSON, STATE, EntityInfo, Mention, fold, slugify
-from newsgraph.extractors.pipeline import DocResult
-from newsgraph.extractors.resolve import resolve_corpus
+import newsgraph.extractors.models as models_module
+from newsgraph.extractors.models import INSTITUTION, LOCATION, PERSON, STATE, DocResult, EntityInfo, Mention, fold, slugify
+from newsgraph.extractors.resolution import corpus_mapping
 
 
 def run(extractor, text: str) -> DocResult:
@@ -31,7 +30,7 @@ def mention_keys(result: DocResult, text: str) -> set[str]:
 
 
 def test_doctests():
-    assert doctest.testmod(entities_module).failed == 0
+    assert doctest.testmod(models_module).failed == 0
 
 
 # -- people: titles -------------------------------------------------------------------------------
@@ -108,17 +107,17 @@ def _result(doc_id: str, *people: str) -> DocResult:
 
 
 def test_surname_joins_across_documents_when_unambiguous():
-    mapping = resolve_corpus([_result("a", "Leopoldo Lopez"), _result("b", "Lopez")])
+    mapping = corpus_mapping([_result("a", "Leopoldo Lopez"), _result("b", "Lopez")])
     assert mapping == {"person:lopez": ("person:leopoldo-lopez", "surname")}
 
 
 def test_surname_stays_apart_across_documents_when_ambiguous():
-    mapping = resolve_corpus([_result("a", "Leopoldo Lopez"), _result("b", "Maria Lopez"), _result("c", "Lopez")])
+    mapping = corpus_mapping([_result("a", "Leopoldo Lopez"), _result("b", "Maria Lopez"), _result("c", "Lopez")])
     assert "person:lopez" not in mapping
 
 
 def test_two_word_name_joins_the_one_longer_name_across_documents():
-    mapping = resolve_corpus([_result("a", "Tareck El Aissami"), _result("b", "El Aissami")])
+    mapping = corpus_mapping([_result("a", "Tareck El Aissami"), _result("b", "El Aissami")])
     assert mapping["person:el-aissami"] == ("person:tareck-el-aissami", "surname")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extractors.entities import fold
+from newsgraph.extractors.models import fold
 
 
 def nodes_named(G, name: str) -> list[str]:

@@ -1,0 +1,448 @@
+"""Arguments: which entities fill a rule's subject and object roles around its trigger.
+
+A :class:`Frame` is one rule match (the trigger token and its named pattern nodes). Each role a
+rule may name (``agent``, ``patient``, ``recipient``, ``holder``, ...) is a function in
+:data:`ROLE_FINDERS` that finds the role's tokens in the dependency tree (active and passive
+voice, nominalisations, coordination, relative clauses, appositions, title compounds);
+``prep:<word>`` takes the objects of that preposition. :meth:`Frame.fill` maps the tokens to
+entities through the caller's ``entity_of`` and keeps the first role that yields any.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph.corpus.errors import RulesError
+
+from .lexicon import ordered, words
+from .syntax import (
+    CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, LIGHT_VERBS, MODIFIER_ARG, MODIFIER_DEPS,
+    NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
+    REL_PRONOUNS, SPEAKER_PRONOUNS, SUBJ_DEPS, VERBAL_POS, APPOSED_OBJ_DEPS, is_mandative, is_passive,
+    pobjs, relative_first, reported_speaker, subjects, with_conjuncts,
+)
+
+__all__ = ["Frame", "ROLE_FINDERS", "ROLES", "role"]
+
+COPULAS = words("arguments", "copulas")
+APPOINT_VERBS = words("arguments", "appoint_verbs")
+ROLE_PREPS = words("arguments", "role_preps")
+FALLBACK_PREPS = words("arguments", "fallback_preps")
+GROUP_PREPS = words("arguments", "group_preps")
+FRAME_PREPS = words("arguments", "frame_preps")
+RESULT_VERBS = words("arguments", "result_verbs")
+POSTING_NOUNS = words("arguments", "posting_nouns")
+POSTING_PREPS = words("arguments", "posting_preps")
+XCOMP_PREPS = ordered("arguments", "xcomp_preps")
+WITH_PREPS = ordered("arguments", "with_preps")
+# Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
+# officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
+# Brown's speech", "welcomed the decision by India" are no meetings).
+GROUP_ONLY = "group"
+GROUP_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+class Frame:
+    """Argument finding for one rule match (one trigger token and its named pattern nodes)."""
+
+    def __init__(self, doc, rule, nodes: dict[str, int], ent, ontology, role_nouns: frozenset[str]):
+        self.doc = doc
+        self.role_nouns = role_nouns
+        self.rule = rule
+        self.nodes = nodes
+        self.ent = ent
+        self.ontology = ontology
+        self.trigger = doc[nodes["trigger"]]
+        self.head = doc[nodes["head"]] if "head" in nodes else None
+        self.requires = doc[nodes["requires"]] if "requires" in nodes else None
+
+    # ------------------------------------------------------------------ arguments
+
+    def fill(self, roles: tuple[str, ...], allowed: tuple[str, ...]) -> list[tuple[str, str, float]]:
+        """Entities of the first role (in order) that yields any of an allowed type."""
+        plural = self.trigger.tag_ in PLURAL_TAGS
+        for role in roles:
+            # role nouns name their own holder and organisation: no group-noun guessing, and
+            # "President Putin and Maduro" does not make Maduro a president
+            direct = role in {"holder", "org"}
+            fallback = False if direct else GROUP_ONLY if role == "party" else True
+            found: dict[str, tuple[str, str, float]] = {}
+            for tok, conf in self.role_tokens(role):
+                for key, etype, econf in self.entities(tok, fallback, conjuncts=plural or not direct):
+                    if etype in allowed and (key not in found or found[key][2] < conf * econf):
+                        found[key] = (key, etype, conf * econf)
+            if found:
+                return list(found.values())
+        return []
+
+
+    def role_tokens(self, role: str) -> list[tuple[object, float]]:
+        """The tokens filling ``role`` (a :data:`ROLE_FINDERS` name or ``prep:<word>``)."""
+        if role.startswith("prep:"):
+            # any preposition: "asylum in Russia", "withdrawal from Panama"
+            return [(p, 1.0) for p in self.prep_objects(role[5:])]
+        finder = ROLE_FINDERS.get(role)
+        if finder is None:
+            raise RulesError(f"rule {self.rule.id}: unknown role {role!r}")
+        return finder(self)
+
+    def entities(self, tok, fallback, *, conjuncts: bool = True) -> list[tuple[str, str, float]]:
+        """Entities of an argument token and its conjuncts ("Russia or Cuba")."""
+        out = []
+        for t in with_conjuncts(tok) if conjuncts else [tok]:
+            out += self._resolve(t, fallback)
+        return out
+
+    def _resolve(self, tok, fallback, depth: int = 0) -> list[tuple[str, str, float]]:
+        """The entity a token stands for, looking into a group noun when ``fallback`` allows
+        (True: any; ``GROUP_ONLY``: modifiers and of/from phrases of a group noun; False: none)."""
+        e = self.ent(tok)
+        if e is not None:
+            return [(e[0], e[1], 1.0)]
+        # "Assad, another Kremlin ally who was granted asylum", "the cartel, which the US claims
+        # is headed by Maduro": the noun the relative clause modifies
+        if tok.lower_ in REL_PRONOUNS and depth < 2:
+            clause = tok.head
+            for _ in range(3):
+                if clause.dep_ == "relcl":
+                    return self._resolve(clause.head, fallback, depth + 1)
+                if clause.dep_ not in CLAUSE_DEPS or clause.head.i == clause.i:
+                    break
+                clause = clause.head
+        # "Iraq said it would allow ...": the speaker
+        if tok.lower_ in SPEAKER_PRONOUNS and depth < 2:
+            speaker = reported_speaker(tok)
+            if speaker is not None:
+                found = self._resolve(speaker, True, depth + 1)
+                return [f for f in found if f[1] != "Person"] if tok.lower_ == "it" else found
+        if not fallback or tok.pos_ not in NOMINAL_POS:
+            return []
+        # "a former commander, Gen. Reverol": the apposed name
+        appos = [self.ent(c) for c in tok.children if c.dep_ == "appos"]
+        if any(appos):
+            return [(a[0], a[1], 1.0) for a in appos if a]
+        # "Assad, another close Kremlin ally": the name this noun is apposed to
+        if tok.dep_ == "appos" and (e := self.ent(tok.head)) is not None:
+            return [(e[0], e[1], 1.0)]
+        # "US forces", "Israeli soldiers", "Saddam Hussein's proposal" (but "Maduro's deputy" is not Maduro)
+        person_ok = tok.lower_ not in self.role_nouns and tok.lemma_.lower() not in self.role_nouns
+        mod_deps, preps = (GROUP_MODIFIER_DEPS, GROUP_PREPS) if fallback == GROUP_ONLY else (MODIFIER_DEPS, FALLBACK_PREPS)
+        mods = [e for c in tok.children if c.dep_ in mod_deps for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")]
+        if any(mods):
+            return [(m[0], m[1], MODIFIER_ARG) for m in mods if m]
+        # "the government of Sindh", "demands from the rebels"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                objs_ = [p for p in c.children if p.dep_ == "pobj"]
+                objs = [self.ent(p) for p in objs_]
+                if any(objs):
+                    return [(o[0], o[1], PREP_ARG) for o in objs if o]
+                # one plural group noun deeper: "a group of Moroccan diplomats", "calls by Belarus's
+                # rulers" (not "the use of the Russian language")
+                if depth == 0:
+                    deeper = [(k, t, conf * PREP_ARG) for p in objs_ if p.tag_ in PLURAL_TAGS
+                              for k, t, conf in self._resolve(p, fallback, depth + 1)]
+                    if deeper:
+                        return deeper
+        return []
+
+    def agents(self, tok, depth: int = 0) -> list[tuple[object, float]]:
+        """The doer of a verb, adjective or event noun."""
+        if tok.pos_ in VERBAL_POS:
+            return subjects(tok)
+        if tok.pos_ == "ADJ":
+            # "Israel is opposed to ...": the copula's subject
+            return subjects(tok.head) if tok.head.pos_ in VERBAL_POS else []
+        if tok.pos_ == "ADP":
+            return self.agents(tok.head, depth + 1) if depth < 3 else []
+        # event noun: "arrest by US forces"
+        out = [(p, 1.0) for p in pobjs(tok, "by")]
+        if out:
+            return out
+        # "Russia's offer" (unless the rule reads the possessor as the patient: "Maduro's arrest")
+        if self.rule.possessive == "agent" or pobjs(tok, "of"):
+            out = [(c, 1.0) for c in tok.children if c.dep_ == "poss"]
+            if out:
+                return out
+        # "Vatican mediation", "US sanctions", "Russian offer"
+        out = [(c, MODIFIER_ARG) for c in tok.children if c.dep_ in NOUN_AGENT_MOD_DEPS and c.i < tok.i and self.ent(c) is not None]
+        if out:
+            return out
+        if depth >= 3:
+            return []
+        head = tok.head
+        # light verb: "Russia presented a proposal", "Putin and Maduro hold talks"
+        if tok.dep_ in LIGHT_VERB_OBJ_DEPS and head.pos_ in VERBAL_POS and (head.lemma_ in LIGHT_VERBS or tok.dep_ == "attr"):
+            return [(t, c * INHERITED) for t, c in subjects(head)]
+        # "mediation mission": the compound's head noun carries the frame
+        if tok.dep_ == "compound" and head.pos_ in NOMINAL_POS:
+            return self.agents(head, depth + 1)
+        # "engaged in talks", "through Vatican mediation" (not "the raid resulted in his capture":
+        # the subject of a result verb is a cause, not the doer)
+        if (tok.dep_ == "pobj" and head.dep_ in PREP_DEPS and head.lower_ in FRAME_PREPS
+                and head.head.pos_ in VERBAL_POS and head.head.lemma_ not in RESULT_VERBS):
+            return [(t, c * INHERITED) for t, c in subjects(head.head)]
+        return []
+
+    def patients(self, tok) -> list[tuple[object, float]]:
+        """The one acted upon by a verb or event noun."""
+        if tok.pos_ in VERBAL_POS or tok.pos_ == "ADJ":
+            objs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+            if not objs:
+                # "named Tareck El Aissami as ..." parsed as an object predicate
+                objs = [c for c in tok.children if c.dep_ == "oprd"][:1]
+            if objs and self.ent(objs[0]) is None:
+                # "named Maduro's vice-president, Tareck El Aissami, as ...": the apposed name
+                named = [c for c in tok.children if c.dep_ in APPOSED_OBJ_DEPS and c.i > objs[0].i and self.ent(c) is not None]
+                if named:
+                    return [(c, 1.0) for c in named]
+            if is_passive(tok):
+                # "X was arrested": the passive subject (unless a ditransitive keeps its object)
+                if objs:
+                    return [(c, 1.0) for c in objs]
+                passive_subjects = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+                return [(c, 1.0) for c in relative_first(tok, passive_subjects)]
+            return [(c, 1.0) for c in objs]
+        # "the arrest of Maduro"
+        out = [(p, 1.0) for p in pobjs(tok, "of")]
+        if out:
+            return out
+        # "Maduro's arrest (by US forces)"
+        if self.rule.possessive == "patient" or pobjs(tok, "by"):
+            return [(c, 1.0) for c in tok.children if c.dep_ == "poss"]
+        return []
+
+    def recipients(self, tok) -> list[tuple[object, float]]:
+        """The receiver of a giving verb or noun."""
+        out = []
+        for c in tok.children:
+            if c.dep_ in DATIVE_DEPS:
+                if c.pos_ == "ADP":
+                    # "offered asylum to X" (parsed as a dative preposition)
+                    if c.lower_ in {"to", "for"}:
+                        out += [(p, 1.0) for p in c.children if p.dep_ == "pobj"]
+                else:
+                    # "granted him asylum"
+                    out.append((c, 1.0))
+        out += [(p, 1.0) for p in pobjs(tok, "to")]
+        # "Assad was granted asylum": the passive subject of a ditransitive
+        if tok.pos_ in VERBAL_POS and is_passive(tok) and any(c.dep_ in OBJ_DEPS for c in tok.children):
+            out += [(c, 1.0) for c in tok.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+        # noun: "presented a proposal to the US"
+        if not out and tok.pos_ in NOMINAL_POS and tok.dep_ in LIGHT_VERB_OBJ_DEPS and tok.head.pos_ in VERBAL_POS:
+            verb = tok.head
+            out += [(c, INHERITED) for c in verb.children if c.dep_ in DATIVE_DEPS and c.pos_ != "ADP"]
+            out += [(p, INHERITED) for p in pobjs(verb, "to")]
+        return out
+
+    def prep_objects(self, word: str) -> list:
+        """Objects of preposition ``word`` on the trigger, its head, required word, object or light verb."""
+        trig = self.trigger
+        scopes = [trig]
+        for extra in (self.head, self.requires):
+            if extra is not None:
+                scopes.append(extra)
+        scopes += [c for c in trig.children if c.dep_ in OBJ_DEPS]
+        if trig.pos_ in NOMINAL_POS and (trig.dep_ in LIGHT_VERB_OBJ_DEPS or trig.dep_ == "pobj" and trig.head.lower_ in FRAME_PREPS):
+            verb = trig.head.head if trig.dep_ == "pobj" else trig.head
+            if verb.pos_ in VERBAL_POS:
+                scopes.append(verb)
+        if trig.dep_ == "compound" and trig.head.pos_ in NOMINAL_POS:
+            scopes.append(trig.head)
+        out, seen = [], set()
+        for scope in scopes:
+            for p in pobjs(scope, word):
+                if p.i not in seen:
+                    seen.add(p.i)
+                    out.append(p)
+        return out
+
+    def holders(self, noun) -> list[tuple[object, float]]:
+        """The person a role noun describes."""
+        e = self.ent(noun)
+        # "the Venezuelan leader" resolved to a person by the pipeline
+        if e is not None and e[1] == "Person":
+            return [(noun, 1.0)]
+        out = []
+        head = noun.head
+        # "President Vladimir Putin", "Putin, the president of Russia"
+        if noun.dep_ in {"compound", "appos", "nmod"} and head.i != noun.i:
+            out.append((head, 1.0))
+        # "his wife, Cilia Flores"
+        out += [(c, 1.0) for c in noun.children if c.dep_ == "appos"]
+        # "Putin is the president of Russia", "served as director of X"
+        if noun.dep_ in {"attr", "oprd"} and head.lemma_ in COPULAS:
+            out += subjects(head)
+        # "appointed X as minister", "X was named president"
+        verb = head.head if noun.dep_ == "pobj" and head.lower_ == "as" else head
+        if noun.dep_ in {"pobj", "oprd"} and verb.pos_ in VERBAL_POS and verb.lemma_ in APPOINT_VERBS:
+            out += [(c, 1.0) for c in verb.children if c.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS]
+        elif noun.dep_ == "pobj" and head.lower_ == "as" and verb.pos_ in VERBAL_POS:
+            out += subjects(verb)
+        # "X, who is the president of Y"  /  verb role: "Cuba allied with Venezuela"
+        if noun.pos_ in VERBAL_POS:
+            out += subjects(noun)
+        return out
+
+    def orgs(self, noun) -> list[tuple[object, float]]:
+        """The organisation a role noun belongs to."""
+        holder_ids = {t.i for t, _ in self.holders(noun)}
+        out = []
+        # "Russian President", "Russia's president", "Kremlin ally", "his wife"
+        for c in noun.children:
+            if c.dep_ in MODIFIER_DEPS and c.i not in holder_ids:
+                out.append((c, 1.0))
+        # "director of the Americas Program at the Center for ...", "ally of Moscow"
+        frontier = [noun]
+        posting = noun.lower_ in POSTING_NOUNS
+        for depth in range(2):
+            nxt = []
+            for tok in frontier:
+                for c in tok.children:
+                    # "US ambassador to Venezuela": the posting is not the organisation
+                    if posting and depth == 0 and c.lower_ in POSTING_PREPS:
+                        continue
+                    if c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
+                        for p in c.children:
+                            if p.dep_ == "pobj" and p.i not in holder_ids:
+                                out.append((p, 1.0 if depth == 0 else 0.9))
+                                nxt.append(p)
+            frontier = nxt
+        return out
+
+
+
+# ---------------------------------------------------------------------- the role table
+# Each role a rule may name is one function ``(frame) -> [(token, confidence)]``: the tokens that
+# fill the role; ``Frame.fill`` then maps them to entities.
+
+#: Role name -> function finding its tokens.
+ROLE_FINDERS: dict[str, Callable[["Frame"], list[tuple[object, float]]]] = {}
+
+
+def role(name: str):
+    """Register a role function under the name rules use in ``subject`` / ``object``."""
+
+    def register(func):
+        ROLE_FINDERS[name] = func
+        return func
+
+    return register
+
+
+@role("agent")
+def _agent(f: Frame):
+    """The doer: active subject, passive by-agent, possessor or modifier of an event noun."""
+    return f.agents(f.trigger)
+
+
+@role("patient")
+def _patient(f: Frame):
+    """The one acted upon: direct object, passive subject, "of" phrase of an event noun."""
+    return f.patients(f.trigger)
+
+
+@role("party")
+def _party(f: Frame):
+    """The one met, hosted or received: as ``patient`` (its nouns count only as groups, see ``Frame.fill``)."""
+    return f.patients(f.trigger)
+
+
+@role("recipient")
+def _recipient(f: Frame):
+    """The receiver: indirect object, "to" phrase, passive subject of a ditransitive."""
+    return f.recipients(f.trigger)
+
+
+@role("with")
+def _with(f: Frame):
+    """The other party of a joint act: "with", "between", "among"."""
+    return [(p, PREP_ARG if w != "with" else 1.0) for w in WITH_PREPS for p in f.prep_objects(w)]
+
+
+@role("head_agent")
+def _head_agent(f: Frame):
+    """The doer of the event the trigger attaches to: "Russia offered ... via Vatican"."""
+    head = f.head if f.head is not None else f.trigger.head
+    found = f.agents(head)
+    if not found and head.pos_ in VERBAL_POS and is_passive(head):
+        # "Russia's offer was channelled through X": the doer of the passive subject event
+        for c in head.children:
+            if c.dep_ in PASSIVE_SUBJ_DEPS and c.pos_ == "NOUN":
+                found += [(t, conf * INHERITED) for t, conf in f.agents(c)]
+    return found
+
+
+@role("head_patient")
+def _head_patient(f: Frame):
+    """The object of the event the trigger attaches to: "held talks with X" / "hosted X"."""
+    return f.patients(f.head if f.head is not None else f.trigger.head)
+
+
+@role("pobj")
+def _pobj(f: Frame):
+    """The object of a preposition trigger: "via Vatican"."""
+    return [(c, 1.0) for c in f.trigger.children if c.dep_ == "pobj"]
+
+
+@role("requires_mod")
+def _requires_mod(f: Frame):
+    """The entity modifying the required word: "Vatican mediation", "offered Maduro asylum"."""
+    req = f.requires
+    if req is None:
+        return []
+    mods = [(c, MODIFIER_ARG) for c in req.children if c.dep_ in MODIFIER_DEPS and f.ent(c) is not None]
+    return mods or [(req, 1.0)]
+
+
+@role("addressee")
+def _addressee(f: Frame):
+    """The one a demand is addressed to: an object that is an entity ("urged Congress") or controls
+    the next verb ("urged US forces to leave"), or the doer of the act demanded ("demanded an
+    admission by Moscow"); never another party of that act ("demanded his release")."""
+    trig = f.trigger
+    passive = is_passive(trig)
+    objs = [c for c in trig.children if c.dep_ in OBJ_DEPS or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)]
+    controlled = any(c.dep_ in CLAUSE_DEPS for c in trig.children)
+    out = [(c, 1.0) for c in objs if controlled or f.ent(c) is not None]
+    return out or [(p, 1.0) for o in objs if o.pos_ == "NOUN" for p in pobjs(o, "by")]
+
+
+@role("clause_subject")
+def _clause_subject(f: Frame):
+    """The subject of a complement clause: "demanded that the US cancel ..."."""
+    return [(s, 1.0) for c in f.trigger.children if c.dep_ in CLAUSE_DEPS and is_mandative(c)
+            for s in c.children if s.dep_ in SUBJ_DEPS]
+
+
+@role("xcomp_args")
+def _xcomp_args(f: Frame):
+    """The objects of a controlled verb: "refused to meet X", "threatened to strike X"."""
+    out = []
+    for c in f.trigger.children:
+        if c.dep_ == "xcomp":
+            direct = f.patients(c) + f.recipients(c)
+            out += direct
+            if any(f.entities(t, True) for t, _conf in direct):
+                # "refused to meet X in Tel Aviv": the place is no second target
+                continue
+            for scope in [c] + [o for o in c.children if o.dep_ in OBJ_DEPS]:
+                for w in XCOMP_PREPS:
+                    out += [(p, PREP_ARG) for p in pobjs(scope, w)]
+    return out
+
+
+@role("holder")
+def _holder(f: Frame):
+    """The person a role noun describes: "President Putin", "Rendon, associate director"."""
+    return f.holders(f.trigger)
+
+
+@role("org")
+def _org(f: Frame):
+    """The organisation of a role noun: "Russian President", "director at CSIS"."""
+    return f.orgs(f.trigger)
+
+
+#: Argument roles a rule may name (plus ``prep:<preposition>``: "asylum in Russia").
+ROLES = frozenset(ROLE_FINDERS)

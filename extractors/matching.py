@@ -1,0 +1,167 @@
+"""Matching: the ontology's rules compiled into spaCy DependencyMatchers, and sentence gating.
+
+Each rule's patterns are compiled once. With gating (the default) a rule's matcher runs only on
+the sentences that hold one of its trigger words and at least two distinct entities, on a copy
+of the sentence; without it one matcher with every rule runs over the whole Doc (the reference
+behaviour, slower). Both give the same matches at each trigger, in the same order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from .ontology import Ontology, Rule
+
+__all__ = ["RuleMatcher", "SENTENCE_COPY_ATTRS"]
+
+# Token attributes copied into a sentence Doc for gated matching, and the lexical ones it has
+# anyway; a rule whose patterns read anything else (entities, extensions) runs on the whole Doc.
+SENTENCE_COPY_ATTRS = ("LEMMA", "NORM", "POS", "TAG", "MORPH", "HEAD", "DEP")
+LEXICAL_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH"})
+
+
+class RuleMatcher:
+    """The compiled DependencyMatchers of an ontology's rules.
+
+    Parameters
+    ----------
+    vocab : Vocab
+        The vocab of the Docs to match.
+    ontology : Ontology
+    gated : bool
+        One matcher per rule run on the sentences that may hold its trigger (True), or one
+        matcher for all rules over the whole Doc (False).
+
+    Examples
+    --------
+    >>> from spacy.vocab import Vocab
+    >>> m = RuleMatcher(Vocab(), Ontology.load())
+    >>> len(m.rules_by_id) > 0
+    True
+    """
+
+    def __init__(self, vocab, ontology: Ontology, *, gated: bool = True):
+        from spacy.matcher import DependencyMatcher
+
+        self.gated = gated
+        self._keys: dict[int, tuple[Rule, tuple[str, ...]]] = {}
+        self.rules_by_id = {rule.id: rule for rule in ontology.rules}
+        self._matcher = None if gated else DependencyMatcher(vocab)
+        self._groups: list[_RuleMatcher] = []
+        self._by_lemma: dict[int, list[int]] = {}
+        self._by_lower: dict[int, list[int]] = {}
+        self._ungated: list[int] = []
+        for rule in ontology.rules:
+            patterns = rule.patterns()
+            matcher = DependencyMatcher(vocab) if gated else self._matcher
+            for n, (pattern, names) in enumerate(patterns):
+                key = f"{rule.id}#{n}"
+                matcher.add(key, [pattern])
+                self._keys[vocab.strings[key]] = (rule, names)
+            if not gated:
+                continue
+            g = len(self._groups)
+            self._groups.append(_RuleMatcher(matcher, _sentence_safe(patterns)))
+            words = _trigger_words(patterns)
+            if words is None:
+                self._ungated.append(g)
+                continue
+            for attr, word in words:
+                index = self._by_lemma if attr == "LEMMA" else self._by_lower
+                index.setdefault(vocab.strings.add(word), []).append(g)
+
+    def __call__(self, doc, is_busy: Callable) -> list[tuple[Rule, dict[str, int]]]:
+        """``(rule, {node name: token index})`` of every match, in matcher order.
+
+        ``is_busy(sent)`` tells whether a sentence holds two distinct entities (gated mode
+        skips the others).
+        """
+        matches = self._gated(doc, is_busy) if self.gated else self._matcher(doc)
+        out = []
+        for match_id, token_ids in matches:
+            rule, names = self._keys[match_id]
+            out.append((rule, dict(zip(names, token_ids))))
+        return out
+
+    def _gated(self, doc, is_busy) -> list[tuple[int, list[int]]]:
+        """The matches of every rule whose trigger word occurs in a sentence with two entities.
+
+        A rule's matcher runs on a copy of each such sentence (a dependency pattern never
+        leaves its sentence's tree), or once on the whole Doc when its patterns read
+        attributes a copy lacks or a sentence's tree is not closed. Matches of one rule at one
+        trigger come in the order the all-rules matcher gives them, so results are identical.
+        """
+        from spacy.attrs import IDS, LEMMA, LOWER
+
+        words = doc.to_array([LEMMA, LOWER]).tolist()
+        by_lemma, by_lower = self._by_lemma, self._by_lower
+        plan: list[tuple[object, list[int]]] = []
+        for sent in doc.sents:
+            groups = set(self._ungated)
+            for lemma, lower in words[sent.start:sent.end]:
+                groups.update(by_lemma.get(lemma, ()))
+                groups.update(by_lower.get(lower, ()))
+            if groups and is_busy(sent):
+                plan.append((sent, sorted(groups)))
+        if not plan:
+            return []
+        matches: list[tuple[int, list[int]]] = []
+        whole_doc: set[int] = set()
+        copy_attrs = tuple(IDS[name] for name in SENTENCE_COPY_ATTRS)
+        array = doc.to_array(list(copy_attrs))
+        for sent, groups in plan:
+            closed = all(sent.start <= tok.head.i < sent.end for tok in sent)
+            sent_doc = sent.as_doc(array_head=copy_attrs, array=array) if closed else None
+            for g in groups:
+                group = self._groups[g]
+                if sent_doc is None or not group.sentence_safe:
+                    whole_doc.add(g)
+                    continue
+                off = sent.start
+                matches.extend((match_id, [i + off for i in token_ids]) for match_id, token_ids in group.matcher(sent_doc))
+        # a rule may also have run on a closed sentence above: the Doc repeats those matches in
+        # the same order, after them, so the first match at each trigger is unchanged
+        for g in sorted(whole_doc):
+            matches.extend(self._groups[g].matcher(doc))
+        return matches
+
+
+
+@dataclass(frozen=True, slots=True)
+class _RuleMatcher:
+    """The DependencyMatcher of one rule; ``sentence_safe``: it may run on a sentence copy."""
+
+    matcher: object
+    sentence_safe: bool
+
+
+def _trigger_words(patterns) -> set[tuple[str, str]] | None:
+    """(``LEMMA`` or ``LOWER``, word) pairs one of which a trigger token must have; None when a
+    pattern's trigger is not limited to a word list (the rule then runs on every sentence)."""
+    words: set[tuple[str, str]] = set()
+    for pattern, _names in patterns:
+        attrs = {k.upper(): v for k, v in pattern[0].get("RIGHT_ATTRS", {}).items()}
+        for attr in ("LEMMA", "LOWER"):
+            value = attrs.get(attr)
+            if isinstance(value, str):
+                words.add((attr, value))
+                break
+            if isinstance(value, Mapping) and isinstance(value.get("IN"), (list, tuple)):
+                words.update((attr, v) for v in value["IN"])
+                break
+        else:
+            return None
+    return words
+
+
+def _sentence_safe(patterns) -> bool:
+    """Whether every token attribute the patterns read is the same on a sentence copy."""
+    return all(
+        _copied_attr(k.upper()) for pattern, _names in patterns for node in pattern for k in node.get("RIGHT_ATTRS", {})
+    )
+
+
+def _copied_attr(name: str) -> bool:
+    return name in SENTENCE_COPY_ATTRS or name in LEXICAL_ATTRS or (name.startswith(("IS_", "LIKE_")) and name != "IS_SENT_START")
+

@@ -1,0 +1,399 @@
+"""Candidates and typing: the typed entity mentions of one spaCy ``Doc``.
+
+Steps, each a small rule with its reason recorded in ``Mention.how``:
+
+1. candidates: the model's PERSON, NORP, FAC, ORG, GPE and LOC entities, plus gazetteer names the
+   model missed ("the Vatican", "the Kremlin"); dates, money, quantities never become entities,
+   nor do operations ("Operation Absolute Resolve"), equipment ("Su-30") or affixed adjectives
+   ("post-Maduro"); institution names the model split are joined ("Communist Party" + "of
+   Greece"); a name the text introduces as an organisation ("Spanish outlet ABC", "Texas-based
+   Stratfor") is an Institution in every mention (how="context"), and a name in apposition to a
+   person noun ("his predecessor, Chávez") a Person; a dateline capital is a place;
+2. typing: the gazetteer decides State / Institution; a capital or seat of government that acts
+   ("Moscow's objective", "Washington has offered") is its State, the same word as a place
+   ("his arrest in Caracas") is a Location; a demonym ("Russian President ...") is its State;
+   titles ("President", "Cardinal", "former") go to the person's ``titles``.
+
+:func:`find_mentions` then runs the in-document resolution rules (:mod:`.resolution`) and links
+pronouns and descriptions (:mod:`.coref`). The word lists are in ``data/lexicon.toml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .coref import link_references
+from .gazetteer import Gazetteer
+from .lexicon import words
+from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, fold, slugify
+from .resolution import DocumentState, resolve_document
+
+__all__ = ["find_mentions", "find_candidates"]
+
+# spaCy labels that can name an actor or a place; everything else (DATE, MONEY, ...) is ignored.
+ACTOR_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
+# Dependency labels of a word that acts (subject, agent, possessor of an action).
+ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "compound", "appos", "conj"}
+LOCATIVE_PREPS = words("places", "locative_preps")
+MOTION_LEMMAS = words("places", "motion_lemmas")
+STATE_NAME_WORDS = words("places", "state_name_words")
+TITLE_WORDS = words("people", "title_words")
+_TITLE_GLUE = words("people", "title_glue")
+PERSON_ONLY_TITLES = words("people", "person_only_titles")
+AFFILIATION_WORDS = words("people", "affiliation_words")
+PERSON_NOUNS = words("coref", "leader_nouns") | words("people", "person_nouns_extra")
+INSTITUTION_HEADS = words("institutions", "institution_heads")
+NAME_HEADS = words("institutions", "org_generic") | INSTITUTION_HEADS | words("institutions", "name_heads_extra")
+ORG_CUE_NOUNS = words("institutions", "org_cue_nouns")
+ORG_CUE_PARTICIPLES = words("institutions", "org_cue_participles")
+_TRAILING = words("institutions", "trailing_words")
+# Prefixes that make a capitalised word an adjective, not a name ("post-Maduro", "pro-Kremlin").
+_AFFIX = re.compile(r"^(?:post|pre|anti|pro|non|neo|ex|mid|un)-", re.I)
+# Model and product designations ("Su-30", "Buk-M2", "F-16", "S-400"): not actors.
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,5}-?[A-Z]?\d+[A-Za-z]?$")
+
+
+def find_mentions(doc, gaz: Gazetteer, phrase_matcher=None) -> tuple[list[Mention], dict[str, Entity], dict[int, tuple[str, str, str]]]:
+    """Typed, document-resolved mentions of a parsed ``Doc``.
+
+    Returns
+    -------
+    mentions : list of Mention, in document order
+    entities : dict of key -> Entity
+    links : dict of token index -> (key, type, how) for pronouns and definite descriptions
+        that refer to a person (not mentions; used by relation extraction and ``--explain``)
+    """
+    state = find_candidates(doc, gaz, phrase_matcher)
+    resolve_document(state)
+    links = link_references(doc, state.mentions, state.entities, gaz)
+    return state.mentions, state.entities, links
+
+
+def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
+    """Typed mentions of a parsed ``Doc`` before resolution (``how`` is a typing value)."""
+    sent_starts = [s.start for s in doc.sents]
+    spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+    if phrase_matcher is not None:
+        spans = _add_gazetteer_spans(doc, spans, phrase_matcher, gaz)
+    mentions: list[Mention] = []
+    entities: dict[str, Entity] = {}
+    sent_of = _sent_index(sent_starts)
+
+    spans = _merge_spans(doc, spans)
+    # "Operation Absolute Resolve" is an event, and so is a bare "Absolute Resolve" in the same text
+    operations = {fold(e.text.split(None, 1)[1]) for e in spans
+                  if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
+    org_people: set[str] = set()  # person keys the context shows are organisations
+
+    for ent in spans:
+        span = _strip_span(ent)
+        if len(span) == 0 or not any(c.isalpha() for c in span.text):
+            continue
+        label = ent.label_
+        text = span.text
+        if _AFFIX.match(text) or operations and (fold(text) in operations or text.startswith("Operation ")):
+            continue  # "post-Maduro" is an adjective; operations are events, not actors
+        match = gaz.lookup(text)
+        if match is None and _DESIGNATION.match(text):
+            continue  # "Su-30", "Buk-M2": equipment, not actors
+        if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and _titled_name(span):
+            label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
+        if label == "PERSON" and (match is None or match.kind in {"demonym", "capital"}):
+            if _names_institution(span):
+                label = "ORG"  # "Senate Liberal Caucus", "Spanish outlet ABC": not a person
+            else:
+                name, titles = _person_name(span)
+                if not name.text or not name[0].text[:1].isupper() or any(c.isdigit() for c in name.text):
+                    continue
+                before, states = _title_before(doc, name.start, gaz)
+                if before:
+                    titles.insert(0, before)
+                key = "person:" + slugify(name.text)
+                info = entities.setdefault(key, Entity(key, PERSON, name.text))
+                info.titles.update(t for t in titles if t.lower().rstrip(".") not in _TITLE_GLUE)
+                info.states.update(states)
+                if not titles and not before and _org_context(name):
+                    org_people.add(key)
+                mentions.append(Mention(name.start_char, name.end_char, name.text, PERSON, key, "exact",
+                                        sent_of(name.start), (name.start, name.end)))
+                continue
+        if match is not None:
+            if match.kind == "organisation":
+                etype, key, how = INSTITUTION, match.key, "gazetteer"
+            elif match.kind in {"capital", "seat"}:
+                if (match.kind == "seat" and not _is_locative(span)
+                        or match.kind == "capital" and _acting(span) and not _is_dateline(span)):
+                    etype, key, how = STATE, match.key, "metonymy"
+                else:
+                    etype, key, how = LOCATION, "location:" + slugify(text), "exact"
+                    match = None
+            else:  # state name or demonym
+                etype, key, how = STATE, match.key, ("demonym" if match.kind == "demonym" else "gazetteer")
+            name = match.name if match is not None else text
+            info = entities.setdefault(key, Entity(key, etype, name))
+            if match is not None:
+                info.codes = dict(match.codes)
+            mentions.append(Mention(span.start_char, span.end_char, text, etype, key, how,
+                                    sent_of(span.start), (span.start, span.end)))
+            continue
+        if label == "NORP":
+            # groups of people ("Republican" voters, "the Democrats", "Chavistas") are not actors
+            continue
+        if label == "FAC" and not any(t.lower_ in INSTITUTION_HEADS for t in span):
+            continue  # buildings, roads, airports are not actors; think tanks the model calls FAC are
+        if label in {"GPE", "LOC", "ORG"} and _names_person(span):
+            key = "person:" + slugify(text)  # "his predecessor, Chávez": the model's GPE is a person
+            entities.setdefault(key, Entity(key, PERSON, text))
+            mentions.append(Mention(span.start_char, span.end_char, text, PERSON, key, "context",
+                                    sent_of(span.start), (span.start, span.end)))
+            continue
+        if label in {"ORG", "FAC"} or _org_cue(span):
+            etype, prefix = INSTITUTION, "institution:"  # "Spanish newspaper ABC" is an outlet
+        elif label == "PERSON":
+            continue
+        elif _names_state(span):
+            etype, prefix = STATE, "state:"  # "Soviet Union", "Ottoman Empire": states the gazetteer lacks
+        else:
+            etype, prefix = LOCATION, "location:"  # regions, provinces, cities not standing for a state
+        key = prefix + slugify(text)
+        entities.setdefault(key, Entity(key, etype, text))
+        mentions.append(Mention(span.start_char, span.end_char, text, etype, key, "exact",
+                                sent_of(span.start), (span.start, span.end)))
+
+    return DocumentState(doc, mentions, entities, sent_of, org_people)
+
+
+def _strip_span(span):
+    """Drop leading determiners/titles-free punctuation and a trailing possessive from a span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    for i in range(start + 1, end):
+        if doc[i].text == "(":  # "Civics and Innovators (CI": the name stops at the bracket
+            end = i
+            break
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in _TRAILING):
+        end -= 1
+    return doc[start:end]
+
+
+def _person_name(span) -> tuple[object, list[str]]:
+    """Split leading title words off a PERSON span: ("President Donald Trump") -> Donald Trump, [President]."""
+    doc = span.doc
+    start = span.start
+    titles = []
+    while start < span.end - 1:
+        low = doc[start].lower_.rstrip(".")
+        if low in TITLE_WORDS:
+            titles.append(doc[start].text)
+        elif not (low in AFFILIATION_WORDS and span.end - start > 2):
+            break  # "Liberal Lyle Vanclief": a party affiliation, neither name nor title
+        start += 1
+    return doc[start : span.end], titles
+
+
+def _title_before(doc, start: int, gaz: Gazetteer) -> tuple[str | None, set[str]]:
+    """Title phrase and demonym states written just before a name ("Venezuelan President")."""
+    i = start - 1
+    words: list[str] = []
+    states: set[str] = set()
+    while i >= 0 and i >= start - 6:
+        tok = doc[i]
+        low = tok.lower_.rstrip(".")
+        if low in TITLE_WORDS:
+            words.append(tok.text)
+        elif tok.text[:1].isupper() and (m := gaz.lookup(tok.text)) is not None and m.kind == "demonym":
+            states.add(m.key)
+        else:
+            break
+        i -= 1
+    words.reverse()
+    while words and words[0].lower() in _TITLE_GLUE:
+        words.pop(0)
+    while words and words[-1].lower() in _TITLE_GLUE:
+        words.pop()
+    return (" ".join(words) or None), states
+
+
+def _acting(span) -> bool:
+    """Whether a place name is used for its government (metonymy) rather than as a place."""
+    root = span.root
+    dep = root.dep_
+    if dep == "pobj":
+        prep = root.head
+        if prep.lower_ == "by":
+            return True
+        if prep.lower_ == "to":
+            return prep.head.lemma_.lower() not in MOTION_LEMMAS
+        return prep.lower_ not in LOCATIVE_PREPS
+    if dep == "compound":
+        # "Moscow officials" acts; "Moscow airport" is a place: act when the head is a person-like noun
+        return root.head.ent_type_ in {"", "NORP", "PERSON", "ORG"} and root.head.pos_ == "NOUN"
+    return dep in ACTING_DEPS or dep == "ROOT"
+
+
+
+def _merge_spans(doc, spans):
+    """Join entity spans the model split inside one institution's name.
+
+    * "Progressive Conservative Party" + "of" + "Manitoba" -> one ORG ("X of <place>" when X ends
+      with an institution head noun, or the model's span already ends with "of");
+    * "Social Democratic" + "and" + "Labour Party" -> one ORG (an adjective-final name joined by
+      "and" to a name ending with a head noun).
+    """
+    if not spans:
+        return spans
+    out = [spans[0]]
+    for b in spans[1:]:
+        a = out[-1]
+        gap = [t.lower_ for t in doc[a.end : b.start]]
+        a_last = doc[a.end - 1].lower_
+        merged = None
+        if a.label_ in {"ORG", "FAC"} and b.label_ in {"GPE", "LOC", "GAZ"}:
+            if (a_last in NAME_HEADS and gap in (["of"], ["of", "the"])) or (a_last == "of" and gap in ([], ["the"])):
+                merged = "ORG"
+        elif a.label_ == "ORG" and b.label_ == "ORG" and gap == ["and"] and doc[b.end - 1].lower_ in NAME_HEADS:
+            if doc[a.end - 1].pos_ == "ADJ" or a_last.endswith(("ic", "al", "ive", "ist", "ian")):
+                merged = "ORG"
+        if merged:
+            out[-1] = _span(doc, a.start, b.end, merged)
+        else:
+            out.append(b)
+    return [_extend_of(doc, s, out[i + 1].start if i + 1 < len(out) else len(doc)) for i, s in enumerate(out)]
+
+
+def _extend_of(doc, span, limit: int):
+    """"Progressive Conservative Party" + "of Manitoba" the model left untagged -> one ORG."""
+    end = span.end
+    if span.label_ != "ORG" or end + 1 >= limit or doc[end - 1].lower_ not in NAME_HEADS or doc[end].lower_ != "of":
+        return span
+    i = end + 1
+    if i < limit and doc[i].lower_ == "the":
+        i += 1
+    j = i
+    while j < limit and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        j += 1
+    return _span(doc, span.start, j, "ORG") if j > i else span
+
+
+def _token_before(span):
+    i = span.start - 1
+    return span.doc[i] if i >= 0 else None
+
+
+def _org_cue(span) -> bool:
+    """A common noun or participle introducing the name marks an organisation.
+
+    "Spanish outlet ABC", "newspaper ABC", "the consulting firm Stratfor", "Texas-based Stratfor",
+    "state-owned Rosneft".
+    """
+    prev = _token_before(span)
+    if prev is None:
+        return False
+    if prev.lower_ in ORG_CUE_NOUNS and prev.pos_ == "NOUN" and prev.text.islower():
+        return True
+    return prev.lower_ in ORG_CUE_PARTICIPLES and prev.i > 0 and prev.doc[prev.i - 1].text == "-"
+
+
+def _org_context(span) -> bool:
+    """Context showing that a name the model typed PERSON is an organisation.
+
+    An introducing noun or "-based" (see :func:`_org_cue`), or a definite article heading the
+    name itself ("the Lega Nord"): people's names do not take "the", organisations' do. A name
+    modifying a noun ("the Trump administration") does not count.
+    """
+    if _org_cue(span):
+        return True
+    prev = _token_before(span)
+    return (prev is not None and prev.lower_ == "the" and prev.head.i == span.root.i
+            and span.root.i == span.end - 1 and span.root.dep_ not in {"compound", "amod"})
+
+
+def _names_institution(span) -> bool:
+    """A PERSON span whose last word is an institution's head noun ("Senate Liberal Caucus")."""
+    last = span[-1].lower_
+    return len(span) > 1 and last in NAME_HEADS and last not in {"house", "chair"}
+
+
+def _names_person(span) -> bool:
+    """A name in apposition to a noun for a person ("his predecessor, Chávez") is a person."""
+    root = span.root
+    head = root.head
+    return (root.dep_ == "appos" and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS
+            and len(span) <= 3 and span[0].text[:1].isupper())
+
+
+def _is_dateline(span) -> bool:
+    """"Mexico City ( –", "MOSCOW, Jan 5 -": a dateline at the start of a text names a place."""
+    doc = span.doc
+    if not (span.start == 0 or doc[span.start - 1].is_space or doc[span.start].is_sent_start):
+        return False
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return nxt in {"(", "–", "—", "-"} or (nxt == "," and span.text.isupper())
+
+
+def _names_state(span) -> bool:
+    """A place not in the gazetteer named as a state: "Soviet Union", "Republic of Texas"."""
+    words = span.text.lower().split()
+    if len(words) < 2:
+        return False
+    return words[-1] in STATE_NAME_WORDS or (words[0] in STATE_NAME_WORDS and words[1] == "of")
+
+
+def _titled_name(span) -> bool:
+    """A span made of a personal title and one to three capitalised names: "Cardinal Pietro Parolin"."""
+    if len(span) < 2 or span[0].lower_.rstrip(".") not in PERSON_ONLY_TITLES:
+        return False
+    rest = [t for t in span[1:] if not t.is_punct]
+    return 1 <= len(rest) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.pos_ == "PROPN" for t in rest)
+
+
+def _is_locative(span) -> bool:
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head.lower_
+    return prep in LOCATIVE_PREPS or (prep == "to" and root.head.head.lemma_.lower() in MOTION_LEMMAS)
+
+
+def _sent_index(sent_starts: list[int]):
+    def sent_of(token_i: int) -> int:
+        return bisect.bisect_right(sent_starts, token_i) - 1
+
+    return sent_of
+
+
+def _add_gazetteer_spans(doc, spans, matcher, gaz: Gazetteer):
+    """Gazetteer names the model missed or mislabelled, longest first, never over a PERSON."""
+    from spacy.util import filter_spans
+
+    taken = {i: e for e in spans for i in range(e.start, e.end)}
+    extra = []
+    for match_id, start, end in matcher(doc):
+        covering = {taken[i] for i in range(start, end) if i in taken}
+        if any(e.label_ == "PERSON" and (e.end - e.start) > (end - start) for e in covering):
+            continue
+        if any(e.label_ in {"PERSON"} for e in covering) and not doc[start].text.isupper():
+            continue
+        if covering and all(e.start <= start and e.end >= end and e.label_ != "PERSON" for e in covering):
+            continue  # the model already has a span covering it
+        text = doc[start:end].text
+        if gaz.lookup(text) is None or (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+                                        and doc[start - 1].i not in taken and doc[start - 1].lower_ != "the"
+                                        and not doc[start - 1].is_sent_start):
+            continue  # case guard failed, or part of a longer capitalised name ("New Mexico")
+        label = "GAZ"
+        extra.append(_span(doc, start, end, label))
+    if not extra:
+        return spans
+    kept = [e for e in spans if not any(x.start < e.end and e.start < x.end for x in extra)]
+    return sorted(filter_spans(kept + extra), key=lambda s: s.start)
+
+
+def _span(doc, start, end, label):
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)

@@ -1,0 +1,149 @@
+"""Dependency-tree helpers shared by the argument finder and the rule patterns.
+
+Dependency-label sets are named constants (ClearNLP labels of the English spaCy models); word
+lists come from ``data/lexicon.toml`` ([arguments]).
+"""
+
+from __future__ import annotations
+
+from .lexicon import words
+
+__all__ = [
+    "SUBJ_DEPS", "PASSIVE_SUBJ_DEPS", "OBJ_DEPS", "DATIVE_DEPS", "PREP_DEPS", "MODIFIER_DEPS",
+    "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
+    "is_passive", "pobjs", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
+]
+
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+PASSIVE_MARK_DEPS = frozenset({"nsubjpass", "csubjpass", "auxpass"})
+OBJ_DEPS = frozenset({"dobj", "obj"})
+DATIVE_DEPS = frozenset({"dative", "iobj"})
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+NOUN_AGENT_MOD_DEPS = frozenset({"compound", "amod", "nmod"})
+LIGHT_VERB_OBJ_DEPS = frozenset({"dobj", "attr", "oprd"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+VERBAL_POS = frozenset({"VERB", "AUX"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Object-predicate labels the parser gives to a name apposed to a direct object.
+APPOSED_OBJ_DEPS = frozenset({"oprd", "appos", "npadvmod"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+FINITE_AUX_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Confidence factors of argument paths.
+INHERITED = 0.9
+MODIFIER_ARG = 0.85
+PREP_ARG = 0.75
+
+REL_PRONOUNS = words("arguments", "rel_pronouns")
+LIGHT_VERBS = words("arguments", "light_verbs")
+OBJECT_CONTROL_VERBS = words("arguments", "object_control_verbs")
+MANDATIVE_MODALS = words("arguments", "mandative_modals")
+SPEAKER_PRONOUNS = words("arguments", "speaker_pronouns")
+SPEECH_VERBS = words("arguments", "speech_verbs")
+STATIVE_PASSIVE_PREPS = words("arguments", "stative_passive_preps")
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in PASSIVE_MARK_DEPS for c in verb.children)
+
+
+def pobjs(tok, word: str) -> list:
+    """Objects of the preposition ``word`` attached to ``tok`` ("between A and B" gives A)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in PREP_DEPS and c.lower_ == word:
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def with_conjuncts(tok) -> list:
+    """``tok`` and its coordinated siblings: "Russia or Cuba", "Russia and China"."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ not in VERBAL_POS)
+    return out
+
+
+def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
+    """The subject of a verb: its own, a passive by-agent, or one inherited from its governor."""
+    if is_passive(verb):
+        # "X was arrested by US forces"
+        agents = [(p, 1.0) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not agents and any(c.dep_ == "prep" and c.lower_ in STATIVE_PASSIVE_PREPS for c in verb.children):
+            # adjectival passive: "Israel is opposed to French mediation"
+            return [(c, INHERITED) for c in verb.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+        return agents
+    subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if subj:
+        s = relative_first(verb, subj)[0]
+        # "Mullin, who sits on ...": the noun the relative clause modifies
+        if s.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+            return [(verb.head, 1.0)]
+        # "The Red Cross operating in Iraq said": a participle parsed as the subject
+        if s.pos_ == "VERB" and s.tag_ in PARTICIPLE_TAGS:
+            inner = [c for c in s.children if c.dep_ in SUBJ_DEPS and c.i < s.i]
+            if inner:
+                return [(inner[0], 1.0)]
+        return [(s, 1.0)]
+    if depth >= 3:
+        return []
+    head = verb.head
+    # "prompted Maduro to appeal": object control (for verbs that have it), else subject
+    # control: "Russia offered to grant", "Blair met Chirac to talk about Iraq"
+    if verb.dep_ == "xcomp":
+        objs = [c for c in head.children if c.dep_ in OBJ_DEPS and c.i < verb.i]
+        if objs and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            return [(objs[0], INHERITED)]
+        return [(t, c * INHERITED) for t, c in subjects(head, depth + 1)]
+    # "Russia sold arms and trained troops", "visited X to mediate"
+    if verb.dep_ in {"conj", "advcl"} and head.pos_ in VERBAL_POS:
+        return [(t, c * INHERITED) for t, c in subjects(head, depth + 1)]
+    # "by granting asylum": the verb of the preposition
+    if verb.dep_ == "pcomp" and head.head.pos_ in VERBAL_POS:
+        return [(t, c * INHERITED) for t, c in subjects(head.head, depth + 1)]
+    # "the country offering asylum": the noun a participle modifies; "X issued a declaration
+    # demanding ...": the subject of the light verb carrying that noun
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ in NOMINAL_POS and verb.tag_ == "VBG":
+        if head.dep_ in LIGHT_VERB_OBJ_DEPS and head.head.lemma_ in LIGHT_VERBS:
+            return [(head, INHERITED)] + [(t, c * INHERITED) for t, c in subjects(head.head, depth + 1)]
+        return [(head, INHERITED)]
+    return []
+
+
+def is_mandative(verb) -> bool:
+    """Whether a complement clause states what should happen ("that the US cancel the sale",
+    "that X must leave"), not what happened ("insisted that the agency had done a lot")."""
+    if any(c.dep_ == "aux" and c.lower_ in MANDATIVE_MODALS for c in verb.children):
+        return True
+    if any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_AUX_TAGS for c in verb.children):
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.lemma_ != "be")
+
+
+def reported_speaker(pronoun):
+    """The subject of the speech verb whose complement clause ``pronoun`` is the subject of."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJ_DEPS | PASSIVE_SUBJ_DEPS or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    speakers = [t for t, _conf in subjects(verb)]
+    if speakers and speakers[0].lower_ not in SPEAKER_PRONOUNS:
+        return speakers[0]
+    return None
+
+
+def relative_first(verb, subjects: list) -> list:
+    """Subjects of a relative clause with the relative pronoun first: in "the cartel, which the US
+    claims is headed by X" the parser gives "headed" two subjects; "which" is the one it has."""
+    if verb.dep_ == "relcl" and len(subjects) > 1:
+        rel = [s for s in subjects if s.lower_ in REL_PRONOUNS]
+        if rel:
+            return rel
+    return subjects
+
