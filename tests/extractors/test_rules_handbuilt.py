@@ -136,3 +136,32 @@ def test_reporting_clause_names_its_source():
                 (",", 1, "punct", "PUNCT", ",", ","), ("Putin", 6, "nsubj", "PROPN", "NNP", "Putin"),
                 ("said", 1, "parataxis", "VERB", "VBD", "say"), (".", 1, "punct", "PUNCT", ".", ".")])
     assert modality(doc[1], entity_of) == ("reported", "person:putin")
+
+
+# -- the lexicon and the cache key ----------------------------------------------------------------
+
+def test_lexicon_lists_have_no_duplicates_and_load_once():
+    from newsgraph.extractors.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert load_lexicon() is lex
+    assert all(len(set(v)) == len(v) for table in lex.values() for v in table.values())
+
+
+def test_lexicon_rejects_a_duplicate(tmp_path):
+    from newsgraph.corpus.errors import DataError
+    from newsgraph.extractors.lexicon import load_lexicon
+
+    bad = tmp_path / "lexicon.toml"
+    bad.write_text('[people]\ntitle_words = ["sir", "sir"]\n', encoding="utf-8")
+    with pytest.raises(DataError, match="people.title_words lists sir more than once"):
+        load_lexicon(bad)
+
+
+def test_cache_key_hashes_data_files_and_declared_version(monkeypatch):
+    from newsgraph.extractors import pipeline
+
+    before = pipeline.extractor_version()
+    monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", pipeline.EXTRACTOR_VERSION + "-test")
+    assert pipeline.extractor_version() != before
+    assert set(pipeline.DATA_FILES) == {"gazetteer.json", "ontology.toml", "lexicon.toml"}
