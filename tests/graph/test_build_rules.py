@@ -16,7 +16,7 @@ from newsgraph.extractors.relations import Ontology
 from newsgraph.graph.build import build_graph
 
 # --- the record constructors: the only code that knows the records' shapes -------------------------
-from newsgraph.extractors.entities import EntityInfo, Mention
+from newsgraph.extractors.models import EntityInfo, Mention
 from newsgraph.extractors.pipeline import DocResult
 from newsgraph.extractors.relations import Relation
 
