@@ -26,9 +26,11 @@ import difflib
 import functools
 import hashlib
 import html as _html
+import itertools
 import json
 import os
 import tempfile
+import weakref
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,10 +39,8 @@ import networkx as nx
 
 from newsgraph.corpus.errors import UsageError
 from newsgraph.corpus.readers import SAMPLE_DIR, Fields
-from newsgraph.extractors.models import fold
-from newsgraph.extractors.pipeline import DEFAULT_MODEL
+from newsgraph.extractors.models import MENTIONED_WITH, fold
 
-from .build import MENTIONED_WITH
 from .export.json import read_json, to_json_data, write_json
 
 __all__ = ["KnowledgeGraph", "InlineHTML"]
@@ -109,28 +109,45 @@ class KnowledgeGraph:
         self.report = report
         self._alias_index: dict[str, list[str]] | None = None
         self._alias_index_size = -1
-        self._query_file: tuple[Path, str] | None = None
+        self._query_file: tuple[Path, str, weakref.finalize] | None = None
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
     def build(
         cls,
         paths,
+        out: str | os.PathLike | None = None,
         *,
-        model: str = DEFAULT_MODEL,
+        update: bool = False,
+        cache: bool = True,
+        model: str | None = None,
         rules: Iterable[str | os.PathLike] = (),
         fields: Fields | str | None = None,
         batch_size: int = 32,
         processes: int = 1,
+        formats: Iterable[str] | None = None,
+        html: bool = True,
     ) -> "KnowledgeGraph":
         """Read, extract and build the graph of files and folders, as ``newsgraph build`` does.
+
+        The same build path as the CLI (:func:`newsgraph.graph.pipeline.build_corpus`): with
+        ``out``, every export is written there and extraction results are cached, so building
+        again parses only new or changed documents.
 
         Parameters
         ----------
         paths : path or list of paths
             Files or folders of ``.txt``, ``.md``, ``.html``, ``.json`` and ``.jsonl`` articles.
-        model : str
-            spaCy model package or path.
+        out : path, optional
+            Output folder (as ``newsgraph build -o OUT``): graph.json, documents.jsonl, the
+            exports and the result cache. None builds in memory, with no cache.
+        update : bool
+            Add ``paths`` to the earlier build in ``out`` (as ``newsgraph build --update OUT``).
+        cache : bool
+            Use the result cache of ``out``.
+        model : str, optional
+            spaCy model package or path (default ``en_core_web_sm``, or the earlier build's
+            with ``update``).
         rules : list of paths
             Extra relation rule files (TOML, YAML or JSON; see ``extractors/data/ONTOLOGY.md``).
         fields : Fields or str, optional
@@ -139,6 +156,11 @@ class KnowledgeGraph:
             Documents per spaCy batch.
         processes : int
             Worker processes, each with the model loaded once.
+        formats : list of str, optional
+            Optional exports written to ``out`` (default all; see
+            :data:`newsgraph.graph.export.EXPORTERS`).
+        html : bool
+            False leaves the HTML page out of ``out``.
 
         Returns
         -------
@@ -165,16 +187,11 @@ class KnowledgeGraph:
         >>> kg.documents[0]["status"], kg.nx.graph["date_range"]
         ('processed', ['2024-05-02', '2024-05-02'])
         """
-        from .pipeline import build
+        from .pipeline import build_corpus
 
-        if isinstance(paths, (str, os.PathLike)):
-            paths = [paths]
-        if isinstance(fields, str):
-            fields = Fields.parse(fields)
-        rules = tuple(str(r) for r in rules)
-        extractor = None if rules else _shared_extractor(model, batch_size, processes)
-        G, records, report = build(paths, model=model, rules=rules, fields=fields, batch_size=batch_size,
-                                   n_process=processes, extractor=extractor)
+        G, records, report = build_corpus(paths, out, update=update, cache=cache, model=model, rules=rules,
+                                          fields=fields, batch_size=batch_size, processes=processes,
+                                          formats=formats, html=html)
         return cls(G, records, report=report)
 
     @classmethod
@@ -533,15 +550,18 @@ class KnowledgeGraph:
                             show_cooccurrence=show_cooccurrence)
         return InlineHTML(page, height=height)
 
-    def save(self, directory: str | os.PathLike, *, html: bool = True) -> list[str]:
+    def save(self, directory: str | os.PathLike, *, formats: Iterable[str] | None = None,
+             html: bool = True) -> list[str]:
         """Write every export into ``directory``, as ``newsgraph build -o`` does.
 
-        graph.json, documents.jsonl, GraphML, GEXF, and where those modules exist the HTML
-        page, the Cypher script and the neo4j-admin CSVs. Returns the names written.
+        graph.json, documents.jsonl and the exports of the registry
+        (:data:`newsgraph.graph.export.EXPORTERS`: GraphML, GEXF, the HTML page, the Cypher
+        script, the neo4j-admin CSVs); ``formats`` and ``html`` choose them as for
+        :meth:`build`. Returns the names written.
         """
         from .pipeline import write_outputs
 
-        return write_outputs(self.nx, self.documents, directory, html=html)
+        return write_outputs(self.nx, self.documents, directory, formats=formats, html=html)
 
     def to_cypher(self, path: str | os.PathLike | None = None):
         """A Cypher script that merges the graph into Neo4j (for ``cypher-shell -f``).
@@ -607,13 +627,20 @@ class KnowledgeGraph:
         return pd.DataFrame(rows, columns=columns)
 
     def _graph_file(self) -> Path:
-        """graph.json of the current graph in a private folder, rewritten only when it changed."""
+        """graph.json of the current graph for the query engine, rewritten only when it changed.
+
+        The file lives in this process's private temporary folder (:func:`_query_dir`, removed
+        at exit); the previous file is removed when the graph changes, and the current one
+        when this KnowledgeGraph is garbage-collected.
+        """
         data = json.dumps(to_json_data(self.nx), ensure_ascii=False, sort_keys=True).encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         if self._query_file is None or self._query_file[1] != digest or not self._query_file[0].exists():
-            path = Path(tempfile.mkdtemp(prefix="newsgraph-api-")) / "graph.json"
+            if self._query_file is not None:
+                self._query_file[2]()  # remove the stale file now
+            path = _query_dir() / f"graph-{next(_QUERY_FILE_NUMBERS)}.json"
             path.write_bytes(data)
-            self._query_file = (path, digest)
+            self._query_file = (path, digest, weakref.finalize(self, path.unlink, missing_ok=True))
         return self._query_file[0]
 
     def __repr__(self) -> str:
@@ -630,12 +657,20 @@ def _pandas():
     return pd
 
 
-@functools.lru_cache(maxsize=4)
-def _shared_extractor(model: str, batch_size: int, processes: int):
-    """One Extractor (one loaded model) per setting per process, so a second build is fast."""
-    from newsgraph.extractors.pipeline import Extractor
+_QUERY_FILE_NUMBERS = itertools.count(1)
+_query_tmp: tempfile.TemporaryDirectory | None = None
 
-    return Extractor(model, batch_size=batch_size, n_process=processes)
+
+def _query_dir() -> Path:
+    """This process's folder for the graph files of :meth:`KnowledgeGraph.query`.
+
+    A ``TemporaryDirectory``, created at the first query: its finalizer removes the folder and
+    everything in it when the interpreter exits.
+    """
+    global _query_tmp
+    if _query_tmp is None:
+        _query_tmp = tempfile.TemporaryDirectory(prefix="newsgraph-api-")
+    return Path(_query_tmp.name)
 
 
 @functools.lru_cache(maxsize=1)

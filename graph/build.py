@@ -14,11 +14,10 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
+from newsgraph import __version__
 from newsgraph.extractors.models import MENTIONED_WITH, PERSON, STATUS_ORDER, DocResult, fold
 
-__all__ = ["build_graph", "STATUS_ORDER", "MENTIONED_WITH", "__version__"]
-
-__version__ = "0.1.0"
+__all__ = ["build_graph"]
 
 
 def build_graph(

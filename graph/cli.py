@@ -6,21 +6,24 @@ in one place: :class:`_Group`.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 import time
+from contextlib import ExitStack
+from pathlib import Path
 
 import click
 
-from newsgraph.corpus.errors import NewsgraphError
-from newsgraph.corpus.readers import Fields
+import newsgraph
+from newsgraph.corpus.errors import NewsgraphError, UsageError
+from newsgraph.extractors.models import ENTITY_TYPES
 from newsgraph.extractors.pipeline import DEFAULT_MODEL
 
-__all__ = ["cli"]
+from .cli_export import EXPORT_COMMANDS
+from .cli_output import emit, format_option
+from .export import EXPORTERS, optional_exporter_names
 
-FORMATS = ["table", "json", "jsonl", "csv"]
+__all__ = ["cli", "main"]
 
 
 class _Group(click.Group):
@@ -37,54 +40,8 @@ class _Group(click.Group):
             ctx.exit(130)
 
 
-def format_option(f):
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="Output format.")(f)
-
-
-def emit(rows: list[dict], fmt: str, columns: list[str] | None = None) -> None:
-    """Print rows as a table, JSON, JSON lines or CSV."""
-    columns = columns or (list(rows[0]) if rows else [])
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
-    elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
-        click.echo(buf.getvalue(), nl=False)
-    else:
-        if not rows:
-            click.echo("(no rows)")
-            return
-        cells = [[_cell(row.get(c)) for c in columns] for row in rows]
-        widths = [min(60, max(len(c), *(len(r[i]) for r in cells))) for i, c in enumerate(columns)]
-        click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
-        click.echo("  ".join("-" * w for w in widths))
-        for r in cells:
-            click.echo("  ".join(_clip(v, w).ljust(w) for v, w in zip(r, widths)).rstrip())
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(_cell(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value).replace("\n", " ")
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="newsgraph")
+@click.version_option(newsgraph.__version__, prog_name="newsgraph")
 def cli():
     """Build a knowledge graph of who did what to whom from news articles.
 
@@ -94,6 +51,20 @@ def cli():
         newsgraph relations out/graph.json --type OFFERED_ASYLUM_TO
         newsgraph query out/graph.json "MATCH (a)-[r:OFFERED_ASYLUM_TO]->(b) RETURN a.name, b.name"
     """
+
+
+_FORMATS_HELP = "; ".join(f"{e.name}: {e.filename}" for e in EXPORTERS.values() if e.optional)
+
+
+def _formats(ctx, param, value):
+    if value is None:
+        return None
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in optional_exporter_names()]
+    if unknown:
+        raise click.BadParameter(f"unknown {', '.join(map(repr, unknown))}; choose from "
+                                 f"{', '.join(optional_exporter_names())}", ctx=ctx, param=param)
+    return names
 
 
 @cli.command()
@@ -111,71 +82,64 @@ def cli():
               help="Documents per spaCy batch.")
 @click.option("--fields", default="id,title,date,text", show_default=True,
               help="JSON/JSONL field names for id,title,date,text.")
+@click.option("--formats", metavar="LIST", callback=_formats,
+              help=f"Exports to write besides graph.json and documents.jsonl, comma-separated "
+                   f"[default: all] ({_FORMATS_HELP}).")
 @click.option("--no-cache", is_flag=True, help="Parse every document; do not read or write OUT/.newsgraph-cache.sqlite.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML export.")
 @click.pass_context
-def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fields, no_cache, no_html):
+def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fields, formats, no_cache, no_html):
     """Build the graph of PATHS (files or folders of .txt, .md, .html, .json, .jsonl).
 
     Writes OUT/graph.json, documents.jsonl (every input: processed or skipped, with the
-    reason), graph.graphml, graph.gexf, graph.html and the Neo4j exports. Extraction results
-    are cached in OUT/.newsgraph-cache.sqlite: a rebuild parses only new or changed documents.
+    reason), graph.graphml, graph.gexf, graph.html and the Neo4j exports (see --formats).
+    Extraction results are cached in OUT/.newsgraph-cache.sqlite: a rebuild parses only new or
+    changed documents.
 
     \b
     Example:
         newsgraph build corpus/sample -o out
         newsgraph build articles.jsonl --fields uid,headline,published,body -o out --processes 2
+        newsgraph build corpus/sample -o out --formats graphml,html
         newsgraph build --update out new_articles/
     """
-    from newsgraph.extractors.pipeline import Extractor
+    from .pipeline import build_corpus
 
-    from .cache import read_manifest
-    from .pipeline import build as run_build, count_inputs, open_cache, outputs_current, write_outputs
-
-    previous = None
     if update_out is not None:
         if ctx.get_parameter_source("out") is not click.core.ParameterSource.DEFAULT and out != update_out:
-            raise click.UsageError("--update OUT writes to OUT; do not give another -o/--out")
+            raise UsageError("--update OUT writes to OUT; do not give another -o/--out")
         if no_cache:
-            raise click.UsageError("--update reads the earlier build from the cache; drop --no-cache")
+            raise UsageError("--update reads the earlier build from the cache; drop --no-cache")
         out = update_out
-        previous = read_manifest(out)
-        # the earlier build's model and rules unless given again
-        model = model or previous.info.get("model")
-        rules = rules or tuple(previous.info.get("rules", ()))
-    fields_spec = Fields.parse(fields)
-    extractor = Extractor(model or DEFAULT_MODEL, rules=rules, batch_size=batch_size, n_process=processes)
-    cache = None if no_cache else open_cache(out, extractor)
-    total = count_inputs(paths) + (len(previous) if previous is not None else 0)
-    progress = _Progress(total)
-    try:
-        with click.progressbar(length=total, label="Building", file=sys.stderr, show_eta=False, show_pos=True,
-                               item_show_func=lambda _: progress.text()) as bar:
-            def tick(item):
-                progress.done(getattr(item, "words", 0))
-                bar.update(1, item)
-
-            G, records, report = run_build(paths, extractor=extractor, fields=fields_spec, on_document=tick,
-                                           cache=cache, previous=previous)
-        # nothing changed since the build that wrote OUT: its exports are still exact
-        unchanged = outputs_current(out, cache, html=not no_html) if cache is not None else None
-        report.files = unchanged or write_outputs(G, records, out, html=not no_html, cache=cache)
-    finally:
-        if cache is not None:
-            cache.close()
-    summary = report.summary(G)
-    _print_summary(summary, out, unchanged=unchanged is not None)
+    with ExitStack() as stack:
+        progress = _Progress(stack)
+        G, _, report = build_corpus(paths, out, update=update_out is not None, cache=not no_cache, model=model,
+                                    rules=rules, fields=fields, batch_size=batch_size, processes=processes,
+                                    formats=formats, html=not no_html, on_start=progress.start, on_document=progress.tick)
+    _print_summary(report.summary(G), out, unchanged=report.unchanged)
 
 
 class _Progress:
-    """Documents done, words per second and time remaining over the last minute of a build."""
+    """A progress bar on stderr: documents done, words per second and time remaining over the
+    last minute of a build. The bar opens at :meth:`start` and closes with ``stack``."""
 
     WINDOW = 60.0  # seconds of history for the rate
 
-    def __init__(self, total: int):
-        self.total = total
-        self.docs = self.words = 0
+    def __init__(self, stack: ExitStack):
+        self.stack = stack
+        self.bar = None
+        self.total = self.docs = self.words = 0
         self.samples = [(time.perf_counter(), 0, 0)]
+
+    def start(self, total: int) -> None:
+        self.total = total
+        self.bar = self.stack.enter_context(
+            click.progressbar(length=total, label="Building", file=sys.stderr, show_eta=False, show_pos=True,
+                              item_show_func=lambda _: self.text()))
+
+    def tick(self, item) -> None:
+        self.done(getattr(item, "words", 0))
+        self.bar.update(1, item)
 
     def done(self, words: int) -> None:
         self.docs += 1
@@ -240,7 +204,7 @@ def stats(graph, fmt):
 
 @cli.command()
 @click.argument("graph", type=click.Path())
-@click.option("--type", "etype", type=click.Choice(["Person", "State", "Institution", "Location"]),
+@click.option("--type", "etype", type=click.Choice(ENTITY_TYPES),
               help="Only entities of this type.")
 @click.option("--explain", "explain", metavar="NAME", help="Show how the entity NAME was resolved.")
 @format_option
@@ -315,21 +279,62 @@ def export():
     """
 
 
-def _register_optional_commands():
-    """Commands from export modules (Neo4j, embedded query) register here when present."""
-    import importlib.util
-
-    if importlib.util.find_spec("newsgraph.graph.export.neo4j_cli"):
-        from .export import neo4j_cli
-
-        for name in ("export_neo4j", "export_cypher", "export_neo4j_csv"):
-            if hasattr(neo4j_cli, name):
-                export.add_command(getattr(neo4j_cli, name))
-        if hasattr(neo4j_cli, "query"):
-            cli.add_command(neo4j_cli.query)
+for _command in EXPORT_COMMANDS:
+    export.add_command(_command)
 
 
-_register_optional_commands()
+def _parse_param(text: str) -> tuple[str, object]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise UsageError(f"--param takes NAME=VALUE, got {text!r}")
+    try:
+        return name, json.loads(value)
+    except ValueError:
+        return name, value
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(exists=True))
+@click.argument("cypher", required=False)
+@click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False),
+              help="Run every statement of a .cypher file (e.g. docs/queries.cypher).")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Query parameter ($NAME); VALUE is JSON if it parses, else a string. Repeatable.")
+@format_option
+def query(graph, cypher, file, params, fmt):
+    """Run read-only Cypher on GRAPH with no server (embedded FalkorDB, cached).
+
+    \b
+    Example:
+        newsgraph query out/graph.json "MATCH (a)-[:OFFERED_ASYLUM_TO]->(b) RETURN a.name, b.name"
+        newsgraph query out/graph.json --file docs/queries.cypher
+        newsgraph query out/graph.json "MATCH (n:Entity {name: \\$name}) RETURN n.type" -p name='"Russia"'
+    """
+    from .query import run_query, split_statements
+
+    if bool(cypher) == bool(file):
+        raise UsageError("Give either a CYPHER query or --file FILE")
+    parameters = dict(_parse_param(p) for p in params) or None
+    if file:
+        statements = split_statements(Path(file).read_text(encoding="utf-8"))
+        if not statements:
+            raise UsageError(f"No Cypher statement in {file!r}")
+    else:
+        statements = [("", cypher)]
+    results = []
+    for question, statement in statements:
+        columns, rows = run_query(graph, statement, params=parameters)
+        results.append((question, statement, columns, [dict(zip(columns, row)) for row in rows]))
+    if file and fmt == "json":
+        click.echo(json.dumps([{"question": q, "query": s, "columns": c, "rows": r} for q, s, c, r in results],
+                              ensure_ascii=False, indent=2))
+        return
+    for i, (question, _, columns, rows) in enumerate(results):
+        if file:
+            if i:
+                click.echo()
+            click.echo(("# " if fmt == "csv" else "// ") + (question or f"statement {i + 1}"))
+        emit(rows, fmt, columns)
 
 
 def main():  # pragma: no cover - console script entry point

@@ -1,7 +1,14 @@
-"""The main job: files -> Documents -> DocResults -> graph -> every export in one folder."""
+"""The main job: files -> Documents -> DocResults -> graph -> every export in one folder.
+
+:func:`build_corpus` is the one build path: ``newsgraph build``, ``KnowledgeGraph.build`` and
+``newsgraph.build`` all call it. It opens the result cache of the output folder, adds to an
+earlier build (``update``), runs :func:`build` (read, extract, build the graph) and writes the
+exports of the registry (:mod:`newsgraph.graph.export`) unless they are already up to date.
+"""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -14,17 +21,18 @@ from pathlib import Path
 import networkx as nx
 
 from newsgraph.corpus.document import Document, Skipped
-from newsgraph.corpus.errors import ExportError
+from newsgraph.corpus.errors import ExportError, UsageError
 from newsgraph.corpus.readers import Fields, iter_input_files, read_documents
+from newsgraph.extractors.models import MENTIONED_WITH
 from newsgraph.extractors.pipeline import DEFAULT_MODEL, DocResult, Extractor
 from newsgraph.extractors.resolution import resolve_corpus
 
-from .build import MENTIONED_WITH, build_graph
-from .cache import Manifest, ResultCache
-from .export.graphml import write_gexf, write_graphml
-from .export.json import write_json
+from .build import build_graph
+from .cache import Manifest, ResultCache, read_manifest
+from .export import select_exporters
 
-__all__ = ["BuildReport", "build", "count_inputs", "open_cache", "outputs_current", "write_outputs"]
+__all__ = ["BuildReport", "build_corpus", "build", "count_inputs", "open_cache", "outputs_current",
+           "write_outputs"]
 
 
 @dataclass
@@ -37,7 +45,9 @@ class BuildReport:
     words: int = 0
     seconds: float = 0.0
     skipped_reasons: list[tuple[str, str]] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # the files in ``out`` (written, or unchanged)
+    out: str | None = None  # the output folder, if any
+    unchanged: bool = False  # True when ``out`` already held exactly these outputs: nothing was written
 
     def summary(self, G: nx.MultiDiGraph) -> dict:
         entity_types = Counter(d["type"] for _, d in G.nodes(data=True))
@@ -63,6 +73,132 @@ def open_cache(out: str | os.PathLike, extractor: Extractor) -> ResultCache:
     return ResultCache.open(out, **extractor.fingerprint())
 
 
+def build_corpus(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    out: str | os.PathLike | None = None,
+    *,
+    update: bool = False,
+    cache: bool = True,
+    model: str | None = None,
+    rules: Iterable[str | os.PathLike] = (),
+    fields: Fields | str | None = None,
+    batch_size: int = 32,
+    processes: int = 1,
+    formats: Iterable[str] | None = None,
+    html: bool = True,
+    extractor: Extractor | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_document: Callable[[Document | Skipped], None] | None = None,
+) -> tuple[nx.MultiDiGraph, list[dict], BuildReport]:
+    """Build the graph of ``paths`` and, with ``out``, write every export there: the one build path.
+
+    Parameters
+    ----------
+    paths : path or list of paths
+        Files or folders of articles (``.txt``, ``.md``, ``.html``, ``.json``, ``.jsonl``).
+    out : path, optional
+        Output folder for graph.json, documents.jsonl and the exports, and the home of the
+        result cache (``OUT/.newsgraph-cache.sqlite``): a rebuild parses only new or changed
+        documents, and writes nothing when its outputs are already exact (``report.unchanged``).
+        None: build in memory only, with no cache.
+    update : bool
+        Add ``paths`` to the earlier build in ``out``: its documents are not read or parsed
+        again; the graph is the one a full build of its paths plus ``paths`` gives. ``model``
+        and ``rules`` default to the earlier build's.
+    cache : bool
+        Read and write the result cache of ``out``.
+    model : str, optional
+        spaCy model package or path (default ``en_core_web_sm``).
+    rules : list of paths
+        Extra relation rule files (TOML, YAML or JSON).
+    fields : Fields or str, optional
+        JSON/JSONL field names, as ``Fields(...)`` or ``"id,title,date,text"``.
+    batch_size, processes : int
+        Documents per spaCy batch; worker processes.
+    formats : list of str, optional
+        Optional exports to write (names from :data:`newsgraph.graph.export.EXPORTERS`);
+        default every default one. graph.json and documents.jsonl are always written.
+    html : bool
+        False leaves the HTML page out.
+    extractor : Extractor, optional
+        A ready extractor (then ``model``, ``rules``, ``batch_size`` and ``processes`` are unused).
+    on_start : callable, optional
+        Called once with the estimated number of inputs, before the first is read.
+    on_document : callable, optional
+        Called with each input (Document or Skipped) as it is done.
+
+    Returns
+    -------
+    (graph, records, report)
+        The graph, the documents.jsonl records (every input, processed or skipped) and a
+        :class:`BuildReport` (``files`` written or up to date in ``out``).
+
+    Raises
+    ------
+    UsageError
+        A missing path, a bad option, ``update`` without a cached build in ``out``.
+    DataError
+        A missing model or an invalid rules file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from newsgraph.corpus.readers import SAMPLE_DIR
+    >>> out = tempfile.mkdtemp()
+    >>> G, records, report = build_corpus([SAMPLE_DIR], out, formats=["graphml"])
+    >>> report.files, report.cached
+    (['graph.json', 'documents.jsonl', 'graph.graphml'], 0)
+    >>> G, records, report = build_corpus([SAMPLE_DIR], out, formats=["graphml"])
+    >>> report.cached, report.unchanged                   # nothing parsed, nothing rewritten
+    (5, True)
+    """
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    if isinstance(fields, str):
+        fields = Fields.parse(fields)
+    rules = tuple(str(r) for r in rules)
+    previous = None
+    if update:
+        if out is None:
+            raise UsageError("An update adds to the build in an output folder: give its path (OUT)")
+        if not cache:
+            raise UsageError("An update reads the earlier build from the cache of OUT: do not turn the cache off")
+        previous = read_manifest(out)
+        # the earlier build's model and rules unless given again
+        model = model or previous.info.get("model")
+        rules = rules or tuple(previous.info.get("rules", ()))
+    exporters = select_exporters(formats, exclude=() if html else ("html",)) if out is not None else []
+    extractor = extractor or _extractor(model or DEFAULT_MODEL, rules, batch_size, processes)
+    result_cache = open_cache(out, extractor) if out is not None and cache else None
+    try:
+        if on_start is not None:
+            on_start(count_inputs(paths) + (len(previous) if previous is not None else 0))
+        G, records, report = build(paths, extractor=extractor, fields=fields, on_document=on_document,
+                                   cache=result_cache, previous=previous)
+        if out is not None:
+            names = [e.name for e in exporters]
+            # nothing changed since the build that wrote OUT: its exports are still exact
+            unchanged = outputs_current(out, result_cache, formats=names) if result_cache is not None else None
+            report.files = unchanged or write_outputs(G, records, out, formats=names, cache=result_cache)
+            report.out, report.unchanged = str(out), unchanged is not None
+    finally:
+        if result_cache is not None:
+            result_cache.close()
+    return G, records, report
+
+
+def _extractor(model: str, rules: tuple[str, ...], batch_size: int, processes: int) -> Extractor:
+    """An Extractor for these options; without rule files, one per setting per process (the
+    model loads once, so a second build in a notebook is fast). Rule files are read anew."""
+    if rules:
+        return Extractor(model, rules=rules, batch_size=batch_size, n_process=processes)
+    return _shared_extractor(model, batch_size, processes)
+
+
+@functools.lru_cache(maxsize=4)
+def _shared_extractor(model: str, batch_size: int, processes: int) -> Extractor:
+    return Extractor(model, batch_size=batch_size, n_process=processes)
+
+
 def build(
     paths: Iterable[str | os.PathLike],
     *,
@@ -76,7 +212,7 @@ def build(
     cache: ResultCache | None = None,
     previous: Manifest | None = None,
 ) -> tuple[nx.MultiDiGraph, list[dict], BuildReport]:
-    """Read, extract and build the graph of ``paths``.
+    """Read, extract and build the graph of ``paths`` (the core of :func:`build_corpus`).
 
     Returns the graph, the ``documents.jsonl`` records (every input, processed or skipped, in
     input order) and a report. ``on_document`` is called once per input as it is done (for
@@ -255,51 +391,60 @@ def count_inputs(paths: Iterable[str | os.PathLike]) -> int:
 
 
 def write_outputs(G: nx.MultiDiGraph, records: list[dict], out: str | os.PathLike, *,
-                  html: bool = True, cache: ResultCache | None = None) -> list[str]:
-    """Write every export of the graph into ``out``; return the file names written.
+                  formats: Iterable[str] | None = None, html: bool = True,
+                  cache: ResultCache | None = None) -> list[str]:
+    """Write graph.json, documents.jsonl and the exports into ``out``; return the names written.
 
+    The exports are those of the registry (:mod:`newsgraph.graph.export`): ``formats`` names
+    the optional ones (default: every default one); ``html=False`` leaves the HTML page out.
     With the ``cache`` of the build, its manifest is published once the files are written, so
     that ``build --update`` starts from exactly these outputs.
     """
+    exporters = select_exporters(formats, exclude=() if html else ("html",))
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise ExportError(f"Cannot create output directory {str(out)!r}: {err.strerror}") from None
     written = []
-    write_json(G, out / "graph.json")
-    written.append("graph.json")
-    with open(out / "documents.jsonl", "w", encoding="utf-8") as f:
-        for rec in records:
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    written.append("documents.jsonl")
-    write_graphml(G, out / "graph.graphml")
-    write_gexf(G, out / "graph.gexf")
-    written += ["graph.graphml", "graph.gexf"]
-    for name, writer in _optional_writers(html=html):
-        writer(G, out / name)
-        written.append(name)
+    for exporter in exporters:
+        exporter.write(G, out / exporter.filename)
+        written.append(exporter.filename)
+        if exporter.name == "json":  # the input accounting comes right after the graph
+            _write_records(records, out / "documents.jsonl")
+            written.append("documents.jsonl")
     if cache is not None:
-        cache.set_outputs({"html": html, "code": _graph_code_version(), "files": _file_stats(out, written)})
+        cache.set_outputs({"formats": [e.name for e in exporters], "code": _graph_code_version(),
+                           "files": _file_stats(out, written)})
         cache.publish_manifest()
     return written
 
 
-def outputs_current(out: str | os.PathLike, cache: ResultCache, *, html: bool = True) -> list[str] | None:
+def _write_records(records: list[dict], path: Path) -> None:
+    """documents.jsonl: one line per input, processed or skipped."""
+    with open(path, "w", encoding="utf-8") as f:
+        for rec in records:
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def outputs_current(out: str | os.PathLike, cache: ResultCache, *, formats: Iterable[str] | None = None,
+                    html: bool = True) -> list[str] | None:
     """The files in ``out`` when they are exactly what :func:`write_outputs` would write again.
 
     That is when the build just run with ``cache`` had the same inputs (texts and metadata),
-    options and versions as the build that wrote ``out``, the same export code and options, and
-    none of ``out``'s files was changed or removed since. Otherwise None. A rebuild with nothing
-    changed then need not rewrite its exports (their ``created`` time stays that of the first).
+    options and versions as the build that wrote ``out``, the same export code and exports
+    (``formats`` and ``html`` as for :func:`write_outputs`), and none of ``out``'s files was
+    changed or removed since. Otherwise None. A rebuild with nothing changed then need not
+    rewrite its exports (their ``created`` time stays that of the first).
     """
+    names = [e.name for e in select_exporters(formats, exclude=() if html else ("html",))]
     outputs = cache.published_outputs()
-    if not outputs or outputs.get("html") != html or outputs.get("code") != _graph_code_version():
+    if not outputs or outputs.get("formats") != names or outputs.get("code") != _graph_code_version():
         return None
-    names = list(outputs["files"])
-    if _file_stats(Path(out), names) != outputs["files"] or not cache.staged_equals_published():
+    files = list(outputs["files"])
+    if _file_stats(Path(out), files) != outputs["files"] or not cache.staged_equals_published():
         return None
-    return names
+    return files
 
 
 def _file_stats(out: Path, names: list[str]) -> dict:
@@ -322,21 +467,3 @@ def _graph_code_version() -> str:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
-
-
-def _optional_writers(*, html: bool):
-    """Exports whose modules exist: HTML, the Cypher script and the neo4j-admin CSVs."""
-    import importlib.util
-
-    if html and importlib.util.find_spec("newsgraph.graph.export.html"):
-        from .export.html import write_html
-
-        yield "graph.html", write_html
-    if importlib.util.find_spec("newsgraph.graph.export.cypher"):
-        from .export.cypher import write_cypher
-
-        yield "graph.cypher", write_cypher
-    if importlib.util.find_spec("newsgraph.graph.export.neo4j_csv"):
-        from .export.neo4j_csv import write_neo4j_csv
-
-        yield "neo4j-import", write_neo4j_csv

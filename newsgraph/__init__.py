@@ -31,11 +31,16 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
 
 
-def build(paths, **options):
-    """Build a graph from news files or folders: ``KnowledgeGraph.build(paths, **options)``."""
+def build(paths, out=None, **options):
+    """Build a graph from news files or folders: ``KnowledgeGraph.build(paths, out, **options)``.
+
+    With ``out``, the exports are written there and extraction results cached, as by
+    ``newsgraph build PATHS -o OUT`` (the same build path:
+    :func:`newsgraph.graph.pipeline.build_corpus`).
+    """
     from newsgraph.graph.api import KnowledgeGraph
 
-    return KnowledgeGraph.build(paths, **options)
+    return KnowledgeGraph.build(paths, out, **options)
 
 
 def load(path):

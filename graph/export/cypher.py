@@ -19,6 +19,7 @@ import networkx as nx
 
 from newsgraph.corpus.errors import ExportError, UsageError
 
+from . import register_exporter
 from .neo4j import MODEL_VERSION, cypher_literal, load_steps, schema_statements
 
 __all__ = ["cypher_statements", "to_cypher", "write_cypher"]
@@ -92,3 +93,7 @@ def write_cypher(G: nx.MultiDiGraph, path: str | os.PathLike, *, batch_size: int
     except OSError as err:
         raise ExportError(f"Cannot write {str(path)!r}: {err.strerror}") from None
     return path
+
+
+register_exporter("cypher", filename="graph.cypher", write=write_cypher,
+                  description="Cypher script for cypher-shell -f (Neo4j)")

@@ -11,6 +11,8 @@ import os
 
 import networkx as nx
 
+from . import register_exporter
+
 __all__ = ["flatten", "write_graphml", "write_gexf"]
 
 LIST_SEPARATOR = "|"
@@ -55,3 +57,7 @@ def write_gexf(G: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     for n, data in H.nodes(data=True):
         data["label"] = data.get("name", n)
     nx.write_gexf(H, path)
+
+
+register_exporter("graphml", filename="graph.graphml", write=write_graphml, description="GraphML (Gephi, Cytoscape)")
+register_exporter("gexf", filename="graph.gexf", write=write_gexf, description="GEXF (Gephi)")

@@ -29,47 +29,33 @@ import pyvis
 from pyvis.network import Network
 
 from newsgraph.corpus.errors import ExportError, UsageError
+from newsgraph.extractors.models import (
+    FACTUAL_STATUSES, FAMILIES, INSTITUTION, LOCATION, MENTIONED_WITH, PERSON, STATE, STATUS_ORDER,
+)
+
+from . import register_exporter
 
 __all__ = [
     "to_html",
     "write_html",
     "TYPE_STYLES",
     "FAMILY_COLORS",
-    "STATUSES",
 ]
 
 #: Colour and vis-network shape per entity type (legend, node style).
 TYPE_STYLES = {
-    "Person": {"color": "#1f77b4", "shape": "dot"},
-    "State": {"color": "#ff7f0e", "shape": "diamond"},
-    "Institution": {"color": "#17becf", "shape": "square"},
-    "Location": {"color": "#8c564b", "shape": "triangle"},
+    PERSON: {"color": "#1f77b4", "shape": "dot"},
+    STATE: {"color": "#ff7f0e", "shape": "diamond"},
+    INSTITUTION: {"color": "#17becf", "shape": "square"},
+    LOCATION: {"color": "#8c564b", "shape": "triangle"},
 }
 _OTHER_TYPE = {"color": "#7f7f7f", "shape": "hexagon"}
 
-#: Edge colour per relation family.
-FAMILY_COLORS = {
-    "cooperation": "#2ca02c",
-    "conflict": "#d62728",
-    "role": "#9467bd",
-    "co-occurrence": "#a8a8a8",
-}
+#: Edge colour per relation family (``extractors.models.FAMILIES``, in that order): cooperation
+#: green, conflict red, role purple, co-occurrence grey.
+FAMILY_COLORS = dict(zip(FAMILIES, ("#2ca02c", "#d62728", "#9467bd", "#a8a8a8"), strict=True))
 _OTHER_FAMILY = "#555555"
 
-#: Evidence statuses, strongest first (the order of the graph.json contract).
-STATUSES = (
-    "asserted",
-    "reported",
-    "alleged",
-    "proposed",
-    "considered",
-    "hypothetical",
-    "negated",
-)
-# Statuses drawn with a solid line; every other status is dashed.
-_FACTUAL_STATUSES = {"asserted", "reported"}
-
-_COOCCURRENCE = "MENTIONED_WITH"
 _SIZE_BY = ("mentions", "degree")
 _ASSETS = Path(__file__).with_name("html_assets")
 _VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
@@ -267,7 +253,7 @@ def _payload(G, *, title, max_nodes, size_by, show_cooccurrence):
         eid = f"e{i}"
         src, dst = str(G.nodes[u].get("id", u)), str(G.nodes[v].get("id", v))
         rtype = str(data.get("type") or key)
-        family = data.get("family") or ("co-occurrence" if rtype == _COOCCURRENCE else "")
+        family = data.get("family") or ("co-occurrence" if rtype == MENTIONED_WITH else "")
         label = str(data.get("label") or rtype.lower().replace("_", " "))
         symmetric = bool(data.get("symmetric"))
         status = data.get("status") or "asserted"
@@ -285,7 +271,7 @@ def _payload(G, *, title, max_nodes, size_by, show_cooccurrence):
                                    status, weight),
             "color": {"color": color, "highlight": color, "hover": color, "opacity": 0.85},
             "arrows": {"to": {"enabled": not symmetric}},
-            "dashes": status not in _FACTUAL_STATUSES,
+            "dashes": status not in FACTUAL_STATUSES,
             "value": weight,
             "rtype": rtype,
             "family": family,
@@ -330,8 +316,8 @@ def _payload(G, *, title, max_nodes, size_by, show_cooccurrence):
             "corpus": str(gattrs.get("corpus") or ""),
             "documents": int(n_docs if n_docs is not None else len(doc_index)),
             "entities": G.number_of_nodes(),
-            "relations": sum(1 for r in relations.values() if r["type"] != _COOCCURRENCE),
-            "cooccurrences": sum(1 for r in relations.values() if r["type"] == _COOCCURRENCE),
+            "relations": sum(1 for r in relations.values() if r["type"] != MENTIONED_WITH),
+            "cooccurrences": sum(1 for r in relations.values() if r["type"] == MENTIONED_WITH),
             "date_range": list(date_range) if date_range else None,
             "max_nodes": max_nodes,
             "size_by": size_by,
@@ -349,10 +335,10 @@ def _payload(G, *, title, max_nodes, size_by, show_cooccurrence):
                 {"family": f, "color": FAMILY_COLORS.get(f, _OTHER_FAMILY)}
                 for f in [*FAMILY_COLORS, *sorted(present_families - set(FAMILY_COLORS) - {""})]
             ],
-            "statuses": list(STATUSES),
+            "statuses": list(STATUS_ORDER),
         },
         "relationTypes": sorted(
-            rel_types.values(), key=lambda r: (r["type"] == _COOCCURRENCE, r["family"], r["type"])
+            rel_types.values(), key=lambda r: (r["type"] == MENTIONED_WITH, r["family"], r["type"])
         ),
         "documents": {str(k): dict(v or {}) for k, v in doc_index.items()},
         "entities": entities,
@@ -563,3 +549,7 @@ def _html_text(text):
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace('"', "&quot;").replace("'", "&#x27;")
     )
+
+
+register_exporter("html", filename="graph.html", write=write_html,
+                  description="self-contained interactive HTML page")

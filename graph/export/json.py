@@ -10,6 +10,8 @@ import networkx as nx
 
 from newsgraph.corpus.errors import DataError, PathNotFound
 
+from . import register_exporter
+
 __all__ = ["to_json_data", "from_json_data", "write_json", "read_json"]
 
 
@@ -54,3 +56,7 @@ def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:
         return from_json_data(data)
     except (ValueError, KeyError, TypeError, nx.NetworkXError) as err:
         raise DataError(f"{str(path)!r} is not a newsgraph graph.json: {err}") from None
+
+
+register_exporter("json", filename="graph.json", write=write_json, optional=False,
+                  description="the graph, node-link JSON (the graph.json contract; always written)")

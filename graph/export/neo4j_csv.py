@@ -29,6 +29,7 @@ import networkx as nx
 
 from newsgraph.corpus.errors import DataError, ExportError
 
+from . import register_exporter
 from .neo4j import (
     DOCUMENT, ENTITY, EVIDENCE, IN, MENTIONED_IN, MODEL_VERSION, OBJECT, SUBJECT, quote_type, schema_statements, to_rows,
 )
@@ -244,3 +245,7 @@ def write_neo4j_csv(G: nx.MultiDiGraph, directory: str | os.PathLike) -> Path:
     except OSError as err:
         raise ExportError(f"Cannot write the neo4j-admin files into {str(directory)!r}: {err.strerror}") from None
     return directory
+
+
+register_exporter("neo4j-csv", filename="neo4j-import", write=write_neo4j_csv,
+                  description="CSV files for neo4j-admin database import (a folder)")

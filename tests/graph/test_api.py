@@ -18,7 +18,7 @@ import pytest
 from newsgraph.corpus.errors import UsageError
 from newsgraph.graph import KnowledgeGraph
 from newsgraph.graph.api import InlineHTML
-from newsgraph.graph.build import MENTIONED_WITH
+from newsgraph.extractors.models import MENTIONED_WITH
 
 MADURO, RUSSIA, VATICAN = "person:nicolas-maduro", "state:RUS", "state:VAT"
 

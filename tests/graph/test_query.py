@@ -282,7 +282,7 @@ def test_cli_loads_over_bolt(graph_json, falkordb_server, empty_db):
 
 
 def test_cli_password_comes_from_the_environment_or_a_prompt(graph_json, monkeypatch):
-    from newsgraph.graph.export.neo4j_cli import export_neo4j
+    from newsgraph.graph.cli_export import export_neo4j
 
     assert not any("password" in p.name for p in export_neo4j.params)
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)

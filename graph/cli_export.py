@@ -1,13 +1,12 @@
-"""Click commands for the Neo4j exports and the embedded query engine.
+"""The ``newsgraph export`` commands: Neo4j over Bolt, a Cypher script, neo4j-admin CSVs.
 
-``graph.cli`` registers ``export_neo4j``, ``export_cypher`` and ``export_neo4j_csv`` on its
-``export`` group and ``query`` on the main group; its group turns ``NewsgraphError`` into one
-line on stderr and the right exit code.
+:mod:`newsgraph.graph.cli` adds :data:`EXPORT_COMMANDS` to its ``export`` group, whose parent
+group turns ``NewsgraphError`` into one line on stderr and the right exit code. This module
+imports nothing from the CLI (no import cycle).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -16,13 +15,11 @@ import click
 
 from newsgraph.corpus.errors import UsageError
 
-__all__ = ["export_neo4j", "export_cypher", "export_neo4j_csv", "query"]
-
-_FORMATS = ["table", "json", "jsonl", "csv"]
+__all__ = ["EXPORT_COMMANDS", "export_neo4j", "export_cypher", "export_neo4j_csv"]
 
 
 def _read_graph(path):
-    from .json import read_json
+    from .export.json import read_json
 
     return read_json(path)
 
@@ -51,7 +48,7 @@ def export_neo4j(graph, uri, user, database, batch_size, no_auth):
     """
     import neo4j
 
-    from .neo4j import load_neo4j, load_steps
+    from .export.neo4j import load_neo4j, load_steps
 
     G = _read_graph(graph)
     auth = None
@@ -91,7 +88,7 @@ def export_cypher(graph, out):
         newsgraph export cypher out/graph.json -o graph.cypher
         cypher-shell -u neo4j -f graph.cypher
     """
-    from .cypher import write_cypher
+    from .export.cypher import write_cypher
 
     path = write_cypher(_read_graph(graph), out)
     click.echo(f"Wrote {path}")
@@ -109,63 +106,11 @@ def export_neo4j_csv(graph, out):
         newsgraph export neo4j-csv out/graph.json -o neo4j-import
         cat neo4j-import/README.txt
     """
-    from .neo4j_csv import write_neo4j_csv
+    from .export.neo4j_csv import write_neo4j_csv
 
     path = write_neo4j_csv(_read_graph(graph), out)
     click.echo(f"Wrote {path}/ (import command in {Path(path) / 'README.txt'})")
 
 
-def _parse_param(text: str) -> tuple[str, object]:
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise UsageError(f"--param takes NAME=VALUE, got {text!r}")
-    try:
-        return name, json.loads(value)
-    except ValueError:
-        return name, value
-
-
-@click.command("query")
-@click.argument("graph", type=click.Path(exists=True))
-@click.argument("cypher", required=False)
-@click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False),
-              help="Run every statement of a .cypher file (e.g. docs/queries.cypher).")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Query parameter ($NAME); VALUE is JSON if it parses, else a string. Repeatable.")
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="table", show_default=True,
-              help="Output format.")
-def query(graph, cypher, file, params, fmt):
-    """Run read-only Cypher on GRAPH with no server (embedded FalkorDB, cached).
-
-    \b
-    Example:
-        newsgraph query out/graph.json "MATCH (a)-[:OFFERED_ASYLUM_TO]->(b) RETURN a.name, b.name"
-        newsgraph query out/graph.json --file docs/queries.cypher
-        newsgraph query out/graph.json "MATCH (n:Entity {name: \\$name}) RETURN n.type" -p name='"Russia"'
-    """
-    from ..cli import emit
-    from ..query import run_query, split_statements
-
-    if bool(cypher) == bool(file):
-        raise UsageError("Give either a CYPHER query or --file FILE")
-    parameters = dict(_parse_param(p) for p in params) or None
-    if file:
-        statements = split_statements(Path(file).read_text(encoding="utf-8"))
-        if not statements:
-            raise UsageError(f"No Cypher statement in {file!r}")
-    else:
-        statements = [("", cypher)]
-    results = []
-    for question, statement in statements:
-        columns, rows = run_query(graph, statement, params=parameters)
-        results.append((question, statement, columns, [dict(zip(columns, row)) for row in rows]))
-    if file and fmt == "json":
-        click.echo(json.dumps([{"question": q, "query": s, "columns": c, "rows": r} for q, s, c, r in results],
-                              ensure_ascii=False, indent=2))
-        return
-    for i, (question, _, columns, rows) in enumerate(results):
-        if file:
-            if i:
-                click.echo()
-            click.echo(("# " if fmt == "csv" else "// ") + (question or f"statement {i + 1}"))
-        emit(rows, fmt, columns)
+#: The subcommands of ``newsgraph export``, in help order.
+EXPORT_COMMANDS = (export_neo4j, export_cypher, export_neo4j_csv)
