@@ -139,6 +139,9 @@ ASYLUM_NOUNS = {"asylum", "refuge", "sanctuary", "political asylum", "&asylum"}
 SUPPORT_VERBS = {"hold", "impose", "launch", "stage", "conduct", "make", "give", "grant", "offer",
                  "reach", "sign", "issue", "level", "file", "carry_out", "mount", "begin", "start",
                  "open", "extend", "provide", "announce", "hold_talks", "engage"}
+#: CAMEO noun sets whose members name events (the others name things: weapons, aircraft, food).
+EVENT_NOUNSETS = {"asylum", "ceasefire", "negotiation", "mediation", "proposal", "investigation",
+                  "detention", "treaty", "solution", "dispute", "fight", "fight of words"}
 #: Words after ``*`` that are particles of a phrasal verb, not objects.
 PARTICLES = {"up", "down", "out", "off", "in", "on", "away", "back", "over", "forward", "aside",
              "through", "together", "apart", "along", "around", "about", "ahead"}
@@ -266,11 +269,12 @@ def read_cameo(path: Path = CAMEO):
                 patterns.append((verb, after.strip(), cm.group(1).strip()))
             continue
         if re.match(r"^[+A-Z]", line):
-            word = line.split()[0]
+            word = re.split(r"[\s\[{#]", line)[0]
             vm = re.search(r"\[(\d+)\]", text)
             verb = _words(word)
             block_verbs.append(verb)
-            verbs.append((verb, vm.group(1) if vm else None, block_code, head))
+            if "[---]" not in text:  # "[---]": the bare verb is explicitly not an event
+                verbs.append((verb, vm.group(1) if vm else None, block_code, head))
     return synsets, verbs, patterns
 
 
@@ -428,7 +432,10 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
             add("verbs", t, entry)
             obj = variant["object"]
             if t and obj and verb in SUPPORT_VERBS and not variant["particle"] and not reverse:
-                add("nouns", t, {"lemma": obj, "cameo": code, "source": f"object of {verb}", **extra})
+                if obj.startswith("&") and obj[1:] not in EVENT_NOUNSETS:
+                    continue  # "offer &WEAPON": the object is a thing, not the event
+                for noun in synsets[obj] if obj.startswith("&") else [obj]:
+                    add("nouns", t, {"lemma": noun, "cameo": code, "source": f"object of {verb}", **extra})
     for verb, (t, code) in sorted(bare.items()):
         if " " in verb:
             continue
