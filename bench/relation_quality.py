@@ -68,15 +68,18 @@ ONTOLOGY_FILE = Path(newsgraph.extractors.__file__).parent / "data" / "ontology.
 
 
 def extract(extractor, nlp, text: str, doc_id: str):
-    """One document through the pipeline: (relations, entity spans, entity names).
+    """One document through the pipeline: (relations, entity spans, entity names, sentences).
 
-    relations: ``(subject key, type, object key, status, rule, trigger)``; spans: ``(start, end,
-    key)`` for every mention and pronoun/description link.
+    relations: ``(subject key, type, object key, status, rule, trigger, sentence start)``; spans:
+    ``(start, end, key)`` for every mention and pronoun/description link; sentences: ``(start,
+    end, {lemmas and lowercase words})`` for the failure analysis.
     """
-    result = extractor.process(nlp(text), doc_id, None)
-    relations = [(r.subject, r.type, r.object, r.status, r.rule, r.trigger) for r in result.relations]
+    doc = nlp(text)
+    result = extractor.process(doc, doc_id, None)
+    relations = [(r.subject, r.type, r.object, r.status, r.rule, r.trigger, r.sent_start) for r in result.relations]
     spans = [(m.start, m.end, m.key) for m in result.mentions] + [(s, e, k) for s, e, k, _how in result.links]
-    return relations, spans, {k: e.name for k, e in result.entities.items()}
+    sentences = [(s.start_char, s.end_char, {t.lemma_.lower() for t in s} | {t.lower_ for t in s}) for s in doc.sents]
+    return relations, spans, {k: e.name for k, e in result.entities.items()}, sentences
 # -------------------------------------------------------------------------------------------------
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -181,6 +184,62 @@ def _joins(onto: Ontology, edge, sources: set[str], targets: set[str], undirecte
     return s in sources and o in targets
 
 
+# ---------------------------------------------------------------------- failure classes
+
+
+_LEXICON: dict[str, set[str]] | None = None
+
+
+def lexicon_words() -> dict[str, set[str]]:
+    """Type -> trigger lemmas of extractors/data/triggers.toml (verbs' first word and nouns)."""
+    global _LEXICON
+    if _LEXICON is None:
+        with open(ONTOLOGY_FILE.parent / "triggers.toml", "rb") as f:
+            types = tomllib.load(f)["types"]
+        _LEXICON = {t: {e["lemma"].split()[0] for e in d["verbs"] if e.get("source") != "synset"}
+                    | {e["lemma"] for e in d["nouns"] if " " not in e["lemma"]} for t, d in types.items()}
+    return _LEXICON
+
+
+_RULE_WORDS: dict[str, set[str]] | None = None
+
+
+def rule_words() -> dict[str, set[str]]:
+    """Type -> trigger lemmas of the current curated rules of ontology.toml."""
+    global _RULE_WORDS
+    if _RULE_WORDS is None:
+        with open(ONTOLOGY_FILE, "rb") as f:
+            rules = tomllib.load(f).get("rules", [])
+        _RULE_WORDS = defaultdict(set)
+        for rule in rules:
+            spec = rule.get("trigger", {})
+            for key in ("lemma", "lower", "LEMMA", "LOWER"):
+                values = spec.get(key, [])
+                values = values.get("IN", []) if isinstance(values, dict) else values
+                _RULE_WORDS[rule["type"]].update(v.lower() for v in ([values] if isinstance(values, str) else values))
+    return _RULE_WORDS
+
+
+def classify_miss(onto: Ontology, relations, src: set[str], tgt: set[str], accepted: set[str],
+                  words: set[str], in_sentence: Callable, *, undirected: bool = False) -> str:
+    """Why a gold relation was missed (tune half only): the failure classes of issue 12."""
+    if not src or not tgt:
+        return "actor not an entity"
+    between = [r for r in relations if _joins(onto, r, src, tgt, True)]
+    if any(r[1] in accepted for r in between):
+        return "modality or direction (edge of the type, wrong status or direction)"
+    if between:
+        return "type or sense (edge of another type between the actors)"
+    if any(r[1] in accepted and in_sentence(r) for r in relations):
+        return "argument (trigger found, other arguments)"
+    if any(rule_words().get(t, set()) & words for t in accepted):
+        return "argument not found (a current rule's trigger word is there, no edge)"
+    lexicon = lexicon_words()
+    if any(lexicon.get(t, set()) & words for t in accepted):
+        return "missing trigger (lexicon has one)"
+    return "missing trigger (not in lexicon either)"
+
+
 # ---------------------------------------------------------------------- PLOVER
 
 
@@ -219,7 +278,7 @@ def score_plover(*, nlp, extractor, onto: Ontology, show: str | None = None, sho
     for row in rows:
         half = "tune" if row["id"] in tune_ids else "check"
         text = row["text"].strip().strip("{}")
-        relations, spans, names = extract(extractor, nlp, text, row["id"])
+        relations, spans, names, sentences = extract(extractor, nlp, text, row["id"])
         # role edges have no PLOVER category; negated edges are not facts: neither is scored
         edges = {r[:4] for r in relations if onto.family(r[1]) != "role" and r[3] != "negated"}
         gold = []
@@ -236,8 +295,13 @@ def score_plover(*, nlp, extractor, onto: Ontology, show: str | None = None, sho
             tally.gold(half, onto.family_of_category(cat), ok)
             hits.append(ok)
             if not ok and half == "tune":
-                failures["actor not an entity" if not src or not tgt else "no edge between the actors"] += 1
+                accepted = {t for t in onto.types if cat in onto.plover(t, "asserted") | onto.plover(t, "proposed")}
+                failures[classify_miss(onto, relations, src, tgt, accepted, set().union(*(x[2] for x in sentences)),
+                                       lambda e: True)] += 1
         good = {e[:3] for e in edges if any(_joins(onto, e, s, t) and c in onto.plover(e[1], e[3]) for s, t, c, _ in gold)}
+        if half == "tune":
+            for e in {e[:3] for e in edges} - good:
+                failures[f"precision: false {e[1]}"] += 1
         for e in {e[:3] for e in edges}:
             tally.edge(half, onto.family(e[1]), e in good)
         if show and half == show_half and (show == "all" or (show == "missed" and not all(hits))
@@ -245,7 +309,7 @@ def score_plover(*, nlp, extractor, onto: Ontology, show: str | None = None, sho
             print(f"\n[{row['id']}] {text}")
             for (src, tgt, _c, label), ok in zip(gold, hits):
                 print(f"   gold{' OK ' if ok else ' -- '}{label}   {sorted(src)} -> {sorted(tgt)}")
-            for s, type_name, o, status, rule, trigger in relations:
+            for s, type_name, o, status, rule, trigger, _start in relations:
                 mark = "+" if (s, type_name, o) in good else " "
                 print(f"   {mark}edge {names.get(s, s)} -{type_name}-> {names.get(o, o)} ({status}, {rule}, {trigger!r})")
     return tally.rows("plover"), failures
@@ -271,7 +335,7 @@ def score_spans(name: str, *, nlp, extractor, onto: Ontology, path: Path) -> tup
     tune_ids = {d["id"] for d in tune}
     for doc in docs:
         half = "tune" if doc["id"] in tune_ids else "check"
-        relations, spans, _names = extract(extractor, nlp, doc["text"], doc["id"])
+        relations, spans, _names, sentences = extract(extractor, nlp, doc["text"], doc["id"])
         edges = {r[:3] for r in relations if r[3] != "negated"}
         gold = []  # (src keys, tgt keys, accepted types, undirected, family)
         ents = doc["entities"]
@@ -291,16 +355,20 @@ def score_spans(name: str, *, nlp, extractor, onto: Ontology, path: Path) -> tup
                     continue
                 fam, undirected, types = "role", True, ROLE_TYPES
                 hs, ts = [(h["char_start"], h["char_end"])], [(t["char_start"], t["char_end"])]
-            gold.append((_overlapping(spans, hs), _overlapping(spans, ts), types, undirected, fam))
-        for src, tgt, types, undirected, fam in gold:
+            gold.append((_overlapping(spans, hs), _overlapping(spans, ts), types, undirected, fam, hs[0]))
+        for src, tgt, types, undirected, fam, (start, _end) in gold:
             ok = any(e[1] in types and _joins(onto, e, src, tgt, undirected) for e in edges)
             tally.gold(half, fam, ok)
             if not ok and half == "tune":
-                failures["actor not an entity" if not src or not tgt else "no edge between the actors"] += 1
+                sent = next((x for x in sentences if x[0] <= start < x[1]), (0, 0, set()))
+                failures[classify_miss(onto, relations, src, tgt, types, sent[2],
+                                       lambda r, sent=sent: sent[0] <= r[6] < sent[1], undirected=undirected)] += 1
         scored = edges if name == "re3d" else {e for e in edges if e[1] in ROLE_TYPES}
         for e in scored:
-            right = any(e[1] in types and _joins(onto, e, s, t, u) for s, t, types, u, _f in gold)
+            right = any(e[1] in types and _joins(onto, e, s, t, u) for s, t, types, u, _f, _h in gold)
             tally.edge(half, onto.family(e[1]), right)
+            if half == "tune" and not right:
+                failures[f"precision: false {e[1]}"] += 1
     return tally.rows(name), failures
 
 
@@ -318,7 +386,76 @@ def _scorer(graph: Path, folder: Path) -> dict:
     return {"found": found, "gold": gold, "right": right, "edges": edges, "negatives_asserted": f"{neg_bad}/{negs}"}
 
 
-def score_news_dev(*, onto: Ontology, folder: Path = NEWS_DEV) -> list[dict]:
+def _news_dev_failures(data: dict, ids_in: set[str], files: dict, onto: Ontology, nlp) -> Counter:
+    """Failure classes of the tune half of news_dev, with the scorer's own matching functions."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_facts", SCORER)
+    sf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sf)
+    nodes = {n["id"]: {sf.fold(n.get("name", ""))} | {sf.fold(a) for a in n.get("aliases", []) or []}
+             for n in data["nodes"]}
+    forms = {}
+    for e in files["entities"]:
+        forms.setdefault((e["doc"], sf.fold(e["canonical"])), set()).update(
+            {sf.fold(e["canonical"])} | {sf.fold(m) for m in e["mentions"]})
+
+    def ids(doc, fact, side):
+        out = set()
+        for name in [fact[side]] + sf.as_list(fact.get(f"alt_{side}")):
+            want = forms.get((doc, sf.fold(name)), {sf.fold(name)})
+            out |= {i for i, names in nodes.items() if names & want}
+        return out
+
+    typed = [e for e in data["edges"] if e["type"] != "MENTIONED_WITH"]
+    failures = Counter()
+    gold_pairs = set()
+    for f in files["facts"] + files["pairwise_facts"]:
+        if f["doc"] in ids_in:
+            for t in sf.family(f["relation"]):
+                for a in ids(f["doc"], f, "subject"):
+                    for b in ids(f["doc"], f, "object"):
+                        gold_pairs |= {(f["doc"], t, a, b), (f["doc"], t, b, a)}
+    for e in typed:
+        for ev in e["evidence"]:
+            if ev["doc"] in ids_in and ev["status"] != "negated" and \
+                    (ev["doc"], e["type"], e["source"], e["target"]) not in gold_pairs:
+                failures[f"precision: false {e['type']}"] += 1
+                break
+    for f in files["facts"]:
+        doc = f["doc"]
+        if doc not in ids_in:
+            continue
+        fam = sf.family(f["relation"])
+        src, tgt = ids(doc, f, "subject"), ids(doc, f, "object")
+        in_doc = [e for e in typed if any(ev["doc"] == doc for ev in e["evidence"])]
+        between = [e for e in in_doc if {e["source"], e["target"]} & src and {e["source"], e["target"]} & tgt]
+        hit = [e for e in between if e["type"] in fam]
+        if hit:
+            if f["status"] in {"asserted", "reported"} and not any(e["status"] in {"asserted", "reported"} for e in hit):
+                failures["modality (found, but not as a fact)"] += 1
+            continue
+        if not src or not tgt:
+            failures["actor not an entity"] += 1
+        elif between:
+            failures["type or sense (edge of another type between the actors)"] += 1
+        elif any(e["type"] in fam and any(ev["doc"] == doc and ev["sentence"].strip() == f["evidence"].strip()
+                                          for ev in e["evidence"]) for e in in_doc):
+            failures["argument (trigger found, other arguments)"] += 1
+        else:
+            words = {t.lemma_.lower() for t in nlp(f["evidence"])} | {w.lower() for w in f["evidence"].split()}
+            accepted = {t for t in fam if t in onto.types}
+            if any(rule_words().get(t, set()) & words for t in accepted):
+                failures["argument not found (a current rule's trigger word is there, no edge)"] += 1
+            elif any(lexicon_words().get(t, set()) & words for t in accepted):
+                failures["missing trigger (lexicon has one)"] += 1
+            else:
+                failures["missing trigger (not in lexicon either)"] += 1
+    return failures
+
+
+def score_news_dev(*, onto: Ontology, nlp=None, failures: Counter | None = None,
+                   folder: Path = NEWS_DEV) -> list[dict]:
     docs = _read_jsonl(folder / "docs.jsonl")
     files = {n: _read_jsonl(folder / f"{n}.jsonl") for n in ("facts", "negatives", "entities", "pairwise_facts")}
     rows = []
@@ -330,6 +467,8 @@ def score_news_dev(*, onto: Ontology, folder: Path = NEWS_DEV) -> list[dict]:
             src.write_text("".join(json.dumps(d) + "\n" for d in half_docs), encoding="utf-8")
             kg = KnowledgeGraph.build(src)
             data = nx.node_link_data(kg.nx, edges="edges")
+            if half == "tune" and failures is not None:
+                failures.update(_news_dev_failures(data, ids, files, onto, nlp))
             for fam in ("all", *FAMILY_ROWS):
                 keep = (lambda rel: True) if fam == "all" else (lambda rel, fam=fam: rel in onto.types and onto.family(rel) == fam)
                 sub = tmp / f"{half}-{fam}"
@@ -369,7 +508,8 @@ def run(sets=SETS, *, show: str | None = None, show_half: str = "tune", print_fn
     started = time.perf_counter()
     for name in sets:
         if name == "news_dev":
-            rows += score_news_dev(onto=onto)
+            failures[name] = Counter()
+            rows += score_news_dev(onto=onto, nlp=nlp, failures=failures[name])
         elif name == "plover":
             r, failures[name] = score_plover(nlp=nlp, extractor=extractor, onto=onto, show=show, show_half=show_half)
             rows += r
