@@ -3,7 +3,8 @@
 
 * ``demo``  creates ``.venv``, installs newsgraph, builds the bundled sample corpus into ``out/``
   (every export) and prints the summary.
-* ``test``  the same venv plus the test tools: Debian ``chromium`` for the browser tests (apt-get,
+* ``test``  the same venv plus the test tools: Debian ``chromium`` for the browser tests and
+  ``wordnet-base`` for the lexicon regeneration test (apt-get,
   as root, when it is missing) and Neo4j's Cypher linter and Gephi Lite's graph parsers from npm
   under ``.cache/node``; then runs pytest. CI (``.ci/run``) runs exactly this.
 * ``bench`` the benchmarks (``bench/run_all.py``), side by side with raw spaCy.
@@ -66,6 +67,9 @@ def system_deps() -> None:
         apt_install("chromium")
     if not shutil.which("npm"):
         apt_install("nodejs", "npm")
+    if not Path("/usr/share/wordnet/index.verb").exists():
+        print("Installing Debian wordnet-base for the lexicon regeneration test (bench/build_lexicon.py)", flush=True)
+        apt_install("wordnet-base")
     installed = NODE_DIR / ".packages"
     wanted = "\n".join(NPM_PACKAGES)
     if not installed.exists() or installed.read_text() != wanted:
