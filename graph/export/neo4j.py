@@ -301,7 +301,7 @@ def to_rows(G: nx.MultiDiGraph) -> dict:
     >>> rows["entities"]["State"]
     [{'id': 'state:RUS', 'props': {'name': 'Russia', 'type': 'State', 'docs': ['d1'], 'iso3': 'RUS'}}]
     >>> rows["relationships"]["OFFERED_ASYLUM_TO"][0]["props"]
-    {'rel_id': 'state:RUS-[OFFERED_ASYLUM_TO]->person:maduro', 'weight': 1}
+    {'rel_id': 'state:RUS-[OFFERED_ASYLUM_TO]->person:maduro', 'weight': 1, 'docs': 1, 'outlets': 0}
     >>> [r["props"]["sentence"] for r in rows["evidence"]]
     ['Russia offered Maduro asylum.']
     """
