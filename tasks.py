@@ -28,7 +28,8 @@ STAMP = VENV / ".installed"
 NODE_DIR = ROOT / ".cache" / "node"
 #: npm packages the tests run with the machine's Node.js: Neo4j's own Cypher linter, and the
 #: GraphML/GEXF parsers Gephi Lite is built on.
-NPM_PACKAGES = ("@neo4j-cypher/language-support@2.0.0-next.38",)
+NPM_PACKAGES = ("@neo4j-cypher/language-support@2.0.0-next.38", "graphology@0.26.0", "graphology-graphml@0.5.2",
+                "graphology-gexf@0.13.2")
 
 
 def run(*cmd, **kw) -> None:

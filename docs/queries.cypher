@@ -7,19 +7,30 @@
 // Names in quotes are examples from the sample corpus: change them to your entities.
 // Portable Cypher only: no shortestPath in MATCH, no EXISTS {} / COUNT {} subqueries, no APOC.
 
-// Who offered asylum to whom, and through whom?
+// Who offered asylum to whom, and through whom? (the channel named in the same sentence as the offer)
 MATCH (a:Entity)-[o:OFFERED_ASYLUM_TO]->(b:Entity)
-OPTIONAL MATCH (a)-[:MEDIATED_VIA]->(m:Entity)
-RETURN a.name AS offered_by, b.name AS offered_to, o.status AS status, o.weight AS sources,
-       collect(DISTINCT m.name) AS through
+OPTIONAL MATCH (a)<-[:SUBJECT]-(ev:Event)-[:OBJECT]->(b)
+OPTIONAL MATCH (ev)-[ch:CHANNEL]->(m:Entity)
+WHERE a.id IN ch.parties
+RETURN a.name AS offered_by, b.name AS offered_to, o.status AS status, o.docs AS documents,
+       o.outlets AS outlets, collect(DISTINCT m.name) AS through
 ORDER BY offered_by, offered_to;
+
+// Offers of asylum and the channel tied to each: one row per offer sentence
+MATCH (a:Entity)<-[:SUBJECT]-(e:Evidence {type: 'OFFERED_ASYLUM_TO'})-[:OBJECT]->(b:Entity)
+MATCH (e)-[:PART_OF]->(ev:Event)-[:IN]->(d:Document)
+OPTIONAL MATCH (ev)-[ch:CHANNEL]->(m:Entity)
+WHERE a.id IN ch.parties
+RETURN a.name AS offered_by, b.name AS offered_to, e.status AS status, ev.date AS date,
+       collect(DISTINCT m.name) AS through, e.trigger AS trigger, ev.sentence AS sentence, d.title AS document
+ORDER BY offered_by, offered_to, date, sentence;
 
 // Every mediator: who acted through whom, and who mediated
 MATCH (a:Entity)-[r:MEDIATED_VIA|MEDIATED]->(b:Entity)
 WITH CASE type(r) WHEN 'MEDIATED_VIA' THEN b ELSE a END AS mediator,
      CASE type(r) WHEN 'MEDIATED_VIA' THEN a ELSE b END AS party, r
 RETURN mediator.name AS mediator, mediator.type AS type, collect(DISTINCT party.name) AS for_or_between,
-       sum(r.weight) AS sources
+       toInteger(sum(r.weight)) AS sources
 ORDER BY sources DESC, mediator;
 
 // All relations between two named entities, with the sentences that say them
@@ -38,9 +49,10 @@ RETURN p.name AS person, count(DISTINCT other) AS partners, count(r) AS relation
 ORDER BY partners DESC, relations DESC, person
 LIMIT 10;
 
-// Paths of up to three relations between Russia and Nicolás Maduro (entities only)
+// Paths of up to three relations between Russia and Nicolás Maduro (simple paths: no entity twice)
 MATCH p = (a:Entity {name: 'Russia'})-[*1..3]-(b:Entity {name: 'Nicolás Maduro'})
 WHERE all(n IN nodes(p) WHERE n:Entity) AND all(r IN relationships(p) WHERE type(r) <> 'MENTIONED_WITH')
+  AND all(n IN nodes(p) WHERE size([m IN nodes(p) WHERE m.id = n.id]) = 1)
 RETURN DISTINCT [n IN nodes(p) | n.name] AS path, [r IN relationships(p) | type(r)] AS relations,
        length(p) AS hops
 ORDER BY hops, path, relations
@@ -61,12 +73,29 @@ WHERE r.status IN ['alleged', 'proposed', 'considered', 'hypothetical']
 RETURN a.name AS subject, type(r) AS relation, b.name AS object, r.status AS status, r.weight AS sources
 ORDER BY status, relation, subject, object;
 
-// Who says so? Claims per source ("according to ...")
+// Who says so? Claims per source ("according to ..."): the entity when the source is one, else the text
 MATCH (e:Evidence)
 WHERE e.according_to IS NOT NULL
-RETURN e.according_to AS source, count(*) AS claims, collect(DISTINCT e.type) AS relations
+OPTIONAL MATCH (e)-[:ACCORDING_TO]->(s:Entity)
+RETURN coalesce(s.name, e.according_to) AS source, s.type AS source_type, count(*) AS claims,
+       collect(DISTINCT e.type) AS relations
 ORDER BY claims DESC, source
 LIMIT 20;
+
+// Outlets and what they report: distinct documents, sentences and relation types per outlet
+MATCH (o:Outlet)<-[:PUBLISHED_BY]-(d:Document)<-[:IN]-(e:Evidence)
+WHERE e.type <> 'MENTIONED_WITH'
+RETURN o.name AS outlet, count(DISTINCT d) AS documents, count(e) AS sentences,
+       collect(DISTINCT e.type) AS relations
+ORDER BY documents DESC, sentences DESC, outlet;
+
+// Pairs of entities in typed relations both ways or in several types (each pair once)
+MATCH (a:Entity)-[r]-(b:Entity)
+WHERE a.id < b.id AND type(r) <> 'MENTIONED_WITH'
+WITH a, b, collect(DISTINCT type(r)) AS relations, toInteger(sum(r.docs)) AS documents
+WHERE size(relations) > 1
+RETURN a.name AS entity, b.name AS other, relations, documents
+ORDER BY size(relations) DESC, entity, other;
 
 // Relations whose sources disagree on their status
 MATCH (a:Entity)-[r]->(b:Entity)
@@ -100,7 +129,7 @@ ORDER BY organisation, person, relation;
 
 // The entities named in the most documents
 MATCH (n:Entity)-[m:MENTIONED_IN]->(d:Document)
-RETURN n.name AS entity, n.type AS type, count(d) AS documents, sum(m.count) AS mentions
+RETURN n.name AS entity, n.type AS type, count(d) AS documents, toInteger(sum(m.count)) AS mentions
 ORDER BY documents DESC, mentions DESC, entity
 LIMIT 15;
 

@@ -75,7 +75,7 @@ def to_cypher(G: nx.MultiDiGraph, *, batch_size: int = 500) -> str:
     >>> G.add_node("state:RUS", name="Russia", type="State")
     >>> script = to_cypher(G)
     >>> script.count(";\\n"), script.splitlines()[4]
-    (6, 'CREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (n:`Entity`) REQUIRE n.id IS UNIQUE;')
+    (8, 'CREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (n:`Entity`) REQUIRE n.id IS UNIQUE;')
     """
     return _HEADER + "\n" + "".join(s + ";\n" for s in cypher_statements(G, batch_size=batch_size))
 

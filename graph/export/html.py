@@ -29,11 +29,10 @@ import pyvis
 from pyvis.network import Network
 
 from newsgraph.corpus.errors import ExportError, UsageError
-from newsgraph.extractors.models import (
-    FACTUAL_STATUSES, FAMILIES, INSTITUTION, LOCATION, MENTIONED_WITH, PERSON, STATE, STATUS_ORDER,
-)
+from newsgraph.extractors.models import FACTUAL_STATUSES, MENTIONED_WITH, STATUS_ORDER
 
 from . import register_exporter
+from .style import FAMILY_COLORS, OTHER_FAMILY, OTHER_TYPE, TYPE_STYLES
 
 __all__ = [
     "to_html",
@@ -42,19 +41,8 @@ __all__ = [
     "FAMILY_COLORS",
 ]
 
-#: Colour and vis-network shape per entity type (legend, node style).
-TYPE_STYLES = {
-    PERSON: {"color": "#1f77b4", "shape": "dot"},
-    STATE: {"color": "#ff7f0e", "shape": "diamond"},
-    INSTITUTION: {"color": "#17becf", "shape": "square"},
-    LOCATION: {"color": "#8c564b", "shape": "triangle"},
-}
-_OTHER_TYPE = {"color": "#7f7f7f", "shape": "hexagon"}
-
-#: Edge colour per relation family (``extractors.models.FAMILIES``, in that order): cooperation
-#: green, conflict red, role purple, co-occurrence grey.
-FAMILY_COLORS = dict(zip(FAMILIES, ("#2ca02c", "#d62728", "#9467bd", "#a8a8a8"), strict=True))
-_OTHER_FAMILY = "#555555"
+_OTHER_TYPE = OTHER_TYPE
+_OTHER_FAMILY = OTHER_FAMILY
 
 _SIZE_BY = ("mentions", "degree")
 _ASSETS = Path(__file__).with_name("html_assets")

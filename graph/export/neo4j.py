@@ -7,6 +7,12 @@ The model (docs/neo4j.md has the diagram)::
     (:Entity)-[:MENTIONED_IN {count}]->(:Document {id, title, date, outlet, url})
     (:Evidence {id, rel_id, type, subject, object, doc, sentence, start, end, trigger, status, ...})
     (:Evidence)-[:IN]->(:Document), (:Evidence)-[:SUBJECT]->(:Entity), (:Evidence)-[:OBJECT]->(:Entity)
+    (:Evidence)-[:ACCORDING_TO]->(:Entity), (:Evidence)-[:PART_OF]->(:Event {id, doc, sentence, date, ...})
+    (:Event)-[:SUBJECT|OBJECT|CHANNEL|LOCATION]->(:Entity), (:Event)-[:IN]->(:Document)
+    (:Document)-[:PUBLISHED_BY]->(:Outlet {id, name})
+
+Provenance rows (events, outlets, sources, distinct counts) come from
+:mod:`graph.export.neo4j_provenance`.
 
 Every relationship carries ``rel_id``; its evidence sentences are the ``Evidence`` nodes with
 the same ``rel_id``. The same rows and statements feed the Bolt loader (:func:`load_neo4j`),
@@ -34,6 +40,8 @@ import networkx as nx
 
 from newsgraph.corpus.errors import DataError, ExportError, UsageError
 
+from .neo4j_provenance import ROLE_TYPES, distinct_counts, event_rows, outlet_rows
+
 __all__ = [
     "ENTITY",
     "DOCUMENT",
@@ -42,6 +50,11 @@ __all__ = [
     "IN",
     "SUBJECT",
     "OBJECT",
+    "EVENT",
+    "OUTLET",
+    "PART_OF",
+    "PUBLISHED_BY",
+    "ACCORDING_TO",
     "MODEL_VERSION",
     "Step",
     "LoadSummary",
@@ -70,14 +83,22 @@ MENTIONED_IN = "MENTIONED_IN"
 IN = "IN"
 SUBJECT = "SUBJECT"
 OBJECT = "OBJECT"
+EVENT = "Event"
+OUTLET = "Outlet"
+PART_OF = "PART_OF"
+PUBLISHED_BY = "PUBLISHED_BY"
+ACCORDING_TO = "ACCORDING_TO"
 # Bump when the shape of the Neo4j graph changes (cached embedded graphs are keyed by it).
-MODEL_VERSION = "newsgraph.neo4j.v1"
+# v2: Event and Outlet nodes, ACCORDING_TO, docs/outlets counts, MENTIONED_IN count = named mentions.
+MODEL_VERSION = "newsgraph.neo4j.v2"
 
 _LABEL_RE = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
 _TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_RESERVED_LABELS = {ENTITY, DOCUMENT, EVIDENCE}
-_RESERVED_TYPES = {MENTIONED_IN, IN, SUBJECT, OBJECT}
+_RESERVED_LABELS = {ENTITY, DOCUMENT, EVIDENCE, EVENT, OUTLET}
+_RESERVED_TYPES = {MENTIONED_IN, IN, SUBJECT, OBJECT, PART_OF, PUBLISHED_BY, ACCORDING_TO, *ROLE_TYPES}
+# Resolution records of references (not named mentions): they count in MENTIONED_IN.references.
+_REFERENCE_HOWS = frozenset({"pronoun", "description"})
 
 # Node attributes copied as they are (codes are flattened, alias_counts follow aliases).
 _ENTITY_KEYS = ("name", "type", "aliases", "mentions", "docs", "titles")
@@ -230,12 +251,18 @@ def _entity_props(nid, data: Mapping) -> dict:
     return _clean(props)
 
 
-def _doc_counts(data: Mapping) -> dict[str, int]:
+def _doc_counts(data: Mapping) -> tuple[dict[str, int], dict[str, int]]:
+    """Named mentions and references (pronouns, descriptions) per document, from ``resolution``.
+
+    Named mentions summed over the documents give the node's ``mentions``.
+    """
     counts: dict[str, int] = defaultdict(int)
+    references: dict[str, int] = defaultdict(int)
     for item in data.get("resolution") or []:
         if isinstance(item, Mapping) and item.get("doc") is not None:
-            counts[item["doc"]] += int(item.get("count") or 0)
-    return counts
+            target = references if item.get("how") in _REFERENCE_HOWS else counts
+            target[item["doc"]] += int(item.get("count") or 0)
+    return counts, references
 
 
 def to_rows(G: nx.MultiDiGraph) -> dict:
@@ -274,7 +301,7 @@ def to_rows(G: nx.MultiDiGraph) -> dict:
     >>> rows["entities"]["State"]
     [{'id': 'state:RUS', 'props': {'name': 'Russia', 'type': 'State', 'docs': ['d1'], 'iso3': 'RUS'}}]
     >>> rows["relationships"]["OFFERED_ASYLUM_TO"][0]["props"]
-    {'rel_id': 'state:RUS-[OFFERED_ASYLUM_TO]->person:maduro', 'weight': 1}
+    {'rel_id': 'state:RUS-[OFFERED_ASYLUM_TO]->person:maduro', 'weight': 1, 'docs': 1, 'outlets': 0}
     >>> [r["props"]["sentence"] for r in rows["evidence"]]
     ['Russia offered Maduro asylum.']
     """
@@ -302,13 +329,16 @@ def to_rows(G: nx.MultiDiGraph) -> dict:
         if label in _RESERVED_LABELS:
             raise DataError(f"Node {nid!r}: type {label!r} is a label of the Neo4j model itself")
         entities[label].append({"id": nid, "props": _entity_props(nid, data)})
-        counts = _doc_counts(data)
+        counts, references = _doc_counts(data)
         for doc_id in data.get("docs") or []:
-            mentions.append({"start": nid, "end": doc(doc_id),
-                             "props": _clean({"count": counts.get(doc_id)})})
+            mentions.append({"start": nid, "end": doc(doc_id), "props": _clean(
+                {"count": counts.get(doc_id, 0) if counts or references else None,
+                 "references": references.get(doc_id)})})
 
+    outlets, published_by, outlet_of = outlet_rows(index)
     relationships: dict[str, list] = defaultdict(list)
-    evidence, ev_in, ev_subject, ev_object = [], [], [], []
+    evidence, ev_in, ev_subject, ev_object, ev_source = [], [], [], [], []
+    evidence_ids: dict[tuple, str] = {}  # (s, TYPE, o, doc, offsets...) -> id, for the events
     seen_evidence = set()
     for s, o, key, data in G.edges(keys=True, data=True):
         rtype = data.get("type", key)
@@ -316,14 +346,20 @@ def to_rows(G: nx.MultiDiGraph) -> dict:
         if rtype in _RESERVED_TYPES:
             raise DataError(f"Relation {s!r} -> {o!r}: type {rtype!r} is a type of the Neo4j model itself")
         rid = rel_id(s, rtype, o)
-        props = {"rel_id": rid, **{k: data.get(k) for k in _RELATION_KEYS}}
+        props = {"rel_id": rid, **{k: data.get(k) for k in _RELATION_KEYS},
+                 **distinct_counts(data.get("evidence") or [], outlet_of)}
         relationships[rtype].append({"start": s, "end": o, "props": _clean(props)})
         for item in data.get("evidence") or []:
             eid = evidence_id(rid, item)
+            ekey = (s, rtype, o, *(item.get(k) for k in ("doc", "start", "end", "trigger_start", "trigger_end")))
+            evidence_ids[ekey] = eid
             if eid in seen_evidence:
                 continue
             seen_evidence.add(eid)
             doc(item.get("doc"))
+            source = item.get("according_to")
+            if isinstance(source, str) and source in G:  # an entity id, not free text
+                ev_source.append({"start": eid, "end": source, "props": {}})
             ev = {"rel_id": rid, "type": rtype, "subject": s, "object": o,
                   **{k: item.get(k) for k in _EVIDENCE_KEYS}}
             evidence.append({"id": eid, "props": _clean(ev)})
@@ -332,6 +368,10 @@ def to_rows(G: nx.MultiDiGraph) -> dict:
             ev_object.append({"start": eid, "end": o, "props": {}})
 
     return {
+        **event_rows(G, evidence_ids),
+        "outlets": outlets,
+        "published_by": [r for r in published_by if r["start"] in documents],
+        "according_to": ev_source,
         "documents": [{"id": k, "props": v} for k, v in documents.items()],
         "entities": dict(entities),
         "relationships": dict(relationships),
@@ -355,7 +395,8 @@ def schema_statements() -> list[str]:
     >>> schema_statements()[0]
     'CREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (n:`Entity`) REQUIRE n.id IS UNIQUE'
     """
-    unique = [(ENTITY, "entity"), (DOCUMENT, "document"), (EVIDENCE, "evidence")]
+    unique = [(ENTITY, "entity"), (DOCUMENT, "document"), (EVIDENCE, "evidence"), (EVENT, "event"),
+              (OUTLET, "outlet")]
     out = [f"CREATE CONSTRAINT newsgraph_{name}_id IF NOT EXISTS FOR (n:{quote_label(label)}) "
            "REQUIRE n.id IS UNIQUE" for label, name in unique]
     out += [
@@ -366,7 +407,8 @@ def schema_statements() -> list[str]:
     return out
 
 
-_INDEXED = [(ENTITY, "id"), (DOCUMENT, "id"), (EVIDENCE, "id"), (ENTITY, "name"), (EVIDENCE, "rel_id")]
+_INDEXED = [(ENTITY, "id"), (DOCUMENT, "id"), (EVIDENCE, "id"), (EVENT, "id"), (OUTLET, "id"), (ENTITY, "name"),
+            (EVIDENCE, "rel_id")]
 
 
 def fallback_index_statements(existing: Iterable[tuple[str, str]] = ()) -> list[str]:
@@ -513,6 +555,8 @@ def load_steps(G_or_rows) -> list[Step]:
     rows = to_rows(G_or_rows) if isinstance(G_or_rows, nx.Graph) else G_or_rows
     steps: list[Step] = []
     steps += _node_steps("documents", rows["documents"], DOCUMENT)
+    steps += _node_steps("outlets", rows["outlets"], OUTLET)
+    steps += _relationship_steps("published_by", rows["published_by"], DOCUMENT, PUBLISHED_BY, OUTLET)
     for label, group in sorted(rows["entities"].items()):
         steps += _node_steps("entities", group, ENTITY, label)
     for rtype, group in sorted(rows["relationships"].items()):
@@ -522,6 +566,13 @@ def load_steps(G_or_rows) -> list[Step]:
     for key, rtype, end in (("evidence_in", IN, DOCUMENT), ("evidence_subject", SUBJECT, ENTITY),
                             ("evidence_object", OBJECT, ENTITY)):
         steps += _relationship_steps("evidence_links", rows[key], EVIDENCE, rtype, end)
+    steps += _relationship_steps("evidence_links", rows["according_to"], EVIDENCE, ACCORDING_TO, ENTITY)
+    steps += _node_steps("events", rows["events"], EVENT)
+    steps += _relationship_steps("event_links", rows["event_in"], EVENT, IN, DOCUMENT)
+    steps += _relationship_steps("event_links", rows["part_of"], EVIDENCE, PART_OF, EVENT)
+    for rtype in ROLE_TYPES:
+        steps += _relationship_steps("event_links", [r for r in rows["event_roles"] if r["type"] == rtype],
+                                     EVENT, rtype, ENTITY)
     return steps
 
 
@@ -529,13 +580,14 @@ def load_steps(G_or_rows) -> list[Step]:
 # Loading
 # ---------------------------------------------------------------------------------------------
 
-KINDS = ("documents", "entities", "relationships", "mentions", "evidence", "evidence_links")
+KINDS = ("documents", "outlets", "published_by", "entities", "relationships", "mentions", "evidence",
+         "evidence_links", "events", "event_links")
 
 
 @dataclass
 class LoadSummary:
-    """What a load did, per kind of row (``documents``, ``entities``, ``relationships``,
-    ``mentions``, ``evidence``, ``evidence_links``)."""
+    """What a load did, per kind of row (:data:`KINDS`: documents, outlets, published_by, entities,
+    relationships, mentions, evidence, evidence_links, events, event_links)."""
 
     rows: dict = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     created: dict = field(default_factory=lambda: dict.fromkeys(KINDS, 0))

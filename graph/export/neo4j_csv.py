@@ -4,13 +4,19 @@ Files (one header row each; RFC 4180 quoting: strings always in double quotes, `
 absent values are empty unquoted fields; line breaks inside quotes, hence
 ``--multiline-fields=true``)::
 
-    documents.csv          id:ID(Document), :LABEL, title, date, outlet, url
+    documents.csv          id:ID(Document), :LABEL, title, date:date, outlet, url
+    outlets.csv            id:ID(Outlet), :LABEL, name
     entities.csv           id:ID(Entity), :LABEL (Entity + type), name, aliases:string[], mentions:long, ...
     evidence.csv           id:ID(Evidence), :LABEL, rel_id, type, subject, object, doc, sentence, ...
-    relationships.csv      :START_ID(Entity), :END_ID(Entity), :TYPE, rel_id, label, weight:long, ...
-    mentioned_in.csv       :START_ID(Entity), :END_ID(Document), :TYPE, count:long
+    events.csv             id:ID(Event), :LABEL, doc, sentence, start:long, end:long, date:date, relations:string[], ...
+    relationships.csv      :START_ID(Entity), :END_ID(Entity), :TYPE, rel_id, label, weight:long, docs:long, ...
+    published_by.csv       :START_ID(Document), :END_ID(Outlet), :TYPE
+    mentioned_in.csv       :START_ID(Entity), :END_ID(Document), :TYPE, count:long, references:long
     evidence_in.csv        :START_ID(Evidence), :END_ID(Document), :TYPE
-    evidence_entities.csv  :START_ID(Evidence), :END_ID(Entity), :TYPE (SUBJECT / OBJECT)
+    evidence_entities.csv  :START_ID(Evidence), :END_ID(Entity), :TYPE (SUBJECT / OBJECT / ACCORDING_TO)
+    event_in.csv           :START_ID(Event), :END_ID(Document), :TYPE
+    part_of.csv            :START_ID(Evidence), :END_ID(Event), :TYPE
+    event_roles.csv        :START_ID(Event), :END_ID(Entity), :TYPE (SUBJECT / OBJECT / CHANNEL / LOCATION), ...
     schema.cypher          constraints and indexes, to run once the database is started
     README.txt             the exact import command
 
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -31,15 +38,21 @@ from newsgraph.corpus.errors import DataError, ExportError
 
 from . import register_exporter
 from .neo4j import (
-    DOCUMENT, ENTITY, EVIDENCE, IN, MENTIONED_IN, MODEL_VERSION, OBJECT, SUBJECT, quote_type, schema_statements, to_rows,
+    ACCORDING_TO, DOCUMENT, ENTITY, EVENT, EVIDENCE, IN, MENTIONED_IN, MODEL_VERSION, OBJECT, OUTLET, PART_OF,
+    PUBLISHED_BY, SUBJECT, quote_type, schema_statements, to_rows,
 )
 
-__all__ = ["ARRAY_DELIMITERS", "FILES", "choose_array_delimiter", "csv_tables", "import_command",
+__all__ = ["ARRAY_DELIMITERS", "FILES", "NODE_FILES", "RELATIONSHIP_FILES", "DATE_COLUMNS", "choose_array_delimiter", "csv_tables", "import_command",
            "write_neo4j_csv"]
 
 ARRAY_DELIMITERS = ("|", "\u00a6", ";", "\u001f")
-FILES = ("documents.csv", "entities.csv", "evidence.csv", "relationships.csv", "mentioned_in.csv",
-         "evidence_in.csv", "evidence_entities.csv")
+NODE_FILES = ("documents.csv", "outlets.csv", "entities.csv", "evidence.csv", "events.csv")
+RELATIONSHIP_FILES = ("relationships.csv", "published_by.csv", "mentioned_in.csv", "evidence_in.csv",
+                      "evidence_entities.csv", "event_in.csv", "part_of.csv", "event_roles.csv")
+FILES = NODE_FILES + RELATIONSHIP_FILES
+# Columns typed date (neo4j-admin `date`) when every value is an ISO date.
+DATE_COLUMNS = ("date", "first_seen", "last_seen")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _value_type(value) -> str:
@@ -117,7 +130,13 @@ def _prop_columns(rows: list[Mapping], first: Iterable[str] = ()) -> list[tuple[
         for k, v in row["props"].items():
             keys.setdefault(k, []).append(v)
     order = [k for k in first if k in keys] + sorted(k for k in keys if k not in first)
-    return [(k, _column_type(keys[k])) for k in order]
+    return [(k, _date_or(k, keys[k]) or _column_type(keys[k])) for k in order]
+
+
+def _date_or(key, values) -> str | None:
+    if key in DATE_COLUMNS and all(isinstance(v, str) and _ISO_DATE.match(v) for v in values):
+        return "date"
+    return None
 
 
 def csv_tables(G_or_rows) -> dict[str, tuple[list[str], list[list]]]:
@@ -153,6 +172,7 @@ def csv_tables(G_or_rows) -> dict[str, tuple[list[str], list[list]]]:
         tables[file] = (header, body)
 
     nodes("documents.csv", DOCUMENT, rows["documents"], ("title", "date", "outlet", "url"))
+    nodes("outlets.csv", OUTLET, rows["outlets"], ("name",))
     entities = [dict(r, label=label) for label, group in sorted(rows["entities"].items()) for r in group]
     nodes("entities.csv", ENTITY, entities,
           ("name", "type", "aliases", "alias_counts", "mentions", "docs", "titles"),
@@ -160,16 +180,24 @@ def csv_tables(G_or_rows) -> dict[str, tuple[list[str], list[list]]]:
     nodes("evidence.csv", EVIDENCE, rows["evidence"],
           ("rel_id", "type", "subject", "object", "doc", "sentence", "start", "end", "date", "trigger",
            "trigger_start", "trigger_end", "rule", "confidence", "status", "according_to", "role"))
+    nodes("events.csv", EVENT, rows["events"], ("doc", "sentence", "start", "end", "date", "relations", "triggers"))
     relationships = [dict(r, type=t) for t, group in sorted(rows["relationships"].items()) for r in group]
     for r in relationships:
         quote_type(r["type"])
     rels("relationships.csv", ENTITY, ENTITY, relationships,
-         ("rel_id", "label", "family", "symmetric", "weight", "status", "first_seen", "last_seen"))
-    rels("mentioned_in.csv", ENTITY, DOCUMENT, [dict(r, type=MENTIONED_IN) for r in rows["mentions"]])
+         ("rel_id", "label", "family", "symmetric", "weight", "docs", "outlets", "status", "first_seen",
+          "last_seen"))
+    rels("published_by.csv", DOCUMENT, OUTLET, [dict(r, type=PUBLISHED_BY) for r in rows["published_by"]])
+    rels("mentioned_in.csv", ENTITY, DOCUMENT, [dict(r, type=MENTIONED_IN) for r in rows["mentions"]],
+         ("count", "references"))
     rels("evidence_in.csv", EVIDENCE, DOCUMENT, [dict(r, type=IN) for r in rows["evidence_in"]])
     rels("evidence_entities.csv", EVIDENCE, ENTITY,
          [dict(r, type=SUBJECT) for r in rows["evidence_subject"]]
-         + [dict(r, type=OBJECT) for r in rows["evidence_object"]])
+         + [dict(r, type=OBJECT) for r in rows["evidence_object"]]
+         + [dict(r, type=ACCORDING_TO) for r in rows["according_to"]])
+    rels("event_in.csv", EVENT, DOCUMENT, [dict(r, type=IN) for r in rows["event_in"]])
+    rels("part_of.csv", EVIDENCE, EVENT, [dict(r, type=PART_OF) for r in rows["part_of"]])
+    rels("event_roles.csv", EVENT, ENTITY, rows["event_roles"], ("relations", "parties"))
     return tables
 
 
@@ -184,8 +212,8 @@ def _array_values(tables) -> Iterable[str]:
 def import_command(delimiter: str, *, database: str = "neo4j") -> str:
     """The ``neo4j-admin database import full`` command for the files of this module."""
     code = f"U+{ord(delimiter):04X}"
-    nodes = [f"--nodes={f}" for f in FILES[:3]]
-    relationships = [f"--relationships={f}" for f in FILES[3:]]
+    nodes = [f"--nodes={f}" for f in NODE_FILES]
+    relationships = [f"--relationships={f}" for f in RELATIONSHIP_FILES]
     parts = [f"neo4j-admin database import full {database}", "--overwrite-destination=true",
              f"--array-delimiter={code}", "--multiline-fields=true", "--id-type=string"]
     return " \\\n    ".join(parts + nodes + relationships)

@@ -20,7 +20,9 @@ from newsgraph.graph.export.neo4j import (
     cypher_literal, fallback_index_statements, load_neo4j, load_steps, merge_nodes_query,
     merge_relationships_query, quote_label, quote_type, rel_id, schema_statements, to_rows,
 )
-from newsgraph.graph.export.neo4j_csv import FILES, choose_array_delimiter, csv_tables, write_neo4j_csv
+from newsgraph.graph.export.neo4j_csv import (
+    FILES, NODE_FILES, choose_array_delimiter, csv_tables, write_neo4j_csv,
+)
 from newsgraph.graph.query import free_port, split_statements
 from tests.graph.sample_graph import (
     INJECTION, NASTY_ALIAS, NASTY_NAME, NASTY_SENTENCE, NASTY_TITLE, bigger_sample_graph, sample_graph,
@@ -67,10 +69,14 @@ def rows_snapshot(G):
     nodes += [(["Entity", label], {"id": r["id"], **r["props"]})
               for label, group in rows["entities"].items() for r in group]
     nodes += [(["Evidence"], {"id": r["id"], **r["props"]}) for r in rows["evidence"]]
+    nodes += [(["Event"], {"id": r["id"], **r["props"]}) for r in rows["events"]]
+    nodes += [(["Outlet"], {"id": r["id"], **r["props"]}) for r in rows["outlets"]]
     rels = [(r["start"], t, r["end"], r["props"]) for t, group in rows["relationships"].items() for r in group]
     for key, t in (("mentions", "MENTIONED_IN"), ("evidence_in", "IN"), ("evidence_subject", "SUBJECT"),
-                   ("evidence_object", "OBJECT")):
+                   ("evidence_object", "OBJECT"), ("according_to", "ACCORDING_TO"), ("published_by", "PUBLISHED_BY"),
+                   ("event_in", "IN"), ("part_of", "PART_OF")):
         rels += [(r["start"], t, r["end"], r["props"]) for r in rows[key]]
+    rels += [(r["start"], r["type"], r["end"], r["props"]) for r in rows["event_roles"]]
     return _snapshot(nodes, rels)
 
 
@@ -191,8 +197,8 @@ def test_statements_are_built_with_backticks_and_parameters():
     with pytest.raises(DataError):
         merge_relationships_query("Entity", "X]->() DETACH DELETE a //", "Entity")
     assert all("IF NOT EXISTS" in s for s in schema_statements())
-    assert fallback_index_statements([("Entity", "id"), ("Document", "id"), ("Evidence", "id"),
-                                      ("Entity", "name"), ("Evidence", "rel_id")]) == []
+    assert fallback_index_statements([("Entity", "id"), ("Document", "id"), ("Evidence", "id"), ("Event", "id"),
+                                      ("Outlet", "id"), ("Entity", "name"), ("Evidence", "rel_id")]) == []
 
 
 def test_every_generated_statement_passes_neo4j_lint(cypher_lint):
@@ -259,10 +265,12 @@ def test_bolt_load_matches_the_model(empty_db):
     assert db_snapshot(empty_db) == rows_snapshot(G)
     rows = to_rows(G)
     assert summary.created == {
-        "documents": 5, "entities": 13,
+        "documents": 5, "outlets": 3, "published_by": 4, "entities": 13,
         "relationships": sum(len(g) for g in rows["relationships"].values()),
         "mentions": len(rows["mentions"]), "evidence": len(rows["evidence"]),
-        "evidence_links": 3 * len(rows["evidence"]),
+        "evidence_links": 3 * len(rows["evidence"]) + len(rows["according_to"]),
+        "events": len(rows["events"]),
+        "event_links": len(rows["event_in"]) + len(rows["part_of"]) + len(rows["event_roles"]),
     }
     assert summary.total_updated == 0
     assert sum(progress) == sum(summary.rows.values())
@@ -281,8 +289,9 @@ def test_loading_twice_changes_nothing(empty_db):
 def test_loading_a_bigger_graph_adds_only_what_is_new(empty_db):
     load_neo4j(sample_graph(), empty_db)
     summary = load_neo4j(bigger_sample_graph(), empty_db)
-    assert summary.created == {"documents": 1, "entities": 1, "relationships": 1, "mentions": 1,
-                               "evidence": 1, "evidence_links": 3}
+    assert summary.created == {"documents": 1, "outlets": 1, "published_by": 1, "entities": 1,
+                               "relationships": 1, "mentions": 1, "evidence": 1, "evidence_links": 3,
+                               "events": 1, "event_links": 4}
     assert summary.total_updated == 0
     assert db_snapshot(empty_db) == rows_snapshot(bigger_sample_graph())
 
@@ -312,7 +321,7 @@ def test_injection_strings_arrive_intact_and_nothing_else_happens(empty_db):
     assert NASTY_SENTENCE in records[0]["sentences"] and INJECTION in records[0]["who"]
     records, _, _ = empty_db.execute_query("MATCH (n) RETURN count(n) AS n")
     rows = to_rows(G)
-    assert records[0]["n"] == 5 + 13 + len(rows["evidence"])
+    assert records[0]["n"] == 5 + 13 + len(rows["evidence"]) + len(rows["events"]) + len(rows["outlets"])
 
 
 def test_evidence_answers_which_sentences_say_this(empty_db):
@@ -419,7 +428,7 @@ def read_import_dir(directory):
             for (key, kind), value in record.items():
                 if key and kind not in ("ID",) and value is not None:
                     props[key] = _parse_typed(value, kind or "string", delimiter)
-            if name in FILES[:3]:
+            if name in NODE_FILES:
                 id_key = next(k for k in record if k[1] == "ID")
                 labels = record[("", "LABEL")].split(delimiter)
                 nodes.append((labels, {"id": record[id_key], **props}))

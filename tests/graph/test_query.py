@@ -164,9 +164,13 @@ def test_queries_run_on_the_embedded_engine_with_expected_answers(graph_json, ca
     def rows(prefix):
         return next(r for q, (_, r) in answers.items() if q.startswith(prefix))
 
+    # the channel is the one tied to the offer (same sentence), not any mediation of the offerer
     assert _norm(rows("Who offered asylum")) == [
-        ["Russia", "Nicolás Maduro", "reported", 2, ["Pietro Parolin", "Vatican"]],
-        ["United States", "Nicolás Maduro", "alleged", 1, []]]
+        ["Russia", "Nicolás Maduro", "reported", 1, 1, ["Pietro Parolin"]],
+        ["United States", "Nicolás Maduro", "alleged", 1, 1, []]]
+    offers = rows("Offers of asylum and the channel")
+    assert [(r[0], r[4]) for r in offers] == [("Russia", []), ("Russia", ["Pietro Parolin"]), ("United States", [])]
+    assert offers[1][6].startswith("The initiative, reportedly channelled through Cardinal Pietro Parolin")
     assert {r[0] for r in rows("Every mediator")} == {"Pietro Parolin", "Vatican"}
     between = rows("All relations between")
     assert {r[1] for r in between} == {"OFFERED_ASYLUM_TO", "REJECTED", "SOUGHT_ASYLUM_IN"}
@@ -175,6 +179,9 @@ def test_queries_run_on_the_embedded_engine_with_expected_answers(graph_json, ca
     paths = rows("Paths of up to three")
     assert [["Russia", "Nicolás Maduro"], ["OFFERED_ASYLUM_TO"], 1] in paths
     assert all(p[0][0] == "Russia" and p[0][-1] == "Nicolás Maduro" for p in paths)
+    assert all(len(set(p[0])) == len(p[0]) for p in paths)  # simple paths only
+    assert len({(tuple(p[0]), tuple(p[1])) for p in paths}) == len(paths)
+    assert all(isinstance(r[3], int) for r in rows("Every mediator"))  # toInteger: FalkorDB sums are floats
     said = rows("What does a given document say")
     assert ["Russia", "OFFERED_ASYLUM_TO", "Nicolás Maduro"] == said[0][:3]
     assert {r[3] for r in rows("Relations that are only")} == {"alleged", "considered"}
@@ -199,6 +206,11 @@ def test_asylum_query_on_the_sample_corpus(sample_build, cache, empty_db):
     question, q = _doc_queries()[0]
     _, rows = run_query(out / "graph.json", q, cache=cache)
     assert ["Russia", "Nicolás Maduro"] in [r[:2] for r in rows]
+    # every offer comes with the channel named in its sentence (Russia's: the Vatican)
+    _, offers = run_query(out / "graph.json", _doc_queries()[1][1], cache=cache)
+    assert ["Russia", "Nicolás Maduro"] in [r[:2] for r in offers]
+    assert all(r[4] for r in offers if "via" in r[6].split() or "through" in r[6].split()), offers
+    assert ["Vatican"] in [r[4] for r in offers if r[0] == "Russia"]
     summary = load_neo4j(G, empty_db)
     assert summary.created["entities"] == G.number_of_nodes()
     records, _, _ = empty_db.execute_query(q)
@@ -274,8 +286,10 @@ def test_cli_loads_over_bolt(graph_json, falkordb_server, empty_db):
     entities = next(line for line in result.output.splitlines() if line.startswith("entities"))
     assert entities.split() == ["entities", "13", "rows", "13", "created", "0", "updated"]
     rows = to_rows(fixture.sample_graph())
-    total = (len(rows["documents"]) + 13 + sum(len(g) for g in rows["relationships"].values())
-             + len(rows["mentions"]) + 4 * len(rows["evidence"]))
+    total = (len(rows["documents"]) + len(rows["outlets"]) + len(rows["published_by"]) + 13
+             + sum(len(g) for g in rows["relationships"].values()) + len(rows["mentions"])
+             + 4 * len(rows["evidence"]) + len(rows["according_to"]) + len(rows["events"])
+             + len(rows["event_in"]) + len(rows["part_of"]) + len(rows["event_roles"]))
     assert f"Done: {total} created, 0 updated" in result.output
     again = load_neo4j(fixture.sample_graph(), empty_db)
     assert (again.total_created, again.total_updated) == (0, 0)
