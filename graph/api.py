@@ -13,7 +13,7 @@ Examples
 <KnowledgeGraph 5 documents, ... entities, ... edges>
 >>> kg.entity("Maduro")["name"]                       # any alias, any accents or case
 'Nicolás Maduro'
->>> [ev["doc"] for ev in kg.evidence("Russia", "OFFERED_ASYLUM_TO", "Maduro")]
+>>> kg.evidence("Russia", "OFFERED_ASYLUM_TO", "Maduro")["doc"].tolist()
 ['000_53bb900a20402a61']
 >>> kg.nx.has_edge("state:RUS", "person:nicolas-maduro", key="OFFERED_ASYLUM_TO")
 True
@@ -42,6 +42,7 @@ from newsgraph.corpus.readers import SAMPLE_DIR, Fields
 from newsgraph.extractors.models import MENTIONED_WITH, fold
 
 from .export.json import read_json, to_json_data, write_json
+from .filters import check_entity_types, check_relation_types, check_statuses, relation_types
 
 __all__ = ["KnowledgeGraph", "InlineHTML"]
 
@@ -307,34 +308,63 @@ class KnowledgeGraph:
         out["model"] = G.graph.get("model")
         return out
 
-    def entity_rows(self, *, type: str | None = None) -> list[dict]:
-        """Entities as dicts (id, name, type, mentions, docs, aliases, titles, codes), most mentioned first."""
+    def entity_rows(self, *, type: str | Iterable[str] | None = None) -> list[dict]:
+        """Entities as dicts (id, name, type, mentions, docs, aliases, titles, codes), most mentioned first.
+
+        ``type`` is one entity type or several, in any case (``"person"``, ``["State", "Institution"]``).
+
+        Raises
+        ------
+        UsageError
+            An unknown entity type: "Unknown entity type 'Persn'. Did you mean Person?".
+
+        Examples
+        --------
+        >>> rows = KnowledgeGraph.sample().entity_rows(type="state")
+        >>> rows[0]["type"], {r["type"] for r in rows}
+        ('State', {'State'})
+        """
+        types = check_entity_types(type)
         rows = []
         for n, d in self.nx.nodes(data=True):
-            if type and d.get("type") != type:
+            if types is not None and d.get("type") not in types:
                 continue
             rows.append({"id": n, "name": d.get("name"), "type": d.get("type"), "mentions": d.get("mentions", 0),
                          "docs": len(d.get("docs", [])), "aliases": d.get("aliases", []),
                          "titles": d.get("titles", []), "codes": d.get("codes", {})})
         return sorted(rows, key=lambda r: (-r["mentions"], r["id"]))
 
-    def relation_rows(self, *, type: str | None = None, entity: str | None = None,
+    def relation_rows(self, *, type: str | Iterable[str] | None = None, entity: str | None = None,
                       status: str | Iterable[str] | None = None, cooccurrence: bool = False) -> list[dict]:
         """Relations as dicts (subject, type, object, ids, status, weight, dates, evidence).
 
-        Heaviest first. ``MENTIONED_WITH`` is left out unless ``cooccurrence`` or asked by
-        ``type``; ``entity`` keeps edges with that entity (any alias) at either end;
-        ``status`` is one status or several.
+        Heaviest first; dates are ISO strings. ``type`` and ``status`` are one value or several,
+        in any case, and are checked: a type that is neither in the ontology nor in this graph,
+        or a status not in ``STATUS_ORDER``, raises :class:`UsageError` with the closest name.
+        ``MENTIONED_WITH`` is left out unless ``cooccurrence`` or asked by ``type``;
+        ``entity`` keeps edges with that entity (any alias) at either end.
+
+        Examples
+        --------
+        >>> kg = KnowledgeGraph.sample()
+        >>> [(r["subject"], r["object"]) for r in kg.relation_rows(type="offered_asylum_to")]
+        [('Russia', 'Nicolás Maduro')]
+        >>> kg.relation_rows(type="OFFERED_ASYLUM")
+        Traceback (most recent call last):
+        ...
+        newsgraph.corpus.errors.UsageError: Unknown relation type 'OFFERED_ASYLUM'. Did you mean OFFERED_ASYLUM_TO?
         """
+        types = self._relation_types(type)
+        statuses = check_statuses(status)
         nodes = set(self.find(entity)) if entity else None
         if entity and not nodes:
             raise UsageError(self._not_found(entity))
-        statuses = {status} if isinstance(status, str) else set(status) if status is not None else None
         rows = []
         for u, v, k, d in self.nx.edges(keys=True, data=True):
-            if type and k != type:
-                continue
-            if not type and k == MENTIONED_WITH and not cooccurrence:
+            if types is not None:
+                if k not in types:
+                    continue
+            elif k == MENTIONED_WITH and not cooccurrence:
                 continue
             if nodes is not None and u not in nodes and v not in nodes:
                 continue
@@ -347,6 +377,12 @@ class KnowledgeGraph:
                          "evidence": d.get("evidence", [])})
         return sorted(rows, key=lambda r: (-(r["weight"] or 0), r["type"], r["subject"], r["object"]))
 
+    def _relation_types(self, value) -> tuple[str, ...] | None:
+        """``value`` checked against the ontology's types, MENTIONED_WITH and this graph's own types."""
+        if value is None:
+            return None
+        return check_relation_types(value, known=relation_types(k for _, _, k in self.nx.edges(keys=True)))
+
     def explain(self, name: str) -> list[dict]:
         """How the entity ``name`` was resolved: each ``{doc, alias, count, how}`` that joined it.
 
@@ -358,41 +394,65 @@ class KnowledgeGraph:
         """
         return list(self.nx.nodes[self._node(name)].get("resolution", []))
 
-    def evidence(self, subject: str, type: str, object: str) -> list[dict]:
-        """The evidence items of the edge (subject, type, object); names by any alias.
+    def evidence(self, subject: str, type: str, object: str, *, as_dicts: bool = False):
+        """The evidence of the edge (subject, type, object) as a DataFrame, one row per sentence.
 
-        Each item has ``doc``, ``sentence``, ``start``, ``end``, ``date`` and, for typed
-        relations, ``trigger``, ``rule``, ``confidence``, ``status``, ``according_to``.
-        Symmetric types are found in either direction; an empty list when there is no such edge.
+        Names by any alias; ``type`` in any case, checked as in :meth:`relation_rows`.
+        Columns: doc, date (a pandas datetime, NaT when undated), title, sentence, start, end and,
+        for typed relations, trigger, trigger_start, trigger_end, rule, confidence, status,
+        according_to, role. Symmetric types are found in either direction; no rows when there
+        is no such edge. ``as_dicts=True`` returns the raw evidence dicts of the graph instead.
 
         Examples
         --------
-        >>> [ev] = KnowledgeGraph.sample().evidence("Russia", "OFFERED_ASYLUM_TO", "Nicolás Maduro")
-        >>> ev["trigger"], ev["status"]
-        ('offered', 'reported')
+        >>> kg = KnowledgeGraph.sample()
+        >>> offer = kg.evidence("Russia", "offered_asylum_to", "Nicolás Maduro")
+        >>> offer[["doc", "trigger", "status"]].values.tolist()
+        [['000_53bb900a20402a61', 'offered', 'reported']]
+        >>> offer["date"].iloc[0]
+        Timestamp('2026-01-22 00:00:00')
+        >>> [ev] = kg.evidence("Russia", "OFFERED_ASYLUM_TO", "Maduro", as_dicts=True)
+        >>> ev["date"]
+        '2026-01-22'
         """
+        if not isinstance(type, str):
+            raise UsageError(f"evidence() takes one relation type, got {type!r}")
+        [rtype] = self._relation_types(type)
+        items = self._evidence_items(subject, rtype, object)
+        if as_dicts:
+            return items
+        pd = _pandas()
+        index = self.nx.graph.get("document_index") or {}
+        rows = [{**ev, "title": (index.get(ev.get("doc")) or {}).get("title")} for ev in items]
+        extra = sorted({k for row in rows for k in row} - set(EVIDENCE_COLUMNS))
+        df = pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS) + extra)
+        df["date"] = _datetimes(pd, df["date"])
+        return df
+
+    def _evidence_items(self, subject: str, rtype: str, object: str) -> list[dict]:
         subjects = self.find(subject) or [self._node(subject)]
         objects = self.find(object) or [self._node(object)]
         for u in subjects:
             for v in objects:
-                data = self.nx.get_edge_data(u, v, key=type)
+                data = self.nx.get_edge_data(u, v, key=rtype)
                 if data is None:
-                    data = self.nx.get_edge_data(v, u, key=type)
-                    if data is not None and not (data.get("symmetric") or type == MENTIONED_WITH):
+                    data = self.nx.get_edge_data(v, u, key=rtype)
+                    if data is not None and not (data.get("symmetric") or rtype == MENTIONED_WITH):
                         data = None
                 if data:
                     return list(data.get("evidence", []))
         return []
 
     # -- pandas tables (the ``notebook`` extra) ------------------------------------------------
-    def entities(self, type: str | None = None):
+    def entities(self, type: str | Iterable[str] | None = None):
         """Entities as a pandas DataFrame indexed by id, most mentioned first.
 
         Columns: name, type, mentions, docs (number of documents), aliases, titles, codes.
+        ``type`` as in :meth:`entity_rows` (one or several, any case, checked).
 
         Examples
         --------
-        >>> people = KnowledgeGraph.sample().entities(type="Person")
+        >>> people = KnowledgeGraph.sample().entities(type="person")
         >>> people.loc["person:nicolas-maduro", ["name", "type"]].tolist()
         ['Nicolás Maduro', 'Person']
         """
@@ -400,12 +460,13 @@ class KnowledgeGraph:
         columns = ["id", "name", "type", "mentions", "docs", "aliases", "titles", "codes"]
         return pd.DataFrame(self.entity_rows(type=type), columns=columns).set_index("id")
 
-    def relations(self, type: str | None = None, status: str | Iterable[str] | None = None, *,
+    def relations(self, type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None, *,
                   entity: str | None = None, cooccurrence: bool = False):
         """Relations as a pandas DataFrame, heaviest first (filters as :meth:`relation_rows`).
 
-        Columns: subject, type, object, label, family, status, weight, first_seen, last_seen,
-        subject_id, object_id, evidence (the list of evidence dicts).
+        Columns: subject, type, object, label, family, status, weight, first_seen, last_seen
+        (pandas datetimes, NaT when undated), subject_id, object_id, evidence (the list of
+        evidence dicts).
 
         Examples
         --------
@@ -413,6 +474,14 @@ class KnowledgeGraph:
         >>> unsure = kg.relations(status=["alleged", "considered", "negated"])
         >>> set(unsure["status"]) <= {"alleged", "considered", "negated"}, len(unsure) > 0
         (True, True)
+        >>> kg.relations(type=["OFFERED_ASYLUM_TO", "mediated_via"])[["subject", "type", "object"]]
+          subject               type          object
+        0  Russia       MEDIATED_VIA         Vatican
+        1  Russia  OFFERED_ASYLUM_TO  Nicolás Maduro
+        >>> kg.relations(status="assertd")
+        Traceback (most recent call last):
+        ...
+        newsgraph.corpus.errors.UsageError: Unknown status 'assertd'. Did you mean asserted?
         """
         pd = _pandas()
         rows = self.relation_rows(type=type, entity=entity, status=status, cooccurrence=cooccurrence)
@@ -421,35 +490,49 @@ class KnowledgeGraph:
             row["label"], row["family"] = data.get("label"), data.get("family")
         columns = ["subject", "type", "object", "label", "family", "status", "weight", "first_seen",
                    "last_seen", "subject_id", "object_id", "evidence"]
-        return pd.DataFrame(rows, columns=columns)
+        df = pd.DataFrame(rows, columns=columns)
+        for column in ("first_seen", "last_seen"):
+            df[column] = _datetimes(pd, df[column])
+        return df
 
-    def timeline(self, type: str | None = None, *, entity: str | None = None, cooccurrence: bool = False):
+    def timeline(self, type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None, *,
+                 entity: str | None = None, cooccurrence: bool = False):
         """One row per evidence sentence, in date order (undated documents last).
 
-        Columns: date, doc, title, subject, type, object, status, sentence, trigger,
-        subject_id, object_id. Filters as :meth:`relations`.
+        Columns: date (a pandas datetime, NaT when undated), doc, title, subject, type, object,
+        status (the sentence's own), sentence, trigger, subject_id, object_id. ``type``,
+        ``entity`` and ``cooccurrence`` filter as in :meth:`relations`; ``status`` keeps the
+        sentences with that status (one or several, checked).
 
         Examples
         --------
         >>> t = KnowledgeGraph.sample().timeline(entity="Maduro")
-        >>> t["date"].dropna().is_monotonic_increasing, t["date"].iloc[0]
+        >>> t["date"].dropna().is_monotonic_increasing, str(t["date"].iloc[0].date())
         (True, '2017-07-20')
+        >>> set(KnowledgeGraph.sample().timeline(type="sought_asylum_in")["status"])
+        {'considered'}
         """
         pd = _pandas()
+        statuses = check_statuses(status)
         index = self.nx.graph.get("document_index") or {}
         rows = []
         for rel in self.relation_rows(type=type, entity=entity, cooccurrence=cooccurrence):
             for ev in rel["evidence"]:
+                ev_status = ev.get("status", rel["status"])
+                if statuses is not None and ev_status not in statuses:
+                    continue
                 rows.append({"date": ev.get("date"), "doc": ev["doc"],
                              "title": (index.get(ev["doc"]) or {}).get("title"),
                              "subject": rel["subject"], "type": rel["type"], "object": rel["object"],
-                             "status": ev.get("status", rel["status"]), "sentence": ev["sentence"],
+                             "status": ev_status, "sentence": ev["sentence"],
                              "trigger": ev.get("trigger"), "subject_id": rel["subject_id"],
                              "object_id": rel["object_id"], "_start": ev.get("start", 0)})
         rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["doc"], r["_start"], r["type"]))
         columns = ["date", "doc", "title", "subject", "type", "object", "status", "sentence", "trigger",
                    "subject_id", "object_id"]
-        return pd.DataFrame(rows, columns=columns + ["_start"])[columns]
+        df = pd.DataFrame(rows, columns=columns + ["_start"])[columns]
+        df["date"] = _datetimes(pd, df["date"])
+        return df
 
     # -- graphs ---------------------------------------------------------------------------
     def neighbourhood(self, name: str, depth: int = 1, *, cooccurrence: bool = False) -> "KnowledgeGraph":
@@ -649,6 +732,16 @@ class KnowledgeGraph:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+#: Columns of :meth:`KnowledgeGraph.evidence`, in order (the evidence item of the graph.json contract).
+EVIDENCE_COLUMNS = ("doc", "date", "title", "sentence", "start", "end", "trigger", "trigger_start", "trigger_end",
+                    "rule", "confidence", "status", "according_to", "role")
+
+
+def _datetimes(pd, column):
+    """ISO date strings (or None) as a datetime64 column, NaT where undated."""
+    return pd.to_datetime(column, format="ISO8601", errors="coerce")
+
+
 def _pandas():
     try:
         import pandas as pd

@@ -204,8 +204,8 @@ def stats(graph, fmt):
 
 @cli.command()
 @click.argument("graph", type=click.Path())
-@click.option("--type", "etype", type=click.Choice(ENTITY_TYPES),
-              help="Only entities of this type.")
+@click.option("--type", "etype", multiple=True,
+              help=f"Only entities of this type ({', '.join(ENTITY_TYPES)}; any case); repeatable.")
 @click.option("--explain", "explain", metavar="NAME", help="Show how the entity NAME was resolved.")
 @format_option
 def entities(graph, etype, explain, fmt):
@@ -222,15 +222,17 @@ def entities(graph, etype, explain, fmt):
     if explain:
         emit(kg.explain(explain), fmt, ["doc", "alias", "count", "how"])
         return
-    rows = kg.entity_rows(type=etype)
+    rows = kg.entity_rows(type=etype or None)
     emit(rows, fmt, ["id", "name", "type", "mentions", "docs", "aliases"])
 
 
 @cli.command()
 @click.argument("graph", type=click.Path())
-@click.option("--type", "rtype", help="Only relations of this type, e.g. OFFERED_ASYLUM_TO.")
+@click.option("--type", "rtype", multiple=True,
+              help="Only relations of this type, e.g. OFFERED_ASYLUM_TO (any case); repeatable.")
 @click.option("--entity", help="Only relations with this entity (any alias) at either end.")
-@click.option("--status", help="Only relations with this status (asserted, reported, considered, ...).")
+@click.option("--status", multiple=True,
+              help="Only relations with this status (asserted, reported, considered, ...); repeatable.")
 @click.option("--all", "include_cooccurrence", is_flag=True, help="Include MENTIONED_WITH co-occurrence.")
 @format_option
 def relations(graph, rtype, entity, status, include_cooccurrence, fmt):
@@ -244,7 +246,8 @@ def relations(graph, rtype, entity, status, include_cooccurrence, fmt):
     from .api import KnowledgeGraph
 
     kg = KnowledgeGraph.load(graph)
-    rows = kg.relation_rows(type=rtype, entity=entity, status=status, cooccurrence=include_cooccurrence)
+    rows = kg.relation_rows(type=rtype or None, entity=entity, status=status or None,
+                            cooccurrence=include_cooccurrence)
     if fmt == "table":
         rows = [dict(r, evidence=[f"[{e['doc']}] {e['sentence']}" for e in r["evidence"]]) for r in rows]
     emit(rows, fmt, ["subject", "type", "object", "status", "weight", "evidence"])

@@ -122,15 +122,32 @@ def test_cli_rows_keep_their_shapes(kg):
 
 # -- evidence ----------------------------------------------------------------------------------
 def test_evidence_by_alias_on_the_sample(kg):
-    [ev] = kg.evidence("Russia", "OFFERED_ASYLUM_TO", "Maduro")
+    [ev] = kg.evidence("Russia", "OFFERED_ASYLUM_TO", "Maduro", as_dicts=True)
     assert ev["doc"] == "000_53bb900a20402a61" and ev["rule"] and 0 < ev["confidence"] <= 1
-    assert kg.evidence("Maduro", "OFFERED_ASYLUM_TO", "Russia") == []  # directed: no reversed lookup
+    assert kg.evidence("Maduro", "OFFERED_ASYLUM_TO", "Russia", as_dicts=True) == []  # directed: no reversed lookup
+
+
+def test_evidence_is_a_dataframe_with_datetimes(kg):
+    df = kg.evidence("Russia", "offered_asylum_to", "Maduro")
+    assert list(df.columns[:6]) == ["doc", "date", "title", "sentence", "start", "end"]
+    assert pd.api.types.is_datetime64_any_dtype(df["date"])
+    [row] = df.to_dict("records")
+    [raw] = kg.evidence("Russia", "OFFERED_ASYLUM_TO", "Maduro", as_dicts=True)
+    assert row["date"] == pd.Timestamp(raw["date"]) and row["sentence"] == raw["sentence"]
+    assert row["status"] == "reported" and row["title"] == kg.nx.graph["document_index"][raw["doc"]]["title"]
+    none = kg.evidence("Maduro", "OFFERED_ASYLUM_TO", "Russia")
+    assert none.empty and "sentence" in none.columns
 
 
 def test_evidence_of_symmetric_edges_in_either_direction(small):
-    assert small.evidence("Betaland", "MET_WITH", "Ann") == small.evidence("Ann", "MET_WITH", "Betaland") != []
-    assert small.evidence("Cem", "ACCUSED", "Ann") == []
-    assert small.evidence("Ann", "NO_SUCH_TYPE", "Cem") == []
+    ab = small.evidence("Betaland", "MET_WITH", "Ann", as_dicts=True)
+    assert ab == small.evidence("Ann", "MET_WITH", "Betaland", as_dicts=True) != []
+    assert small.evidence("Cem", "ACCUSED", "Ann", as_dicts=True) == []
+    assert pd.isna(small.evidence("Ann", "MET_WITH", "Betaland")["date"].iloc[0])  # undated: NaT
+    with pytest.raises(UsageError, match="Unknown relation type 'NO_SUCH_TYPE'"):
+        small.evidence("Ann", "NO_SUCH_TYPE", "Cem")
+    with pytest.raises(UsageError, match="one relation type"):
+        small.evidence("Ann", ["MET_WITH", "ACCUSED"], "Cem")
 
 
 # -- tables ----------------------------------------------------------------------------------
@@ -140,7 +157,8 @@ def test_entities_dataframe(kg):
                                                           "titles", "codes"]
     assert len(df) == kg.nx.number_of_nodes() and df["mentions"].is_monotonic_decreasing
     assert set(kg.entities(type="State")["type"]) == {"State"}
-    assert kg.entities(type="Nothing").empty
+    with pytest.raises(UsageError, match="Unknown entity type 'Nothing'"):
+        kg.entities(type="Nothing")
 
 
 def test_relations_dataframe_filters(kg):
@@ -154,14 +172,17 @@ def test_relations_dataframe_filters(kg):
     assert set(unsure["status"]) <= {"considered", "negated"}
     near = kg.relations(entity="Maduro")
     assert ((near["subject_id"] == MADURO) | (near["object_id"] == MADURO)).all()
-    empty = kg.relations(type="NO_SUCH_TYPE")
-    assert empty.empty and "subject" in empty.columns
+    none_yet = kg.relations(type="EXTRADITED_TO")  # in the ontology, not in this graph: no rows, no error
+    assert none_yet.empty and "subject" in none_yet.columns
+    assert pd.api.types.is_datetime64_any_dtype(df["first_seen"]) and df["first_seen"].notna().any()
+    assert (df["first_seen"].dropna() <= df.loc[df["first_seen"].notna(), "last_seen"]).all()
 
 
 def test_timeline_orders_by_date_with_undated_last(small):
     t = small.timeline()
     assert list(t["type"]) == ["ACCUSED", "MET_WITH"]  # dated first, then undated
     assert t.iloc[0]["title"] == "One" and pd.isna(t.iloc[1]["date"])
+    assert t.iloc[0]["date"] == pd.Timestamp("2024-01-02") and pd.api.types.is_datetime64_any_dtype(t["date"])
     assert t.iloc[0]["status"] == "alleged"
     assert len(small.timeline(cooccurrence=True)) == 2 + 3 * 2
 
