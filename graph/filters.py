@@ -42,7 +42,7 @@ __all__ = ["relation_types", "check_relation_types", "check_statuses", "check_en
 
 @functools.lru_cache(maxsize=1)
 def _ontology_types() -> frozenset[str]:
-    from newsgraph.extractors.relations import Ontology
+    from newsgraph.extractors import Ontology
 
     return frozenset(Ontology.load().types)
 
