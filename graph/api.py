@@ -24,12 +24,8 @@ from __future__ import annotations
 import copy
 import difflib
 import functools
-import hashlib
-import html as _html
-import itertools
 import json
 import os
-import tempfile
 import weakref
 from collections import Counter
 from collections.abc import Iterable
@@ -41,41 +37,15 @@ from newsgraph.corpus.errors import UsageError
 from newsgraph.corpus.readers import SAMPLE_DIR, Fields
 from newsgraph.extractors.models import MENTIONED_WITH, fold
 
-from .export.json import read_json, to_json_data, write_json
+from .export.json import read_json
+from .api_exports import ExportsMixin, InlineHTML, _query_dir  # noqa: F401  (_query_dir: tests)
+from .api_tables import TablesMixin
 from .filters import check_entity_types, check_relation_types, check_statuses, relation_types
 
 __all__ = ["KnowledgeGraph", "InlineHTML"]
 
 
-class InlineHTML:
-    """An HTML page shown inline by Jupyter: what :meth:`KnowledgeGraph.show` returns.
-
-    ``_repr_html_`` is an ``<iframe srcdoc="...">`` holding the whole page, escaped, with
-    ``sandbox="allow-scripts"``: the page's own scripts run, isolated from the notebook, and
-    the same output renders in JupyterLab, classic Notebook and VS Code (no extension, no
-    server, no network). ``page`` is the page itself.
-
-    Examples
-    --------
-    >>> view = InlineHTML("<p>Tom & Jerry</p>", height=200)
-    >>> print(view._repr_html_())
-    <iframe srcdoc="&lt;p&gt;Tom &amp; Jerry&lt;/p&gt;" sandbox="allow-scripts" ...></iframe>
-    """
-
-    def __init__(self, page: str, *, height: int = 650):
-        self.page = page
-        self.height = height
-
-    def _repr_html_(self) -> str:
-        return (f'<iframe srcdoc="{_html.escape(self.page, quote=True)}" sandbox="allow-scripts" '
-                f'style="width:100%;height:{int(self.height)}px;border:1px solid #ddd" '
-                f'title="newsgraph interactive view"></iframe>')
-
-    def __repr__(self) -> str:
-        return f"<InlineHTML {len(self.page):,} characters; display it in Jupyter>"
-
-
-class KnowledgeGraph:
+class KnowledgeGraph(TablesMixin, ExportsMixin):
     """A newsgraph knowledge graph: a networkx ``MultiDiGraph`` plus helpers.
 
     Parameters
@@ -394,41 +364,6 @@ class KnowledgeGraph:
         """
         return list(self.nx.nodes[self._node(name)].get("resolution", []))
 
-    def evidence(self, subject: str, type: str, object: str, *, as_dicts: bool = False):
-        """The evidence of the edge (subject, type, object) as a DataFrame, one row per sentence.
-
-        Names by any alias; ``type`` in any case, checked as in :meth:`relation_rows`.
-        Columns: doc, date (a pandas datetime, NaT when undated), title, sentence, start, end and,
-        for typed relations, trigger, trigger_start, trigger_end, rule, confidence, status,
-        according_to, role. Symmetric types are found in either direction; no rows when there
-        is no such edge. ``as_dicts=True`` returns the raw evidence dicts of the graph instead.
-
-        Examples
-        --------
-        >>> kg = KnowledgeGraph.sample()
-        >>> offer = kg.evidence("Russia", "offered_asylum_to", "Nicolás Maduro")
-        >>> offer[["doc", "trigger", "status"]].values.tolist()
-        [['000_53bb900a20402a61', 'offered', 'reported']]
-        >>> offer["date"].iloc[0]
-        Timestamp('2026-01-22 00:00:00')
-        >>> [ev] = kg.evidence("Russia", "OFFERED_ASYLUM_TO", "Maduro", as_dicts=True)
-        >>> ev["date"]
-        '2026-01-22'
-        """
-        if not isinstance(type, str):
-            raise UsageError(f"evidence() takes one relation type, got {type!r}")
-        [rtype] = self._relation_types(type)
-        items = self._evidence_items(subject, rtype, object)
-        if as_dicts:
-            return items
-        pd = _pandas()
-        index = self.nx.graph.get("document_index") or {}
-        rows = [{**ev, "title": (index.get(ev.get("doc")) or {}).get("title")} for ev in items]
-        extra = sorted({k for row in rows for k in row} - set(EVIDENCE_COLUMNS))
-        df = pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS) + extra)
-        df["date"] = _datetimes(pd, df["date"])
-        return df
-
     def _evidence_items(self, subject: str, rtype: str, object: str) -> list[dict]:
         subjects = self.find(subject) or [self._node(subject)]
         objects = self.find(object) or [self._node(object)]
@@ -442,97 +377,6 @@ class KnowledgeGraph:
                 if data:
                     return list(data.get("evidence", []))
         return []
-
-    # -- pandas tables (the ``notebook`` extra) ------------------------------------------------
-    def entities(self, type: str | Iterable[str] | None = None):
-        """Entities as a pandas DataFrame indexed by id, most mentioned first.
-
-        Columns: name, type, mentions, docs (number of documents), aliases, titles, codes.
-        ``type`` as in :meth:`entity_rows` (one or several, any case, checked).
-
-        Examples
-        --------
-        >>> people = KnowledgeGraph.sample().entities(type="person")
-        >>> people.loc["person:nicolas-maduro", ["name", "type"]].tolist()
-        ['Nicolás Maduro', 'Person']
-        """
-        pd = _pandas()
-        columns = ["id", "name", "type", "mentions", "docs", "aliases", "titles", "codes"]
-        return pd.DataFrame(self.entity_rows(type=type), columns=columns).set_index("id")
-
-    def relations(self, type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None, *,
-                  entity: str | None = None, cooccurrence: bool = False):
-        """Relations as a pandas DataFrame, heaviest first (filters as :meth:`relation_rows`).
-
-        Columns: subject, type, object, label, family, status, weight, first_seen, last_seen
-        (pandas datetimes, NaT when undated), subject_id, object_id, evidence (the list of
-        evidence dicts).
-
-        Examples
-        --------
-        >>> kg = KnowledgeGraph.sample()
-        >>> unsure = kg.relations(status=["alleged", "considered", "negated"])
-        >>> set(unsure["status"]) <= {"alleged", "considered", "negated"}, len(unsure) > 0
-        (True, True)
-        >>> kg.relations(type=["OFFERED_ASYLUM_TO", "mediated_via"])[["subject", "type", "object"]]
-          subject               type          object
-        0  Russia       MEDIATED_VIA         Vatican
-        1  Russia  OFFERED_ASYLUM_TO  Nicolás Maduro
-        >>> kg.relations(status="assertd")
-        Traceback (most recent call last):
-        ...
-        newsgraph.corpus.errors.UsageError: Unknown status 'assertd'. Did you mean asserted?
-        """
-        pd = _pandas()
-        rows = self.relation_rows(type=type, entity=entity, status=status, cooccurrence=cooccurrence)
-        for row in rows:
-            data = self.nx.get_edge_data(row["subject_id"], row["object_id"], key=row["type"]) or {}
-            row["label"], row["family"] = data.get("label"), data.get("family")
-        columns = ["subject", "type", "object", "label", "family", "status", "weight", "first_seen",
-                   "last_seen", "subject_id", "object_id", "evidence"]
-        df = pd.DataFrame(rows, columns=columns)
-        for column in ("first_seen", "last_seen"):
-            df[column] = _datetimes(pd, df[column])
-        return df
-
-    def timeline(self, type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None, *,
-                 entity: str | None = None, cooccurrence: bool = False):
-        """One row per evidence sentence, in date order (undated documents last).
-
-        Columns: date (a pandas datetime, NaT when undated), doc, title, subject, type, object,
-        status (the sentence's own), sentence, trigger, subject_id, object_id. ``type``,
-        ``entity`` and ``cooccurrence`` filter as in :meth:`relations`; ``status`` keeps the
-        sentences with that status (one or several, checked).
-
-        Examples
-        --------
-        >>> t = KnowledgeGraph.sample().timeline(entity="Maduro")
-        >>> t["date"].dropna().is_monotonic_increasing, str(t["date"].iloc[0].date())
-        (True, '2017-07-20')
-        >>> set(KnowledgeGraph.sample().timeline(type="sought_asylum_in")["status"])
-        {'considered'}
-        """
-        pd = _pandas()
-        statuses = check_statuses(status)
-        index = self.nx.graph.get("document_index") or {}
-        rows = []
-        for rel in self.relation_rows(type=type, entity=entity, cooccurrence=cooccurrence):
-            for ev in rel["evidence"]:
-                ev_status = ev.get("status", rel["status"])
-                if statuses is not None and ev_status not in statuses:
-                    continue
-                rows.append({"date": ev.get("date"), "doc": ev["doc"],
-                             "title": (index.get(ev["doc"]) or {}).get("title"),
-                             "subject": rel["subject"], "type": rel["type"], "object": rel["object"],
-                             "status": ev_status, "sentence": ev["sentence"],
-                             "trigger": ev.get("trigger"), "subject_id": rel["subject_id"],
-                             "object_id": rel["object_id"], "_start": ev.get("start", 0)})
-        rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["doc"], r["_start"], r["type"]))
-        columns = ["date", "doc", "title", "subject", "type", "object", "status", "sentence", "trigger",
-                   "subject_id", "object_id"]
-        df = pd.DataFrame(rows, columns=columns + ["_start"])[columns]
-        df["date"] = _datetimes(pd, df["date"])
-        return df
 
     # -- graphs ---------------------------------------------------------------------------
     def neighbourhood(self, name: str, depth: int = 1, *, cooccurrence: bool = False) -> "KnowledgeGraph":
@@ -582,190 +426,12 @@ class KnowledgeGraph:
                 U.add_edge(u, v, weight=d.get("weight", 1), types=[k])
         return U
 
-    # -- exports --------------------------------------------------------------------------
-    def to_json(self, path: str | os.PathLike | None = None):
-        """The graph.json data (a dict), or write it to ``path`` and return the path.
-
-        Examples
-        --------
-        >>> data = KnowledgeGraph.sample().to_json()
-        >>> sorted(data)
-        ['directed', 'edges', 'graph', 'multigraph', 'nodes']
-        """
-        if path is None:
-            return to_json_data(self.nx)
-        return write_json(self.nx, path)
-
-    def to_html(self, path: str | os.PathLike | None = None, *, title: str | None = None,
-                max_nodes: int | None = 400, size_by: str = "mentions", show_cooccurrence: bool = False):
-        """The self-contained interactive HTML page (a string), or write it to ``path``.
-
-        Options as :func:`graph.export.html.to_html`.
-
-        Examples
-        --------
-        >>> page = KnowledgeGraph.sample().neighbourhood("Maduro").to_html(title="Maduro")
-        >>> page.startswith("<!DOCTYPE html>")
-        True
-        """
-        from .export.html import to_html, write_html
-
-        options = {"title": title, "max_nodes": max_nodes, "size_by": size_by,
-                   "show_cooccurrence": show_cooccurrence}
-        if path is None:
-            return to_html(self.nx, **options)
-        return write_html(self.nx, path, **options)
-
-    def show(self, *, height: int = 650, title: str | None = None, max_nodes: int | None = 400,
-             size_by: str = "mentions", show_cooccurrence: bool = False) -> InlineHTML:
-        """The interactive view, inline in Jupyter (JupyterLab, classic Notebook, VS Code).
-
-        Returns an :class:`InlineHTML` whose ``_repr_html_`` embeds :meth:`to_html` in a
-        sandboxed iframe; make it the last expression of a cell (or ``display()`` it).
-
-        Examples
-        --------
-        >>> view = KnowledgeGraph.sample().neighbourhood("Maduro").show(height=500)
-        >>> view._repr_html_().startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
-        True
-        """
-        page = self.to_html(title=title, max_nodes=max_nodes, size_by=size_by,
-                            show_cooccurrence=show_cooccurrence)
-        return InlineHTML(page, height=height)
-
-    def save(self, directory: str | os.PathLike, *, formats: Iterable[str] | None = None,
-             html: bool = True) -> list[str]:
-        """Write every export into ``directory``, as ``newsgraph build -o`` does.
-
-        graph.json, documents.jsonl and the exports of the registry
-        (:data:`newsgraph.graph.export.EXPORTERS`: GraphML, GEXF, the HTML page, the Cypher
-        script, the neo4j-admin CSVs); ``formats`` and ``html`` choose them as for
-        :meth:`build`. Returns the names written.
-        """
-        from .pipeline import write_outputs
-
-        return write_outputs(self.nx, self.documents, directory, formats=formats, html=html)
-
-    def to_cypher(self, path: str | os.PathLike | None = None):
-        """A Cypher script that merges the graph into Neo4j (for ``cypher-shell -f``).
-
-        Returns the script, or writes it to ``path`` (see :mod:`graph.export.cypher`).
-
-        Examples
-        --------
-        >>> script = KnowledgeGraph.sample().to_cypher()
-        >>> "MERGE" in script and "OFFERED_ASYLUM_TO" in script
-        True
-        """
-        from .export.cypher import to_cypher, write_cypher
-
-        if path is None:
-            return to_cypher(self.nx)
-        return write_cypher(self.nx, path)
-
-    def to_neo4j_csv(self, directory: str | os.PathLike):
-        """Write the CSVs for ``neo4j-admin database import full`` into ``directory``.
-
-        Node and relationship CSVs, ``schema.cypher`` and a README.txt holding the import
-        command (see :mod:`graph.export.neo4j_csv`). Returns the directory.
-
-        Examples
-        --------
-        >>> import tempfile
-        >>> folder = KnowledgeGraph.sample().to_neo4j_csv(tempfile.mkdtemp())
-        >>> {"entities.csv", "relationships.csv", "README.txt"} <= {p.name for p in folder.iterdir()}
-        True
-        """
-        from .export.neo4j_csv import write_neo4j_csv
-
-        return write_neo4j_csv(self.nx, directory)
-
-    def load_neo4j(self, driver, *, database: str | None = None, batch_size: int = 1000, progress=None):
-        """Load the graph into Neo4j over Bolt, idempotently (:func:`graph.export.neo4j.load_neo4j`).
-
-        ``driver`` is an open ``neo4j.Driver``; the caller owns and closes it. ``progress`` is
-        called with the number of rows written after each batch. Returns the load summary.
-        """
-        from .export.neo4j import load_neo4j
-
-        return load_neo4j(self.nx, driver, database=database, batch_size=batch_size, progress=progress)
-
-    def query(self, cypher: str, *, params: dict | None = None):
-        """Run a read-only Cypher query on the graph with no server to set up.
-
-        The graph is loaded into an embedded engine (:func:`graph.query.run_query`) with the
-        Neo4j model of ``docs/neo4j.md``; the result is a pandas DataFrame.
-
-        Examples
-        --------
-        >>> kg = KnowledgeGraph.sample()
-        >>> kg.query("MATCH (a)-[:OFFERED_ASYLUM_TO]->(b) RETURN a.name AS giver, b.name AS taker")
-             giver           taker
-        0  Russia  Nicolás Maduro
-        """
-        from .query import run_query
-
-        pd = _pandas()
-        columns, rows = run_query(self._graph_file(), cypher, params=params)
-        return pd.DataFrame(rows, columns=columns)
-
-    def _graph_file(self) -> Path:
-        """graph.json of the current graph for the query engine, rewritten only when it changed.
-
-        The file lives in this process's private temporary folder (:func:`_query_dir`, removed
-        at exit); the previous file is removed when the graph changes, and the current one
-        when this KnowledgeGraph is garbage-collected.
-        """
-        data = json.dumps(to_json_data(self.nx), ensure_ascii=False, sort_keys=True).encode("utf-8")
-        digest = hashlib.sha256(data).hexdigest()
-        if self._query_file is None or self._query_file[1] != digest or not self._query_file[0].exists():
-            if self._query_file is not None:
-                self._query_file[2]()  # remove the stale file now
-            path = _query_dir() / f"graph-{next(_QUERY_FILE_NUMBERS)}.json"
-            path.write_bytes(data)
-            self._query_file = (path, digest, weakref.finalize(self, path.unlink, missing_ok=True))
-        return self._query_file[0]
-
     def __repr__(self) -> str:
         return (f"<KnowledgeGraph {self.nx.graph.get('documents', 0)} documents, "
                 f"{self.nx.number_of_nodes()} entities, {self.nx.number_of_edges()} edges>")
 
 
 # -- helpers ---------------------------------------------------------------------------------
-#: Columns of :meth:`KnowledgeGraph.evidence`, in order (the evidence item of the graph.json contract).
-EVIDENCE_COLUMNS = ("doc", "date", "title", "sentence", "start", "end", "trigger", "trigger_start", "trigger_end",
-                    "rule", "confidence", "status", "according_to", "role")
-
-
-def _datetimes(pd, column):
-    """ISO date strings (or None) as a datetime64 column, NaT where undated."""
-    return pd.to_datetime(column, format="ISO8601", errors="coerce")
-
-
-def _pandas():
-    try:
-        import pandas as pd
-    except ImportError:
-        raise UsageError("Tables need pandas: pip install 'newsgraph[notebook]'") from None
-    return pd
-
-
-_QUERY_FILE_NUMBERS = itertools.count(1)
-_query_tmp: tempfile.TemporaryDirectory | None = None
-
-
-def _query_dir() -> Path:
-    """This process's folder for the graph files of :meth:`KnowledgeGraph.query`.
-
-    A ``TemporaryDirectory``, created at the first query: its finalizer removes the folder and
-    everything in it when the interpreter exits.
-    """
-    global _query_tmp
-    if _query_tmp is None:
-        _query_tmp = tempfile.TemporaryDirectory(prefix="newsgraph-api-")
-    return Path(_query_tmp.name)
-
-
 @functools.lru_cache(maxsize=1)
 def _sample_graph():
     kg = KnowledgeGraph.build([SAMPLE_DIR])

@@ -40,7 +40,8 @@ def test_doctests(name):
     module = importlib.import_module(name)
     finder = doctest.DocTestFinder(exclude_empty=True)
     runner = doctest.DocTestRunner(optionflags=FLAGS)
-    tests = finder.find(module, name)
+    # The public API is in scope in every example (the mixin modules of KnowledgeGraph use it).
+    tests = finder.find(module, name, extraglobs={"KnowledgeGraph": newsgraph.KnowledgeGraph})
     for test in tests:
         runner.run(test)
     result = runner.summarize(verbose=False)
