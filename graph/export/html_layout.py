@@ -21,7 +21,7 @@ import math
 import networkx as nx
 import numpy as np
 
-__all__ = ["EDGE_LENGTH", "layout_positions"]
+__all__ = ["EDGE_LENGTH", "layout_positions", "node_growth"]
 
 #: Median length of a typed relation on the canvas (vis-network units).
 EDGE_LENGTH = 110.0
@@ -32,13 +32,16 @@ _MIN_ITERATIONS = 80
 _WORK = 40_000_000    # iterations x nodes^2 budget of one component's layout
 _GRAVITY = 1.0
 _BOX = (10.0, 10.0)   # default half size of a node's box
-_PAD = 6.0            # extra room between two boxes
+_PAD = 10.0           # extra room between two boxes
+_AREA_PER_NODE = 2.0  # at most this many EDGE_LENGTH^2 squares per node in a component
 _ASPECT = 1.4         # width / height of the packed rows (a screen's)
 _SEPARATE_MAX = 2500  # above this many nodes a component is not de-overlapped (n^2 memory)
+_VIEW = (1100, 760)   # canvas size (px) the opening zoom is estimated for
+_MAX_GROWTH = 2.5     # nodes are drawn at most this much bigger when the page opens zoomed out
 _CHUNK = 1024 # rows of the pairwise force matrix computed at once (bounds memory)
 
 
-def layout_positions(U, order, *, isolated=(), boxes=None):
+def layout_positions(U, order, *, isolated=(), radius=None, labels=None, shown=None):
     """Fixed positions for the nodes of ``U`` and for ``isolated`` ones.
 
     Parameters
@@ -50,9 +53,14 @@ def layout_positions(U, order, *, isolated=(), boxes=None):
         their first node in ``order``.
     isolated : iterable, optional
         Nodes outside ``U``, placed in a grid below, in the order given.
-    boxes : dict, optional
-        ``{node: (half_width, half_height)}`` of each drawn node with its label; nodes of a
-        component are pushed apart until their boxes do not overlap. Default 10 x 10.
+    radius : dict, optional
+        ``{node: radius}`` as drawn at zoom 1 (default 10).
+    labels : dict, optional
+        ``{node: (width, height)}`` in screen pixels of the labels always drawn. Nodes of a
+        component are pushed apart until no node or label overlaps another, at the zoom the
+        page will open with (estimated from the first ``shown`` nodes of ``order``).
+    shown : int, optional
+        How many nodes of ``order`` the page shows first (default all).
 
     Returns
     -------
@@ -69,11 +77,19 @@ def layout_positions(U, order, *, isolated=(), boxes=None):
     >>> pos["z"][1] > max(y for n, (x, y) in pos.items() if n != "z")
     True
     """
-    boxes = boxes or {}
+    radius, labels = radius or {}, labels or {}
     first = {n: i for i, n in enumerate(order)}
     components = sorted(nx.connected_components(U), key=lambda c: min(first[n] for n in c))
+    boxes = _boxes(U, radius, labels, 1.0)
     blocks = [_component_layout(U.subgraph(c), boxes) for c in components]
     pos, width, bottom = _pack(blocks, boxes)
+    zoom = _opening_zoom(pos, order[:shown])
+    if zoom < 0.9 and labels:
+        # At the opening zoom, nodes are drawn bigger and labels keep their screen size:
+        # make room for both, then pack again.
+        boxes = _boxes(U, radius, labels, zoom)
+        blocks = [_separate_block(block, boxes) for block in blocks]
+        pos, width, bottom = _pack(blocks, boxes)
     isolated = list(isolated)
     if isolated:
         cols = max(1, int(max(width, _ISOLATE_STEP * 8) // _ISOLATE_STEP))
@@ -81,6 +97,49 @@ def layout_positions(U, order, *, isolated=(), boxes=None):
         for i, n in enumerate(isolated):
             pos[n] = (float((i % cols) * _ISOLATE_STEP), float(top + (i // cols) * _ISOLATE_STEP))
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
+
+
+def node_growth(zoom):
+    """How much bigger the page draws nodes when it opens zoomed out (``zoom`` < 1).
+
+    The page (app.js ``fitAndSize``) uses the same rule.
+
+    >>> node_growth(1.0), node_growth(0.25)
+    (1.0, 2.0)
+    """
+    return min(_MAX_GROWTH, min(zoom, 1.0) ** -0.5)
+
+
+def _boxes(U, radius, labels, zoom):
+    """Half sizes (canvas units) of each node, with its label when it has one, at ``zoom``."""
+    grow = node_growth(zoom)
+    out = {}
+    for n in U:
+        r = radius.get(n, _BOX[0]) * grow
+        if n in labels:
+            w, h = labels[n]
+            out[n] = (max(r, w / 2 / zoom), r + h / zoom)
+        else:
+            out[n] = (r, r)
+    return out
+
+
+def _opening_zoom(pos, first_nodes):
+    """The zoom at which the page's fit shows ``first_nodes`` (at most 1)."""
+    pts = [pos[n] for n in first_nodes if n in pos]
+    if len(pts) < 2:
+        return 1.0
+    xs, ys = [x for x, _ in pts], [y for _, y in pts]
+    w, h = max(xs) - min(xs) + 2 * _GAP, max(ys) - min(ys) + 2 * _GAP
+    return min(1.0, _VIEW[0] / w, _VIEW[1] / h)
+
+
+def _separate_block(block, boxes):
+    nodes = list(block)
+    xy = np.array([block[v] for v in nodes], dtype=float)
+    half = np.array([boxes.get(v, _BOX) for v in nodes], dtype=float)
+    xy = _separate(xy, half)
+    return {v: (float(xy[i, 0]), float(xy[i, 1])) for i, v in enumerate(nodes)}
 
 
 def _component_layout(C, boxes):
@@ -96,8 +155,12 @@ def _component_layout(C, boxes):
         xy = np.array([[0.0, 0.0], [EDGE_LENGTH, 0.0]])
     else:
         xy = _force_layout(n, edges, iterations=_iterations(n)).astype(float)
+        # Median edge EDGE_LENGTH long, unless that spreads the component over more than
+        # EDGE_LENGTH^2 per node (hubs push each other far apart): then the area decides.
         lengths = np.linalg.norm(xy[edges[:, 0]] - xy[edges[:, 1]], axis=1)
-        xy *= EDGE_LENGTH / (float(np.median(lengths)) or 1.0)
+        span = np.ptp(xy, axis=0)
+        area = float(max(span[0], 1e-9) * max(span[1], 1e-9))
+        xy *= min(EDGE_LENGTH / (float(np.median(lengths)) or 1.0), EDGE_LENGTH * math.sqrt(_AREA_PER_NODE * n / area))
     xy = _separate(xy, half)
     return {v: (float(xy[i, 0]), float(xy[i, 1])) for v, i in at.items()}
 
@@ -116,7 +179,7 @@ def _force_layout(n, edges, *, iterations=_ITERATIONS, seed=7):
     are computed in row blocks so memory stays bounded.
     """
     rng = np.random.default_rng(seed)
-    mass = np.bincount(edges.ravel(), minlength=n).astype(np.float32) + 1.0
+    mass = np.sqrt(np.bincount(edges.ravel(), minlength=n).astype(np.float32) + 1.0)
     pos = ((rng.random((n, 2)) - 0.5) * 4.0 * math.sqrt(n)).astype(np.float32)
     t, t_end = math.sqrt(n), 0.01
     cool = (t_end / t) ** (1.0 / iterations)

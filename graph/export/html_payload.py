@@ -59,9 +59,10 @@ def payload(G, *, title, max_nodes, size_by, show_cooccurrence, cooccurrence_evi
     rank_order = _connectivity_order(G, typed)
     rank = {n: i for i, n in enumerate(rank_order)}
     values = {n: _value(G, typed, n, size_by) for n in G}
+    radius, labels = _sizes(G, typed, values, label_count)
     positions = layout_positions(typed, [n for n in rank_order if n in typed],
                                  isolated=[n for n in rank_order if n not in typed],
-                                 boxes=_boxes(G, typed, values, label_count))
+                                 radius=radius, labels=labels, shown=max_nodes)
     index = {n: i for i, n in enumerate(rank_order)}  # entity list order == rank order
 
     entities = []
@@ -208,18 +209,15 @@ def _value(G, typed, n, size_by):
     return max(1, int(G.nodes[n].get("mentions") or 0))
 
 
-def _boxes(G, typed, values, label_count):
-    """Half sizes of each drawn node (as the page scales it) and, for the labelled ones, its label."""
+def _sizes(G, typed, values, label_count):
+    """Each node's radius as the page draws it at zoom 1, and the labels always drawn (px)."""
     lo, hi = min(values.values(), default=1), max(values.values(), default=1)
     radius = {n: NODE_SIZE[0] + (NODE_SIZE[1] - NODE_SIZE[0]) * (v - lo) / (hi - lo) if hi > lo
               else NODE_SIZE[0] for n, v in values.items()}
     top = sorted(typed, key=lambda n: (-typed.degree(n), -int(G.nodes[n].get("mentions") or 0), str(n)))
-    boxes = {n: (r, r) for n, r in radius.items()}
-    for n in top[:label_count]:
-        r = radius[n]
-        width = _LABEL_CHAR * len(str(G.nodes[n].get("name") or n)) / 2 + 4
-        boxes[n] = (max(r, width), r + _LABEL_HEIGHT)
-    return boxes
+    labels = {n: (_LABEL_CHAR * len(str(G.nodes[n].get("name") or n)) + 8, _LABEL_HEIGHT)
+              for n in top[:label_count]}
+    return radius, labels
 
 
 # --------------------------------------------------------------------------- evidence

@@ -244,6 +244,22 @@ var network = new vis.Network($("ng-network"), { nodes: nodeView, edges: edgeVie
     arrows: { to: { scaleFactor: 0.6 } }, selectionWidth: 2, hoverWidth: 1.5 }
 });
 
+/* Fit the shown graph; when that zooms out, draw nodes and links thicker so a large graph
+ * still shows them (labels keep their screen size anyway). Sizes change, positions do not. */
+function fitAndSize() {
+  network.fit({ animation: false });
+  var k = Math.min(2.5, Math.pow(Math.min(network.getScale(), 1), -0.5));
+  var size = DATA.legend.nodeSize;
+  if (k > 1.05) {
+    var scaling = { min: size[0] * k, max: size[1] * k, label: { enabled: false } };
+    nodes.update(nodes.getIds().map(function (id) { return { id: id, scaling: scaling }; }));
+    edges.update(edges.getIds().map(function (id) {
+      return { id: id, scaling: { min: k, max: 6 * k, label: { enabled: false } } };
+    }));
+    network.fit({ animation: false });
+  }
+}
+
 function markStable() {
   state.stable = true;
   state.stableAt = performance.now();

@@ -129,7 +129,7 @@ if (META.focus && ENT[META.focus]) {
   applyFilters();
   select(META.focus, false);
 }
-network.fit({ animation: false });
+fitAndSize();
 if (nodeView.length === 0) { markStable(); }
 
 window.newsgraph = {
