@@ -244,20 +244,34 @@ var network = new vis.Network($("ng-network"), { nodes: nodeView, edges: edgeVie
     arrows: { to: { scaleFactor: 0.6 } }, selectionWidth: 2, hoverWidth: 1.5 }
 });
 
-/* Fit the shown graph; when that zooms out, draw nodes and links thicker so a large graph
- * still shows them (labels keep their screen size anyway). Sizes change, positions do not. */
+/* Nodes and links are drawn bigger when the view is zoomed out, so a large graph still
+ * shows them (labels keep their screen size anyway); html_layout.node_growth is the same
+ * rule. Sizes follow the zoom in steps; positions never change. */
+var growth = 1;
+
+function growthFor(scale) { return Math.min(2.5, Math.pow(Math.min(scale, 1), -0.5)); }
+
+function resizeForZoom() {
+  var k = growthFor(network.getScale());
+  if (Math.abs(k - growth) / growth < 0.15) { return false; }
+  growth = k;
+  var size = DATA.legend.nodeSize;
+  var ns = { min: size[0] * k, max: size[1] * k, label: { enabled: false } };
+  var es = { min: k, max: 6 * k, label: { enabled: false } };
+  nodes.update(nodes.getIds().map(function (id) { return { id: id, scaling: ns }; }));
+  edges.update(edges.getIds().map(function (id) { return { id: id, scaling: es }; }));
+  return true;
+}
+
 function fitAndSize() {
   network.fit({ animation: false });
-  var k = Math.min(2.5, Math.pow(Math.min(network.getScale(), 1), -0.5));
-  var size = DATA.legend.nodeSize;
-  if (k > 1.05) {
-    var scaling = { min: size[0] * k, max: size[1] * k, label: { enabled: false } };
-    nodes.update(nodes.getIds().map(function (id) { return { id: id, scaling: scaling }; }));
-    edges.update(edges.getIds().map(function (id) {
-      return { id: id, scaling: { min: k, max: 6 * k, label: { enabled: false } } };
-    }));
-    network.fit({ animation: false });
-  }
+  if (resizeForZoom()) { network.fit({ animation: false }); }
+}
+
+var resizeTimer = null;
+function resizeSoon() {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(resizeForZoom, 150);
 }
 
 function markStable() {
@@ -357,6 +371,9 @@ function drawLabels(ctx) {
   labelled = drawn;
 }
 
+network.on("zoom", resizeSoon);
+network.on("animationFinished", resizeSoon);
+
 network.on("afterDrawing", function (ctx) {
   drawLabels(ctx);
   if (!state.stable) { markStable(); }
@@ -393,11 +410,22 @@ function select(id, zoom) {
   state.selected = id;
   network.selectNodes([id]);
   paint(id);
+  showEntity(id);  // the panel opens first: the zoom is for the canvas that is left
+  syncSize();
   if (zoom !== false) {
     network.fit({ nodes: [id].concat(shownNeighbours(id)), maxZoomLevel: 1.6,
       animation: { duration: 350, easingFunction: "easeInOutQuad" } });
   }
-  showEntity(id);
+}
+
+/* Resize the canvas to its container now (vis only polls for it every second). */
+function syncSize() {
+  var c = $("ng-network");
+  var frame = network.canvas.frame;
+  if (frame.clientWidth !== c.clientWidth || frame.clientHeight !== c.clientHeight) {
+    network.canvas.setSize();
+    network.redraw();
+  }
 }
 
 function unselect() {

@@ -12,7 +12,7 @@ function openPanel(children) {
   body.scrollTop = 0;
 }
 
-function closePanel() { $("ng-panel").hidden = true; }
+function closePanel() { $("ng-panel").hidden = true; syncSize(); }
 
 $("ng-panel-close").addEventListener("click", function () { closePanel(); unselect(); });
 document.addEventListener("keydown", function (ev) {
