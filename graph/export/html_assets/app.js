@@ -155,7 +155,7 @@ var step = META.max_nodes === null ? Infinity : META.max_nodes;
 var state = {
   types: {}, rtypes: {}, statuses: {}, from: "", to: "",
   limit: step, forced: {}, isolated: false,
-  selected: null, stable: false, stableAt: null, layouts: 0
+  selected: null, zooming: false, stable: false, stableAt: null, layouts: 0
 };
 var visibleNode = {};  // id -> bool, recomputed by computeVisibility()
 var labelled = [];     // ids labelled in the last frame
@@ -372,7 +372,7 @@ function drawLabels(ctx) {
 }
 
 network.on("zoom", resizeSoon);
-network.on("animationFinished", resizeSoon);
+network.on("animationFinished", function () { state.zooming = false; resizeSoon(); });
 
 network.on("afterDrawing", function (ctx) {
   drawLabels(ctx);
@@ -413,6 +413,7 @@ function select(id, zoom) {
   showEntity(id);  // the panel opens first: the zoom is for the canvas that is left
   syncSize();
   if (zoom !== false) {
+    state.zooming = true;
     network.fit({ nodes: [id].concat(shownNeighbours(id)), maxZoomLevel: 1.6,
       animation: { duration: 350, easingFunction: "easeInOutQuad" } });
   }
