@@ -1,26 +1,26 @@
-"""Time until the graph page is laid out and responsive: newsgraph vs pyvis defaults.
+"""Time until the graph page is drawn and still: newsgraph vs pyvis defaults.
 
-For each size (synthetic graphs from tests/graph/html_fixture.py) the same
-graph is exported three ways and opened from ``file://`` in one headless
-Chromium, network blocked:
+For each size (synthetic graphs from tests/graph/html_fixture.py; ``--news`` adds one
+shaped like a 1,000-article BBC build) the same graph is exported three ways and opened
+from ``file://`` in one headless Chromium, network blocked:
 
 * ``newsgraph``            -- ``graph.export.html.write_html(G, path)`` (defaults:
-  opens on the 400 most connected entities, bounded stabilisation, physics off)
-* ``newsgraph, all nodes`` -- same with ``max_nodes=None`` (every node laid out)
+  typed relations of the 400 most connected entities, positions computed in Python,
+  no physics)
+* ``newsgraph, all nodes`` -- same with ``max_nodes=None``
 * ``pyvis defaults``       -- ``pyvis.network.Network(cdn_resources="in_line")``
   with default options, ``from_nx`` on the same graph (label = entity name)
 
-"Stable" is when vis-network's physics loop has stopped: the initial
-stabilisation is finished (``physics.ready``) and no simulation step is
-scheduled (``physics.viewFunction`` unset) -- the same test for every page,
-timed from navigation start with ``performance.now()``. "Frame" is the time
-of one synchronous full redraw afterwards (how the page responds to a pan or
-zoom), "input" the round trip of a click on the canvas. Pages not stable
-within ``--cap`` seconds are reported as ``>cap``.
+"Stable" is the first moment nothing moves any more, timed from navigation start with
+``performance.now()``: for newsgraph the first drawn frame (``newsgraph.state.stableAt``:
+its layout is final before drawing); for pyvis when vis-network's physics loop has stopped
+(``physics.ready`` and no simulation step scheduled). "Frame" is the time of one synchronous
+full redraw afterwards (how the page responds to a pan or zoom), "input" the round trip of a
+click on the canvas. Pages not stable within ``--cap`` seconds are reported as ``>cap``.
 
 Usage::
 
-    .venv/bin/python bench/bench_html.py [--sizes 100 1000 5000] [--cap 120]
+    .venv/bin/python bench/bench_html.py [--sizes 100 1000 5000] [--news] [--cap 120]
 """
 
 import argparse
@@ -35,17 +35,21 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from pyvis.network import Network  # noqa: E402
 
 from newsgraph.graph.export.html import write_html  # noqa: E402
 from tests.browser import chromium, file_url, offline_page  # noqa: E402
-from tests.graph.html_fixture import synthetic_graph  # noqa: E402
+from tests.graph.html_fixture import news_like_graph, synthetic_graph  # noqa: E402
 
 WAIT_STABLE = """async ([expr, capMs]) => {
   const net = () => expr.split(".").reduce((o, k) => (o ? o[k] : undefined), window);
   for (;;) {
+    if (window.newsgraph && window.newsgraph.state.stable) { return window.newsgraph.state.stableAt; }
     const n = net(), p = n && n.physics;
-    if (p && p.ready === true && p.viewFunction === undefined) { return performance.now(); }
+    if (!window.newsgraph && p && p.ready === true && p.viewFunction === undefined) {
+      return performance.now();
+    }
     if (performance.now() > capMs) { return null; }
     await new Promise(r => setTimeout(r, 10));
   }
@@ -83,10 +87,15 @@ def measure(browser, path, expr, cap):
     page = offline_page(browser)
     try:
         page.set_default_timeout((cap + 30) * 1000)
-        page.goto(file_url(path), wait_until="load", timeout=(cap + 30) * 1000)
-        stable_ms = page.evaluate(WAIT_STABLE, [expr, cap * 1000])
+        size = Path(path).stat().st_size
+        try:
+            page.goto(file_url(path), wait_until="load", timeout=(cap + 30) * 1000)
+            stable_ms = page.evaluate(WAIT_STABLE, [expr, cap * 1000])
+        except PlaywrightTimeout:
+            stable_ms = None
         if stable_ms is None:
-            return {"stable": None, "frame": None, "input": None, "blocked": len(page.blocked)}
+            return {"stable": None, "frame": None, "input": None, "blocked": len(page.blocked),
+                    "size": size}
         frame_ms = page.evaluate(FRAME, expr)
         box = page.locator("canvas").first.bounding_box()
         t0 = time.perf_counter()
@@ -94,7 +103,7 @@ def measure(browser, path, expr, cap):
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => r(1)))")
         input_ms = 1000 * (time.perf_counter() - t0)
         return {"stable": stable_ms / 1000, "frame": frame_ms, "input": input_ms,
-                "blocked": len(page.blocked)}
+                "blocked": len(page.blocked), "size": size}
     finally:
         page.context.close()
 
@@ -102,13 +111,18 @@ def measure(browser, path, expr, cap):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    ap.add_argument("--news", action="store_true",
+                    help="add a graph shaped like a 1,000-article BBC build (6,600 entities)")
     ap.add_argument("--cap", type=float, default=120.0, help="seconds to wait per page")
     args = ap.parse_args(argv)
 
+    graphs = [(n, lambda n=n: synthetic_graph(n, seed=1)) for n in args.sizes]
+    if args.news:
+        graphs.append((6600, news_like_graph))
     rows = []
     with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
-        for n in args.sizes:
-            G = synthetic_graph(n, seed=1)
+        for n, make in graphs:
+            G = make()
             variants = [
                 ("newsgraph", write_html(G, Path(tmp, f"ng-{n}.html")), "newsgraph.network"),
                 ("newsgraph, all nodes", write_html(G, Path(tmp, f"ng-all-{n}.html"),
@@ -123,16 +137,17 @@ def main(argv=None):
             rows.append((n, G.number_of_edges(), results))
 
     print(f"\nChromium headless, {args.cap:g} s cap. Stable = physics stopped, from navigation start.\n")
-    print("| nodes | edges | variant | stable (s) | frame (ms) | click (ms) | blocked requests | "
-          "vs pyvis |")
-    print("|---:|---:|---|---:|---:|---:|---:|---:|")
+    print("| nodes | edges | variant | file (MB) | stable (s) | frame (ms) | click (ms) | "
+          "blocked requests | vs pyvis |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|")
     for n, m, results in rows:
         base = results["pyvis defaults"]["stable"]
         for name, r in results.items():
             ratio = ""
             if name != "pyvis defaults" and r["stable"] is not None:
                 ratio = f"{r['stable'] / base:.2f}x" if base else f"< {r['stable'] / args.cap:.2f}x"
-            print(f"| {n:,} | {m:,} | {name} | {_s(r['stable'], args.cap)} | {_ms(r['frame'])} | "
+            print(f"| {n:,} | {m:,} | {name} | {r['size'] / 1e6:.1f} | {_s(r['stable'], args.cap)} | "
+                  f"{_ms(r['frame'])} | "
                   f"{_ms(r['input'])} | {r['blocked']} | {ratio} |")
 
 

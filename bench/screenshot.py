@@ -2,13 +2,19 @@
 
 Usage::
 
-    .venv/bin/python bench/screenshot.py OUT/graph.json [-o docs/screenshot.png]
+    .venv/bin/python bench/screenshot.py OUT/graph.json [-o docs/screenshot.png] [--select NAME]
     .venv/bin/python bench/screenshot.py --fixture      # the test fixture graph
 
-The page is opened offline in headless Chromium (tests/browser.py), waited on
-until its layout is stable, then the most mentioned entity is selected so the
-side panel shows in the picture. Any network request or console error aborts
-with exit code 1: the screenshot doubles as a smoke test.
+The page is opened offline in headless Chromium (tests/browser.py) and waited on until it
+is drawn; the picture is the first view a reader gets (``--select NAME`` clicks an entity
+first, so its neighbourhood and side panel show). Any network request or console error
+aborts with exit code 1: the screenshot doubles as a smoke test. The time from navigation
+to the first drawn frame is printed.
+
+The README's pictures::
+
+    .venv/bin/python bench/screenshot.py out/graph.json -o docs/screenshot.png
+    .venv/bin/python bench/screenshot.py /tmp/bbc1000/graph.json -o docs/screenshot_bbc1000.png
 """
 
 import argparse
@@ -29,8 +35,8 @@ from tests.browser import chromium, file_url, offline_page  # noqa: E402
 __all__ = ["screenshot"]
 
 
-def screenshot(G, out, *, width=1400, height=860, select=True, timeout=60):
-    """Write a PNG of ``G``'s HTML page to ``out`` and return its path.
+def screenshot(G, out, *, width=1400, height=860, select=None, timeout=60):
+    """Write a PNG of ``G``'s HTML page to ``out`` and return (path, ms to first frame).
 
     Parameters
     ----------
@@ -40,10 +46,10 @@ def screenshot(G, out, *, width=1400, height=860, select=True, timeout=60):
         PNG file to write (parent directories are created).
     width, height : int, optional
         Viewport size in CSS pixels.
-    select : bool, optional
-        Open the side panel on the most mentioned entity.
+    select : str, optional
+        Name, alias or id of an entity to click first (its panel opens, the view zooms).
     timeout : float, optional
-        Seconds to wait for the layout.
+        Seconds to wait for the page.
 
     Raises
     ------
@@ -57,16 +63,19 @@ def screenshot(G, out, *, width=1400, height=860, select=True, timeout=60):
         page = offline_page(browser, width=width, height=height)
         page.goto(file_url(html))
         page.wait_for_selector("html[data-ng-stable]", state="attached", timeout=timeout * 1000)
-        if select and G.number_of_nodes():
-            top = max(G.nodes, key=lambda n: (G.nodes[n].get("mentions") or 0, str(n)))
-            page.evaluate("id => newsgraph.focusEntity(id)", str(G.nodes[top].get("id", top)))
-            page.evaluate("() => newsgraph.network.fit({animation: false})")
+        stable_ms = page.evaluate("newsgraph.state.stableAt")
+        if select:
+            hits = page.evaluate("q => newsgraph.search(q).map(h => h.id)", select)
+            if not hits:
+                raise RuntimeError(f"no entity matches {select!r}")
+            page.evaluate("id => newsgraph.focusEntity(id)", hits[0])
+            page.wait_for_timeout(600)  # the zoom animation
         page.wait_for_timeout(300)
         problems = page.blocked + page.console_errors + page.page_errors
         if problems:
             raise RuntimeError("page was not clean: " + "; ".join(problems))
         page.screenshot(path=str(out))
-    return out
+    return out, stable_ms
 
 
 def main(argv=None):
@@ -74,6 +83,7 @@ def main(argv=None):
     ap.add_argument("graph", nargs="?", help="graph.json written by `newsgraph build`")
     ap.add_argument("--fixture", action="store_true", help="use tests/graph/html_fixture.py")
     ap.add_argument("-o", "--output", default=str(ROOT / "docs" / "screenshot.png"))
+    ap.add_argument("--select", metavar="NAME", help="click this entity before the picture")
     args = ap.parse_args(argv)
     if args.fixture:
         from tests.graph.html_fixture import fixture_graph
@@ -84,7 +94,8 @@ def main(argv=None):
             G = nx.node_link_graph(json.load(f), edges="edges")
     else:
         ap.error("give a graph.json path or --fixture")
-    print(screenshot(G, args.output))
+    path, stable_ms = screenshot(G, args.output, select=args.select)
+    print(f"{path} (first frame after {stable_ms:.0f} ms)")
 
 
 if __name__ == "__main__":

@@ -258,16 +258,21 @@ def relations(graph, rtype, entity, status, include_cooccurrence, fmt):
 @click.option("-o", "--out", default="graph.html", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--max-nodes", default=400, show_default=True, type=click.IntRange(1),
               help="Open on the most connected part above this many nodes.")
-def html(graph, out, max_nodes):
+@click.option("--focus", metavar="NAME", help="Only this entity and what is within --depth relations of it.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0), help="Hops from --focus.")
+@click.option("--title", help="Page title (default: the corpus name, or the --focus entity).")
+def html(graph, out, max_nodes, focus, depth, title):
     """Write a self-contained interactive HTML view of GRAPH.
 
     \b
     Example:
         newsgraph html out/graph.json -o graph.html
+        newsgraph html out/graph.json --focus Maduro --depth 2 --title "Maduro's options" -o maduro.html
     """
     from .api import KnowledgeGraph
+    from .export.html import write_html
 
-    KnowledgeGraph.load(graph).to_html(out, max_nodes=max_nodes)
+    write_html(KnowledgeGraph.load(graph).nx, out, max_nodes=max_nodes, focus=focus, depth=depth, title=title)
     click.echo(f"Wrote {out}")
 
 

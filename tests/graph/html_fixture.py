@@ -17,6 +17,7 @@ __all__ = [
     "PAYLOAD_TITLE",
     "fixture_graph",
     "synthetic_graph",
+    "news_like_graph",
 ]
 
 # Each payload sets window.__pwned if the page ever interprets it as HTML or script.
@@ -61,11 +62,14 @@ _RELATIONS = [
           "offered asylum", "reported", "officials", None),
          ("d2", "The Kremlin offered asylum to Maduro last month.", 40,
           "offered asylum", "asserted", None, None),
+         # d1 prints the same paragraph twice: one sentence, one document
+         ("d1", "Moscow has offered asylum to Nicolás Maduro, officials said.", 900,
+          "offered asylum", "reported", "officials", None),
      ]),
     ("state:USA", "SANCTION", "state:VEN", "imposed sanctions on", "conflict", False, "163",
      "SANCTION", [
          ("d2", "Washington imposed new sanctions on Venezuela on Monday.", 0,
-          "imposed new sanctions", "asserted", None, None),
+          "imposed new sanctions", "asserted", "state:VEN", None),
      ]),
     ("person:nicolas-maduro", "HEAD_OF", "state:VEN", "is head of", "role", False, "", "", [
         ("d1", "Venezuelan President Nicolás Maduro spoke on television.", 300,
@@ -254,4 +258,83 @@ def synthetic_graph(n, *, seed=0, edges_per_node=2):
                           according_to=None, role=None)
             _add_edge(G, nid, rtype, other, label, family, symmetric, "", "", [ev])
             targets += [nid, other]
+    return G
+
+
+_WORDS = ("minister government talks said officials sanctions deal market election party "
+          "president company shares growth court police report agreement visit crisis").split()
+
+
+def news_like_graph(*, documents=1000, entities=6600, typed=920, cooccurrences=14000, seed=5):
+    """A graph shaped like a 1,000-article BBC build (same counts, similar text sizes).
+
+    ``newsgraph build`` of the first 1,000 BBC articles gives about 6,600 entities, 920 typed
+    relations and 14,000 ``MENTIONED_WITH`` edges (18,000 sentences), a 15 MB graph.json:
+    this makes a graph of that size in a second, without the model.
+
+    Examples
+    --------
+    >>> G = news_like_graph(documents=20, entities=100, typed=30, cooccurrences=80)
+    >>> G.number_of_nodes(), G.number_of_edges() >= 100
+    (100, True)
+    """
+    rng = random.Random(seed)
+
+    def sentence(n):
+        return " ".join(rng.choice(_WORDS) for _ in range(n)).capitalize() + "."
+
+    doc_index = {
+        f"news-{i:04d}": {"title": sentence(7), "date": None, "outlet": "BBC News", "url": None,
+                          "path": f"/srv/data/news.jsonl:{i + 1}"}
+        for i in range(documents)
+    }
+    doc_ids = list(doc_index)
+    G = nx.MultiDiGraph()
+    G.graph.update(newsgraph_version="0.1.0", model="synthetic", created="2024-01-01T00:00:00Z",
+                   documents=documents, corpus="news.jsonl", document_index=doc_index, date_range=None)
+    ids = []
+    for i in range(entities):
+        etype = _TYPES[i % 4]
+        nid = f"{etype.lower()}:n{i}"
+        name = f"{rng.choice(_WORDS).capitalize()} {rng.choice(_WORDS).capitalize()} {i}"
+        aliases = [name] + [f"{name.split()[0]} {k}" for k in range(rng.randint(0, 3))]
+        docs = sorted({rng.choice(doc_ids) for _ in range(rng.randint(1, 4))})
+        G.add_node(nid, id=nid, name=name, type=etype, aliases=aliases,
+                   alias_counts={a: 1 for a in aliases}, mentions=rng.randint(1, 30), docs=docs,
+                   titles=[], codes={},
+                   resolution=[{"doc": docs[0], "alias": a, "count": 1, "how": "exact"} for a in aliases])
+        ids.append(nid)
+    hubs = ids[:60]
+
+    def pair():
+        a = rng.choice(hubs) if rng.random() < 0.4 else rng.choice(ids)
+        b = rng.choice(ids)
+        return (a, b) if a != b else pair()
+
+    made = 0
+    while made < typed:
+        a, b = pair()
+        rtype, label, family, symmetric = rng.choice(_SYN_RELATIONS[:-1])
+        if G.has_edge(a, b, key=rtype) or G.has_edge(b, a, key=rtype):
+            continue
+        evidence = []
+        for _ in range(rng.choice([1, 1, 1, 2, 3])):
+            doc, text = rng.choice(doc_ids), sentence(rng.randint(15, 35))
+            evidence.append({"doc": doc, "sentence": text, "start": 100, "end": 100 + len(text),
+                             "date": None, "trigger": text[:5], "trigger_start": 100, "trigger_end": 105,
+                             "rule": f"{rtype.lower()}.v1", "confidence": 0.7, "status": "asserted",
+                             "according_to": None, "role": None})
+        _add_edge(G, a, rtype, b, label, family, symmetric, "", "", evidence)
+        made += 1
+    made = 0
+    while made < cooccurrences:
+        a, b = pair()
+        if G.has_edge(a, b, key="MENTIONED_WITH") or G.has_edge(b, a, key="MENTIONED_WITH"):
+            continue
+        evidence = []
+        for _ in range(rng.choice([1, 1, 1, 2, 2, 3])):
+            doc, text = rng.choice(doc_ids), sentence(rng.randint(15, 35))
+            evidence.append({"doc": doc, "sentence": text, "start": 10, "end": 10 + len(text), "date": None})
+        _add_edge(G, a, "MENTIONED_WITH", b, "mentioned with", "co-occurrence", True, "", "", evidence)
+        made += 1
     return G
