@@ -61,7 +61,10 @@ def parse_manifest(text: str) -> Manifest:
     manifest = Manifest()
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError) as err:
+    except RecursionError:
+        manifest.problems.append(("", "manifest ignored: JSON nested too deeply"))
+        return manifest
+    except ValueError as err:
         manifest.problems.append(("", f"manifest ignored: {describe_error(err)}"))
         return manifest
     if not isinstance(data, dict):

@@ -26,7 +26,7 @@ def read_html(source):
         result = trafilatura.bare_extraction(source.text, with_metadata=False, include_comments=False,
                                              include_tables=False)
     if result is None:
-        yield source.skipped("no article text found")
+        yield source.skipped("; ".join(["no article text found", *notes]))
         return
     meta = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     body = meta.get("text") or ""

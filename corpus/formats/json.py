@@ -19,9 +19,9 @@ MIN_WORDS = 5  # below this a record holds no article text worth a document
 
 
 def count_jsonl(path: Path) -> int:
-    """Non-empty lines of a JSON lines file."""
+    """Non-empty lines of a JSON lines file (at least one)."""
     with open(path, "rb") as f:
-        return sum(1 for line in f if line.strip())
+        return max(1, sum(1 for line in f if line.strip()))  # an empty file: one record says so
 
 
 def count_json(path: Path) -> int:
@@ -46,15 +46,19 @@ def read_jsonl(source):
     >>> d.id, bad.reason[:24]
     ('x', 'malformed JSON on line 3')
     """
+    empty = True
     for n, line in enumerate(source.text.split("\n"), 1):
         if not line.strip():
             continue
+        empty = False
         try:
             record = json.loads(line)
         except (ValueError, RecursionError) as err:
             yield source.skipped(f"malformed JSON on line {n}: {_json_error(err)}", where=n)
             continue
         yield _guarded(source, record, n, "line")
+    if empty:
+        yield source.skipped("no records (empty file)")
 
 
 @register_reader(".json", count=count_json, per_file=False)
