@@ -36,4 +36,4 @@ def test_core_install_reads_html(tmp_path):
     run = subprocess.run([str(venv / "bin" / "python"), "-c", code, str(tmp_path / "page.html")],
                          capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
-    assert run.stdout.strip() == "Talks in Caracas | Russian President Vladimir Pu"
+    assert run.stdout.strip() == "Talks in Caracas | Russian President Vladimir Put"
