@@ -15,10 +15,14 @@ that sentences are not cut by newlines; words hyphenated across a line break are
 
 from __future__ import annotations
 
+import datetime as _dt
+import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["CleanText", "clean_article", "parse_date", "UI_WORDS"]
+from .safe import strip_controls
+
+__all__ = ["CleanText", "clean_article", "parse_date", "normalize_date", "UI_WORDS"]
 
 # Interface words that, alone on a line, are page furniture rather than text.
 UI_WORDS = {
@@ -84,7 +88,25 @@ def parse_date(text: str) -> str | None:
     '2026-01-03'
     >>> parse_date("no date here") is None
     True
+    >>> parse_date("2020-02-30") is None  # not a calendar date
+    True
     """
+    for found in _date_candidates(text):
+        if _valid(*found):
+            return "%04d-%02d-%02d" % found
+    return None
+
+
+def _valid(y: int, mo: int, d: int) -> bool:
+    try:
+        _dt.date(y, mo, d)
+    except ValueError:
+        return False
+    return 1800 <= y <= 2200
+
+
+def _date_candidates(text: str):
+    """``(year, month, day)`` of every date-shaped match in ``text``, valid or not."""
     for i, pattern in enumerate(_DATE_PATTERNS):
         m = pattern.search(text)
         if not m:
@@ -95,9 +117,60 @@ def parse_date(text: str) -> str | None:
             mo, d, y = _MONTHS[m[1].lower()[:3]], int(m[2]), int(m[3])
         else:
             d, mo, y = int(m[1]), _MONTHS[m[2].lower()[:3]], int(m[3])
-        if 1 <= mo <= 12 and 1 <= d <= 31 and 1800 <= y <= 2200:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
+        yield y, mo, d
+
+
+def normalize_date(value: object) -> tuple[str | None, str | None]:
+    """A metadata date (string or Unix timestamp) as ``(YYYY-MM-DD or None, problem or None)``.
+
+    A string must hold a calendar date; a number is read as a Unix time in seconds (milliseconds
+    when over 10^11); a bare year, a boolean or any other type is refused with a reason.
+
+    Examples
+    --------
+    >>> normalize_date("March 4, 2024")
+    ('2024-03-04', None)
+    >>> normalize_date("2020-02-30")
+    (None, "date '2020-02-30' is not a calendar date; ignored")
+    >>> normalize_date(1700000000)
+    ('2023-11-14', None)
+    >>> normalize_date(2024)
+    (None, 'date 2024 is a bare year, not a date; ignored')
+    >>> normalize_date(None)
+    (None, None)
+    """
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, str):
+        found = parse_date(value)
+        if found:
+            return found, None
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        if any(True for _ in _date_candidates(value)):
+            return None, f"date {shown!r} is not a calendar date; ignored"
+        return None, f"date {shown!r} not understood; ignored"
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        if 1800 <= value <= 2200:
+            return None, f"date {value!r} is a bare year, not a date; ignored"
+        seconds = value / 1000 if abs(value) > 1e11 else value
+        try:
+            day = _dt.datetime.fromtimestamp(seconds, _dt.timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            day = None
+        if day is not None and 1800 <= day.year <= 2200:
+            return day.isoformat(), None
+        return None, f"date {value!r} is out of range as a Unix time; ignored"
+    return None, f"date of type {type(value).__name__} ignored (expected a string)"
+
+
+def _strip_credit(line: str) -> str:
+    """The line without a photo-credit tail; only its last ~200 characters are searched (linear time)."""
+    if len(line) <= 200:
+        return _CREDIT_TAIL.sub("", line)
+    cut = line.find(" ", len(line) - 200)
+    if cut < 0:
+        return line
+    return line[:cut] + _CREDIT_TAIL.sub("", line[cut:])
 
 
 def _is_ui_line(line: str) -> bool:
@@ -129,23 +202,28 @@ def _unwrap(lines: list[str]) -> list[str]:
     long_lines = [line.rstrip() for line in lines if len(line.rstrip()) >= 0.7 * width]
     open_ended = sum(1 for line in long_lines if not line.endswith(_TERMINAL))
     hard_wrapped = 40 <= width <= 130 and len(lengths) >= 8 and open_ended >= 0.5 * len(long_lines)
-    out: list[str] = []
+    # each output line as its parts and its length: joining once at the end keeps this linear
+    out: list[list[str]] = []
+    size = 0
     for line in lines:
         line = line.rstrip()
-        if out and out[-1].strip() and line.strip():
-            prev = out[-1]
+        if out and out[-1][-1].strip() and line.strip():
+            prev = out[-1][-1]
             nxt = line.lstrip()
-            hyphen = re.search(r"[A-Za-z]-$", prev) is not None and nxt[:1].islower()
-            long_prev = hard_wrapped and len(prev) >= 0.7 * width and not prev.endswith(_TERMINAL)
+            hyphen = re.search(r"[A-Za-z]-$", prev[-2:]) is not None and nxt[:1].islower()
+            long_prev = hard_wrapped and size >= 0.7 * width and not prev.endswith(_TERMINAL)
             lower_next = nxt[:1].islower() and not prev.endswith(_TERMINAL)
             if hyphen:
-                out[-1] = prev + nxt
+                out[-1].append(nxt)  # the hyphen stays: "corruption-" + "marked"
+                size += len(nxt)
                 continue
             if long_prev or lower_next:
-                out[-1] = prev + " " + nxt
+                out[-1].append(" " + nxt)
+                size += 1 + len(nxt)
                 continue
-        out.append(line)
-    return out
+        out.append([line])
+        size = len(line)
+    return ["".join(parts) for parts in out]
 
 
 def clean_article(raw: str, *, title_line: bool = True) -> CleanText:
@@ -165,10 +243,11 @@ def clean_article(raw: str, *, title_line: bool = True) -> CleanText:
     ('Big news', '2024-05-02', 'Jo Doe', 'Big news\\n\\nRussia said so.')
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u00a0", " ")
+    text = strip_controls(text.replace("\x0b", "\n").replace("\x0c", "\n"))
     lines = _unwrap(text.split("\n"))
     title = next((line.strip() for line in lines if line.strip()), None) if title_line else None
     if title:
-        title = _CREDIT_TAIL.sub("", title).strip() or title
+        title = _strip_credit(title).strip() or title
     author = date = None
     removed = 0
     kept: list[str] = []
@@ -196,7 +275,7 @@ def clean_article(raw: str, *, title_line: bool = True) -> CleanText:
             removed += 1
             continue
         seen.add(key)
-        s = _CREDIT_TAIL.sub("", s) or s
+        s = _strip_credit(s) or s
         kept.append(s)
     kept, letter = _drop_reader_letter(kept)
     removed += letter

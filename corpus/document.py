@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field
 
+from .safe import repair_surrogates, safe_text, strip_controls
+
 __all__ = ["Document", "Skipped"]
 
 
@@ -30,6 +32,21 @@ class Document:
     path: str | None = None
     author: str | None = None
     notes: list[str] = field(default_factory=list)  # e.g. the encoding fallback used
+
+    def __post_init__(self):
+        # Untrusted data: no lone surrogate (cannot be hashed or stored) nor control character
+        # (breaks XML exports) gets past the record.
+        self.text, repaired = repair_surrogates(self.text)
+        self.text = strip_controls(self.text)
+        for name in ("id", "title", "date", "outlet", "url", "path", "author"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value, count = repair_surrogates(value)
+                repaired += count
+                setattr(self, name, strip_controls(value))
+        if repaired:
+            self.notes.append(f"replaced {repaired} lone surrogate(s) with U+FFFD")
+        self.notes = [safe_text(n) for n in self.notes]
 
     @property
     def words(self) -> int:
@@ -67,6 +84,11 @@ class Skipped:
     id: str | None
     path: str | None
     reason: str
+
+    def __post_init__(self):
+        self.id = safe_text(self.id) if isinstance(self.id, str) else self.id
+        self.path = safe_text(self.path) if isinstance(self.path, str) else self.path
+        self.reason = " ".join(safe_text(str(self.reason)).split())  # one line
 
     def status_record(self) -> dict:
         return {

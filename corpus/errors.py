@@ -14,6 +14,8 @@ __all__ = [
     "ModelNotFound",
     "RulesError",
     "ExportError",
+    "NothingProcessed",
+    "InputsSkipped",
 ]
 
 
@@ -53,3 +55,11 @@ class RulesError(DataError):
 
 class ExportError(DataError):
     """An export target (file, database) failed."""
+
+
+class NothingProcessed(DataError):
+    """Every input of a build was skipped: there is nothing to build."""
+
+
+class InputsSkipped(DataError):
+    """An input was skipped in a build that asked for none (``--strict``)."""

@@ -1,72 +1,57 @@
 """Read news articles from files into :class:`~corpus.document.Document` records.
 
 Every input is accounted for: :func:`read_documents` yields a ``Document`` for each article it
-could read and a ``Skipped`` (with the reason) for each one it could not, in input order.
+could read and a ``Skipped`` (with the reason) for each one it could not, in input order: files
+of an unsupported type, hidden files and folders, unreadable or binary files, symlinks that lead
+outside the input folder, bad manifest entries, records that fail to read or clean (the reason
+names the exception class) and texts over the length limit. No input error escapes.
 
-Supported inputs: directories (walked recursively, files sorted), ``.txt`` / ``.md`` (first line
-is the headline; byline and date lines become metadata), ``.html`` / ``.htm`` (main text by
-trafilatura), ``.jsonl`` and ``.json`` (one document per record; field names configurable).
-A ``manifest.json`` in a directory supplies title, date and outlet for the files it lists.
+Formats come from the registry (:mod:`corpus.registry`, one module per format in
+``corpus/formats/``): ``.txt`` / ``.md`` (first line is the headline; byline and date lines
+become metadata), ``.html`` / ``.htm`` (main text by trafilatura), ``.jsonl`` and ``.json`` (one
+document per record; field names configurable). A ``manifest.json`` in a directory supplies
+title, date and outlet for the files it lists (see :mod:`corpus.manifest`).
 """
 
 from __future__ import annotations
 
-import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from .clean import clean_article, parse_date
 from .document import Document, Skipped
-from .errors import EmptyInput, PathNotFound, UsageError
+from .errors import EmptyInput, InputsSkipped, NothingProcessed, PathNotFound
+from .manifest import MANIFEST, Manifest, manifest_path, read_manifest
+from .registry import Fields, Reader, Source, describe_error, reader_for, supported_suffixes
+from .safe import display_path
 
 __all__ = [
     "Fields",
     "read_documents",
     "iter_input_files",
+    "count_inputs",
+    "check_outcome",
     "decode_bytes",
-    "SUPPORTED_SUFFIXES",
+    "supported_suffixes",
     "SAMPLE_DIR",
+    "MAX_CHARS",
 ]
 
 SAMPLE_DIR = Path(__file__).parent / "sample"
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
-HTML_SUFFIXES = {".html", ".htm"}
-JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-MANIFEST = "manifest.json"
-_MIN_WORDS = 5  # below this a record holds no article text worth a document
-
-
-@dataclass(frozen=True, slots=True)
-class Fields:
-    """Which JSON fields hold a record's id, title, date and text (plus optional outlet, url).
-
-    ``Fields.parse("id,title,date,text")`` builds one from the CLI's comma-separated form.
-    """
-
-    id: str = "id"
-    title: str = "title"
-    date: str = "date"
-    text: str = "text"
-    outlet: str = "source"
-    url: str = "url"
-
-    @classmethod
-    def parse(cls, spec: str | None) -> "Fields":
-        if not spec:
-            return cls()
-        parts = [p.strip() for p in spec.split(",")]
-        if len(parts) != 4 or not all(parts):
-            raise UsageError(f"--fields needs four comma-separated names (id,title,date,text), got {spec!r}")
-        return cls(*parts)
+MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length: longer texts are skipped with the reason
+_MIN_WORDS = 5  # below this a file holds no article text worth a document
+_BOMS = [  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"),
+]
 
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
-    """Decode file bytes: UTF-8 (BOM or not), else Windows-1252, else Latin-1.
+    """Decode file bytes: a UTF-32/UTF-16 byte order mark, else UTF-8 (BOM or not), else
+    Windows-1252, else Latin-1.
 
-    Returns the text and a note naming the fallback used (None for UTF-8).
+    Returns the text and a note naming the decoding used (None for UTF-8).
 
     Examples
     --------
@@ -74,7 +59,15 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     ('Nicolás', None)
     >>> decode_bytes("Nicolás".encode("cp1252"))
     ('Nicolás', 'not valid UTF-8; decoded as Windows-1252')
+    >>> decode_bytes("Nicolás".encode("utf-16"))
+    ('Nicolás', 'decoded as UTF-16 (byte order mark)')
     """
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(codec, "replace")
+            bad = text.count("\ufffd") - data[len(bom):].decode(codec, "ignore").count("\ufffd")
+            note = f"decoded as {label} (byte order mark)"
+            return text, note + (f"; {bad} invalid sequence(s) replaced" if bad else "")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -85,51 +78,81 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         return data.decode("latin-1"), "not valid UTF-8 or Windows-1252; decoded as Latin-1"
 
 
-def _is_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
+def _is_binary(text: str) -> bool:
+    head = text[:8192]
+    if "\x00" in head:
         return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    control = sum(1 for c in head if c < " " and c not in "\t\n\x0c\r")
     return bool(head) and control / len(head) > 0.1
 
 
-def iter_input_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Expand the user's paths into files, directories walked recursively in sorted order.
+def _skip(path: Path, reason: str) -> Skipped:
+    return Skipped(display_path(path.stem if path.suffix else path.name), display_path(path), reason)
 
-    Raises :class:`PathNotFound` for a path that does not exist, :class:`EmptyInput` when a
-    directory holds no supported file.
+
+def iter_input_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
+    """Expand the user's paths into files (directories walked recursively, sorted by path).
+
+    Files inside a directory that cannot be read as articles come out as a ``Skipped`` with the
+    reason: hidden files and folders (one record per folder), symlinks leading outside the
+    directory or to a folder, special files, folders that cannot be listed. A directory's
+    ``manifest.json`` is metadata, not an input. Raises :class:`PathNotFound` for a path that
+    does not exist, :class:`EmptyInput` for a directory without any file.
     """
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            raise PathNotFound(f"No such file or directory: {str(raw)!r}")
+            raise PathNotFound(f"No such file or directory: {display_path(raw)!r}")
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p.name != MANIFEST
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not files:
-                suffixes = ", ".join(sorted(SUPPORTED_SUFFIXES))
-                raise EmptyInput(f"Directory {str(raw)!r} holds no article files ({suffixes})")
-            yield from files
+            found = sorted(_walk(path, path.resolve()), key=lambda item: item[0].parts)
+            if not found:
+                suffixes = ", ".join(sorted(supported_suffixes()))
+                raise EmptyInput(f"Directory {display_path(raw)!r} holds no article files ({suffixes})")
+            for _, item in found:
+                yield item
+        elif not path.is_file():
+            yield _skip(path, "not a regular file")
         else:
             yield path
 
 
-def _manifest(directory: Path, cache: dict) -> dict:
-    if directory not in cache:
-        entries = {}
-        mpath = directory / MANIFEST
-        if mpath.is_file():
-            try:
-                data = json.loads(mpath.read_text("utf-8"))
-                for entry in data.get("documents", []):
-                    entries[entry["file"]] = entry
-            except (ValueError, KeyError, TypeError, AttributeError):
-                entries = {}
-        cache[directory] = entries
-    return cache[directory]
+def _walk(directory: Path, root: Path) -> Iterator[tuple[Path, Path | Skipped]]:
+    """``(path, path or Skipped)`` of every entry below ``directory``, in no particular order."""
+    try:
+        entries = list(os.scandir(directory))
+    except OSError as err:
+        yield directory, _skip(directory, f"folder not readable: {err.strerror or describe_error(err)}")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            if entry.name.startswith("."):
+                kind = "folder" if entry.is_dir(follow_symlinks=False) else "file"
+                yield path, _skip(path, f"hidden {kind} (name starts with a dot), not read")
+            elif entry.is_symlink():
+                yield path, _symlink(path, root)
+            elif entry.is_dir(follow_symlinks=False):
+                yield from _walk(path, root)
+            elif entry.name == MANIFEST:
+                continue
+            elif stat.S_ISREG(entry.stat(follow_symlinks=False).st_mode):
+                yield path, path
+            else:
+                yield path, _skip(path, "not a regular file")
+        except OSError as err:
+            yield path, _skip(path, f"unreadable: {err.strerror or describe_error(err)}")
+
+
+def _symlink(path: Path, root: Path) -> Path | Skipped:
+    """A symlink inside an input folder is read only when it leads to a file inside that folder."""
+    target = path.resolve()
+    if not target.exists():
+        return _skip(path, "broken symlink")
+    if not target.is_relative_to(root):
+        return _skip(path, "symlink to outside the input folder, not followed")
+    if not target.is_file():
+        return _skip(path, "symlink to a folder, not followed")
+    return path
 
 
 def read_documents(
@@ -139,6 +162,7 @@ def read_documents(
     dedupe: bool = True,
     seen_ids: set[str] | None = None,
     seen_texts: dict[str, str] | None = None,
+    max_chars: int | None = MAX_CHARS,
 ) -> Iterator[Document | Skipped]:
     """Yield a Document or a Skipped record for every article in ``paths``.
 
@@ -153,6 +177,8 @@ def read_documents(
     seen_ids, seen_texts : set and dict, optional
         Ids and ``text_hash -> id`` of documents read before (updated in place), so that a
         later call continues an earlier one: the same id renaming and duplicate skipping.
+    max_chars : int or None
+        Skip documents whose text is longer (default spaCy's limit); None keeps every length.
 
     Examples
     --------
@@ -165,10 +191,11 @@ def read_documents(
     fields = fields or Fields()
     seen_text = seen_texts if seen_texts is not None else {}
     seen_ids = seen_ids if seen_ids is not None else set()
-    manifests: dict = {}
+    manifests: dict[Path, Manifest | None] = {}
     found = False
     for path in iter_input_files(paths):
-        for item in _read_file(path, fields, manifests):
+        items = [path] if isinstance(path, Skipped) else _read_file(path, fields, manifests, max_chars)
+        for item in items:
             found = True
             if isinstance(item, Document):
                 if item.id in seen_ids:
@@ -189,126 +216,98 @@ def read_documents(
         raise EmptyInput("No article files found in the given paths")
 
 
-def _read_file(path: Path, fields: Fields, manifests: dict) -> Iterator[Document | Skipped]:
-    suffix = path.suffix.lower()
-    stem = path.stem
-    if suffix not in SUPPORTED_SUFFIXES:
-        yield Skipped(stem, str(path), f"unsupported file type {suffix or '(none)'!r}")
+def _read_file(path: Path, fields: Fields, manifests: dict, max_chars: int | None) -> Iterator[Document | Skipped]:
+    reader = reader_for(path)
+    if reader is None:
+        yield _skip(path, f"unsupported file type {display_path(path.suffix.lower()) or '(none)'!r}")
         return
     try:
         data = path.read_bytes()
     except OSError as err:
-        yield Skipped(stem, str(path), f"unreadable: {err.strerror or err}")
-        return
-    if _is_binary(data):
-        yield Skipped(stem, str(path), "binary file, not text")
+        yield _skip(path, f"unreadable: {err.strerror or describe_error(err)}")
         return
     text, note = decode_bytes(data)
-    if suffix in JSON_SUFFIXES:
-        yield from _read_json(path, text, fields, note)
+    if _is_binary(text):
+        yield _skip(path, "binary file, not text")
         return
-    if suffix in HTML_SUFFIXES:
-        doc = _html_document(path, text)
-    else:
-        cleaned = clean_article(text)
-        doc = Document(id=stem, text=cleaned.text, title=cleaned.title, date=cleaned.date,
-                       author=cleaned.author, path=str(path))
-    if doc is None or doc.words < _MIN_WORDS:
-        yield Skipped(stem, str(path), "no article text found")
-        return
-    if note:
-        doc.notes.append(note)
-    entry = _manifest(path.parent, manifests).get(path.name)
-    if entry:
-        for key in ("title", "date", "outlet", "url"):
-            if entry.get(key):
-                setattr(doc, key, entry[key])
-    yield doc
-
-
-def _html_document(path: Path, html: str) -> Document | None:
-    import trafilatura  # imported here: only HTML inputs pay for it
-
+    manifest = None
+    if reader.per_file:
+        directory = path.parent
+        if directory not in manifests:
+            manifests[directory] = manifest = read_manifest(directory)
+            for where, reason in manifest.problems if manifest else ():
+                yield Skipped(f"{MANIFEST}:{where}" if where else MANIFEST,
+                              f"{manifest_path(directory)}:{where}" if where else manifest_path(directory), reason)
+        manifest = manifests[directory]
+    source = Source(path, display_path(path), display_path(path.stem), text, fields)
+    done = 0
     try:
-        result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                             include_tables=False)
-    except (ValueError, TypeError):
-        return None
-    if result is None:
-        return None
-    meta = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-    body = meta.get("text") or ""
-    title = meta.get("title")
-    cleaned = clean_article(body, title_line=False)
-    text = cleaned.text
-    if title:
-        text = f"{title}\n\n{text}"
-    date = meta.get("date")
-    return Document(
-        id=path.stem,
-        text=text,
-        title=title,
-        date=parse_date(date) if date else cleaned.date,
-        outlet=meta.get("sitename") or meta.get("hostname"),
-        url=meta.get("url"),
-        author=meta.get("author") or cleaned.author,
-        path=str(path),
-    )
+        for item in reader.read(source):
+            done += 1
+            yield _finish(item, source, reader, manifest, note, max_chars)
+    except Exception as err:  # noqa: BLE001 - isolation: a failing reader skips this file, not the run
+        after = f" after {done} record(s)" if done else ""
+        yield source.skipped(f"reader failed{after}: {describe_error(err)}")
 
 
-def _read_json(path: Path, text: str, fields: Fields, note: str | None) -> Iterator[Document | Skipped]:
-    """Records of a .jsonl file (one per line) or a .json file (a list or one object)."""
-    if path.suffix.lower() == ".json":
+def _finish(item: Document | Skipped, source: Source, reader: Reader, manifest: Manifest | None,
+            note: str | None, max_chars: int | None) -> Document | Skipped:
+    """Apply the decoding note, the manifest entry and the length checks to a reader's record."""
+    if not isinstance(item, Document):
+        return item
+    if reader.per_file and item.words < _MIN_WORDS:
+        return source.skipped("no article text found")
+    if note:
+        item.notes.append(note)
+    if reader.per_file and manifest is not None:
+        name = source.path.name
+        for key, value in manifest.entries.get(name, {}).items():
+            setattr(item, key, value)
+        item.notes.extend(manifest.notes.get(name, ()))
+    if max_chars is not None and len(item.text) > max_chars:
+        return Skipped(item.id, item.path, f"text of {len(item.text):,} characters is over the limit of "
+                                           f"{max_chars:,} (spaCy's max_length); not processed")
+    return item
+
+
+def count_inputs(paths: Iterable[str | os.PathLike]) -> int:
+    """Quick estimate of the number of inputs in ``paths``, for progress bars: one per file, one
+    per non-empty line of a JSON lines file, one per record of a JSON list (each format's reader
+    registers how it counts). Never raises for a bad file.
+
+    Examples
+    --------
+    >>> count_inputs([SAMPLE_DIR])
+    5
+    """
+    total = 0
+    for path in iter_input_files(paths):
+        reader = None if isinstance(path, Skipped) else reader_for(path)
         try:
-            data = json.loads(text)
-        except ValueError as err:
-            yield Skipped(path.stem, str(path), f"malformed JSON: {err}")
-            return
-        records = data if isinstance(data, list) else [data]
-        numbered = ((i, rec) for i, rec in enumerate(records, 1))
-        where = "record"
-    else:
-        numbered = _jsonl_lines(text)
-        where = "line"
-    for n, rec in numbered:
-        if isinstance(rec, Exception):
-            yield Skipped(f"{path.stem}:{n}", f"{path}:{n}", f"malformed JSON on {where} {n}: {rec}")
-            continue
-        if not isinstance(rec, dict):
-            yield Skipped(f"{path.stem}:{n}", f"{path}:{n}", f"{where} {n} is not a JSON object")
-            continue
-        doc_id = str(rec.get(fields.id) or f"{path.stem}:{n}")
-        body = rec.get(fields.text)
-        if not isinstance(body, str) or len(body.split()) < _MIN_WORDS:
-            missing = "missing" if body is None else "empty or too short"
-            yield Skipped(doc_id, f"{path}:{n}", f"text field {fields.text!r} {missing}")
-            continue
-        title = rec.get(fields.title)
-        cleaned = clean_article(body, title_line=False)
-        text_out = cleaned.text
-        if isinstance(title, str) and title.strip() and not text_out.startswith(title.strip()):
-            text_out = f"{title.strip()}\n\n{text_out}"
-        raw_date = rec.get(fields.date)
-        doc = Document(
-            id=doc_id,
-            text=text_out,
-            title=title if isinstance(title, str) else None,
-            date=parse_date(str(raw_date)) if raw_date else cleaned.date,
-            outlet=rec.get(fields.outlet) if isinstance(rec.get(fields.outlet), str) else None,
-            url=rec.get(fields.url) if isinstance(rec.get(fields.url), str) else None,
-            path=f"{path}:{n}",
-        )
-        if note:
-            doc.notes.append(note)
-        yield doc
+            total += reader.count(path) if reader is not None and reader.count is not None else 1
+        except (OSError, ValueError, RecursionError):
+            total += 1
+    return total
 
 
-def _jsonl_lines(text: str) -> Iterator[tuple[int, object]]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            yield n, json.loads(line)
-        except ValueError as err:
-            yield n, err
+def check_outcome(processed: int, skipped: list[tuple[str, str]], *, strict: bool = False) -> None:
+    """Raise when a build's inputs did not give what the caller needs.
 
+    :class:`NothingProcessed` when no document was processed; with ``strict``,
+    :class:`InputsSkipped` when any input was skipped. Both are DataErrors (exit code 1).
+
+    Examples
+    --------
+    >>> check_outcome(2, [("b", "binary file, not text")])
+    >>> check_outcome(2, [("b", "binary file, not text")], strict=True)
+    Traceback (most recent call last):
+    ...
+    newsgraph.corpus.errors.InputsSkipped: --strict: 1 input skipped (b: binary file, not text)
+    """
+    shown = "; ".join(f"{i}: {r}" for i, r in skipped[:3]) + ("; ..." if len(skipped) > 3 else "")
+    plural = "input" if len(skipped) == 1 else "inputs"
+    if processed == 0:
+        raise NothingProcessed(f"No document processed: {len(skipped)} {plural} skipped ({shown})" if skipped
+                               else "No document processed: the inputs hold no article")
+    if strict and skipped:
+        raise InputsSkipped(f"--strict: {len(skipped)} {plural} skipped ({shown})")

@@ -22,7 +22,9 @@ import networkx as nx
 
 from newsgraph.corpus.document import Document, Skipped
 from newsgraph.corpus.errors import ExportError, UsageError
-from newsgraph.corpus.readers import Fields, iter_input_files, read_documents
+from newsgraph.corpus.manifest import manifest_name
+from newsgraph.corpus.readers import Fields, check_outcome, count_inputs, read_documents  # count_inputs: re-exported
+from newsgraph.corpus.safe import display_path
 from newsgraph.extractors.models import MENTIONED_WITH
 from newsgraph.extractors.pipeline import DEFAULT_MODEL, DocResult, Extractor
 from newsgraph.extractors.resolution import resolve_corpus
@@ -89,6 +91,7 @@ def build_corpus(
     extractor: Extractor | None = None,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[Document | Skipped], None] | None = None,
+    strict: bool = False,
 ) -> tuple[nx.MultiDiGraph, list[dict], BuildReport]:
     """Build the graph of ``paths`` and, with ``out``, write every export there: the one build path.
 
@@ -126,6 +129,8 @@ def build_corpus(
         Called once with the estimated number of inputs, before the first is read.
     on_document : callable, optional
         Called with each input (Document or Skipped) as it is done.
+    strict : bool
+        Any skipped input is an error (:class:`~corpus.errors.InputsSkipped`, nothing written).
 
     Returns
     -------
@@ -138,7 +143,8 @@ def build_corpus(
     UsageError
         A missing path, a bad option, ``update`` without a cached build in ``out``.
     DataError
-        A missing model or an invalid rules file.
+        A missing model or an invalid rules file; no document processed
+        (:class:`~corpus.errors.NothingProcessed`); with ``strict``, an input skipped.
 
     Examples
     --------
@@ -174,6 +180,7 @@ def build_corpus(
             on_start(count_inputs(paths) + (len(previous) if previous is not None else 0))
         G, records, report = build(paths, extractor=extractor, fields=fields, on_document=on_document,
                                    cache=result_cache, previous=previous)
+        check_outcome(report.processed, report.skipped_reasons, strict=strict)  # before anything is written
         if out is not None:
             names = [e.name for e in exporters]
             # nothing changed since the build that wrote OUT: its exports are still exact
@@ -356,38 +363,7 @@ def corpus_name(paths: Iterable[str | os.PathLike]) -> str:
     >>> corpus_name(["a/news.jsonl", "b"])
     'news.jsonl, b'
     """
-    names = []
-    for p in paths:
-        manifest = Path(p) / "manifest.json"
-        try:
-            names.append(json.loads(manifest.read_text("utf-8"))["name"])
-        except (OSError, ValueError, KeyError, TypeError):
-            names.append(Path(p).name or str(p))
-    return ", ".join(names)
-
-
-def count_inputs(paths: Iterable[str | os.PathLike]) -> int:
-    """Quick estimate of the number of inputs in ``paths``, for progress bars: one per file, one
-    per non-empty line of a JSON lines file, one per record of a JSON list. Nothing is parsed
-    but ``.json`` files.
-    """
-    from newsgraph.corpus.readers import JSON_SUFFIXES
-
-    total = 0
-    for path in iter_input_files(paths):
-        suffix = path.suffix.lower()
-        try:
-            if suffix == ".json":
-                data = json.loads(path.read_bytes())
-                total += len(data) if isinstance(data, list) else 1
-            elif suffix in JSON_SUFFIXES:
-                with open(path, "rb") as f:
-                    total += sum(1 for line in f if line.strip())
-            else:
-                total += 1
-        except (OSError, ValueError):
-            total += 1
-    return total
+    return ", ".join(manifest_name(p) or display_path(Path(p).name or str(p)) for p in paths)
 
 
 def write_outputs(G: nx.MultiDiGraph, records: list[dict], out: str | os.PathLike, *,
