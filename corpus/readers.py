@@ -30,6 +30,7 @@ __all__ = [
     "Fields",
     "read_documents",
     "iter_input_files",
+    "portable_path",
     "count_inputs",
     "check_outcome",
     "decode_bytes",
@@ -193,9 +194,8 @@ def read_documents(
     seen_ids = seen_ids if seen_ids is not None else set()
     manifests: dict[Path, Manifest | None] = {}
     found = False
-    for path in iter_input_files(paths):
-        items = [path] if isinstance(path, Skipped) else _read_file(path, fields, manifests, max_chars)
-        for item in items:
+    for root in map(Path, paths):
+        for item in _read_root(root, fields, manifests, max_chars):
             found = True
             if isinstance(item, Document):
                 if item.id in seen_ids:
@@ -214,6 +214,40 @@ def read_documents(
             yield item
     if not found:
         raise EmptyInput("No article files found in the given paths")
+
+
+def _read_root(root: Path, fields: Fields, manifests: dict, max_chars: int | None) -> Iterator[Document | Skipped]:
+    """Every record of one input path, with paths shown relative to it (see :func:`portable_path`)."""
+    for path in iter_input_files([root]):
+        items = [path] if isinstance(path, Skipped) else _read_file(path, fields, manifests, max_chars)
+        for item in items:
+            item.path = portable_path(item.path, root)
+            yield item
+
+
+def portable_path(path: str | None, root: Path) -> str | None:
+    """``path`` (as shown in records) relative to the input ``root`` the user named, led by its name.
+
+    Records and every export hold these, never the absolute path of the machine that built the
+    graph: a folder ``/home/me/news`` gives ``news/a.txt``, a file gives its name (``b.jsonl:3``
+    for record 3 of it).
+
+    Examples
+    --------
+    >>> portable_path("/home/me/news/2024/a.txt", Path("/home/me/news"))
+    'news/2024/a.txt'
+    >>> portable_path("data/b.jsonl:3", Path("data/b.jsonl")), portable_path(None, Path("x"))
+    ('b.jsonl:3', None)
+    """
+    if path is None:
+        return None
+    shown = display_path(root)
+    name = display_path(root.resolve().name) or shown
+    if shown == ".":
+        return f"{name}/{path}"
+    if path == shown or path.startswith((shown + ":", shown + "/", shown + os.sep)):
+        return name + path[len(shown):]
+    return path
 
 
 def _read_file(path: Path, fields: Fields, manifests: dict, max_chars: int | None) -> Iterator[Document | Skipped]:
