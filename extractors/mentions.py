@@ -26,7 +26,7 @@ import re
 from .coref import link_references
 from .gazetteer import Gazetteer
 from .lexicon import words
-from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, fold, slugify
+from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entity_key, fold
 from .resolution import DocumentState, resolve_document
 
 __all__ = ["find_mentions", "find_candidates"]
@@ -109,7 +109,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                 before, states = _title_before(doc, name.start, gaz)
                 if before:
                     titles.insert(0, before)
-                key = "person:" + slugify(name.text)
+                key = entity_key("person:", name.text, entities)
                 info = entities.setdefault(key, Entity(key, PERSON, name.text))
                 info.titles.update(t for t in titles if t.lower().rstrip(".") not in _TITLE_GLUE)
                 info.states.update(states)
@@ -126,7 +126,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                         or match.kind == "capital" and _acting(span) and not _is_dateline(span)):
                     etype, key, how = STATE, match.key, "metonymy"
                 else:
-                    etype, key, how = LOCATION, "location:" + slugify(text), "exact"
+                    etype, key, how = LOCATION, entity_key("location:", text, entities), "exact"
                     match = None
             else:  # state name or demonym
                 etype, key, how = STATE, match.key, ("demonym" if match.kind == "demonym" else "gazetteer")
@@ -143,7 +143,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         if label == "FAC" and not any(t.lower_ in INSTITUTION_HEADS for t in span):
             continue  # buildings, roads, airports are not actors; think tanks the model calls FAC are
         if label in {"GPE", "LOC", "ORG"} and _names_person(span):
-            key = "person:" + slugify(text)  # "his predecessor, Chávez": the model's GPE is a person
+            key = entity_key("person:", text, entities)  # "his predecessor, Chávez": the model's GPE is a person
             entities.setdefault(key, Entity(key, PERSON, text))
             mentions.append(Mention(span.start_char, span.end_char, text, PERSON, key, "context",
                                     sent_of(span.start), (span.start, span.end)))
@@ -156,7 +156,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             etype, prefix = STATE, "state:"  # "Soviet Union", "Ottoman Empire": states the gazetteer lacks
         else:
             etype, prefix = LOCATION, "location:"  # regions, provinces, cities not standing for a state
-        key = prefix + slugify(text)
+        key = entity_key(prefix, text, entities)
         entities.setdefault(key, Entity(key, etype, text))
         mentions.append(Mention(span.start_char, span.end_char, text, etype, key, "exact",
                                 sent_of(span.start), (span.start, span.end)))

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer
 from .lexicon import words
-from .models import INSTITUTION, LOCATION, PERSON, DocResult, Entity, Mention, fold, slugify
+from .models import INSTITUTION, LOCATION, PERSON, DocResult, Entity, Mention, entity_key, fold, same_actor_name, slugify
 
 __all__ = [
     "ACRONYM",
@@ -47,6 +47,7 @@ __all__ = [
     "corpus_mapping",
     "apply_mapping",
     "resolve_corpus",
+    "split_collisions",
     "describe",
     "initials",
     "suffix_index",
@@ -102,9 +103,12 @@ def resolution_rule(*how: str, scope: str = "document"):
 
 def describe() -> list[dict[str, str]]:
     """Every ``how`` value with where it is set and why: for docs and ``--explain``."""
+    from .corrections import CORRECTION_HOWS
+
     out = [{"how": how, "scope": "typing", "rule": how, "summary": text} for how, text in TYPING_HOWS.items()]
     for rule in REGISTRY:
         out += [{"how": how, "scope": rule.scope, "rule": rule.func.__name__, "summary": rule.summary} for how in rule.how]
+    out += [{"how": how, "scope": "corrections", "rule": how, "summary": text} for how, text in CORRECTION_HOWS.items()]
     return out
 
 
@@ -176,7 +180,7 @@ def people_to_institutions(state: DocumentState) -> None:
         info = state.entities.get(key)
         if info is None or info.titles:
             continue
-        new = "institution:" + slugify(info.name)
+        new = entity_key("institution:", info.name, state.entities)
         state.entities.pop(key)
         state.entities.setdefault(new, Entity(new, INSTITUTION, info.name))
         _rekey(state.mentions, {key: new}, type=INSTITUTION, how="context")
@@ -423,7 +427,45 @@ def apply_mapping(results: Iterable[DocResult], mapping: dict[str, tuple[str, st
     return out
 
 
-def resolve_corpus(results: Iterable[DocResult]) -> list[DocResult]:
-    """The resolution stage: DocResults with corpus-wide keys applied (see :func:`corpus_mapping`)."""
+def resolve_corpus(results: Iterable[DocResult], *, corrections=None) -> list[DocResult]:
+    """The resolution stage: DocResults with corpus-wide keys applied (see :func:`corpus_mapping`),
+    then the analyst's ``corrections`` (:func:`newsgraph.extractors.corrections.apply_corrections`)."""
+    from .corrections import apply_corrections
+
+    results = split_collisions(results)
+    return apply_corrections(apply_mapping(results, corpus_mapping(results)), corrections)
+
+
+def split_collisions(results: Iterable[DocResult]) -> list[DocResult]:
+    """Keys two documents gave to different actors (same transliteration, different script
+    names: "李刚" and "李钢") get a short hash in every document but the first.
+
+    >>> a = DocResult("a", None, 0, [], {"person:ligang": Entity("person:ligang", PERSON, "李刚")}, [], {}, [])
+    >>> b = DocResult("b", None, 0, [], {"person:ligang": Entity("person:ligang", PERSON, "李钢")}, [], {}, [])
+    >>> [list(r.entities) for r in split_collisions([a, b])]
+    [['person:ligang'], ['person:ligang-141f6a30']]
+    """
     results = list(results)
-    return apply_mapping(results, corpus_mapping(results))
+    first: dict[str, str] = {}
+    out = []
+    for r in results:
+        remap = {}
+        for key, info in r.entities.items():
+            owner = first.setdefault(key, info.name)
+            if not same_actor_name(owner, info.name):
+                remap[key] = entity_key(key.split(":", 1)[0] + ":", info.name, {key: Entity(key, info.type, owner)})
+        out.append(r if not remap else _rekey_result(r, remap))
+    return out
+
+
+def _rekey_result(r: DocResult, remap: dict[str, str]) -> DocResult:
+    """``r`` with document keys renamed (``how`` kept)."""
+    return replace(
+        r,
+        mentions=[replace(m, key=remap.get(m.key, m.key)) for m in r.mentions],
+        entities={remap.get(k, k): replace(e, key=remap.get(e.key, e.key)) for k, e in r.entities.items()},
+        links=[(s, e, remap.get(k, k), how) for s, e, k, how in r.links],
+        cooccurrences=[(i, sorted({remap.get(k, k) for k in keys})) for i, keys in r.cooccurrences],
+        relations=[replace(x, subject=remap.get(x.subject, x.subject), object=remap.get(x.object, x.object))
+                   for x in r.relations],
+    )
