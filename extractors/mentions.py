@@ -23,6 +23,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .coref import link_references
 from .gazetteer import Gazetteer
 from .lexicon import words
@@ -48,8 +50,16 @@ NAME_HEADS = words("institutions", "org_generic") | INSTITUTION_HEADS | words("i
 ORG_CUE_NOUNS = words("institutions", "org_cue_nouns")
 ORG_CUE_PARTICIPLES = words("institutions", "org_cue_participles")
 _TRAILING = words("institutions", "trailing_words")
+OFFICE_WORDS = words("people", "office_words")
+PARTY_LAST = words("institutions", "party_last_words")
+PARTY_FIRST = words("institutions", "party_first_words")
+EVENT_HEADS = words("places", "event_heads")
+EVENT_MODIFIERS = words("places", "event_modifiers")
+ARTICLE_NAMES = words("places", "article_names")
 # Prefixes that make a capitalised word an adjective, not a name ("post-Maduro", "pro-Kremlin").
 _AFFIX = re.compile(r"^(?:post|pre|anti|pro|non|neo|ex|mid|un)-", re.I)
+# A surname with a lower-case Arabic article ("el-Sisi", "al-Assad").
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z]")
 # Model and product designations ("Su-30", "Buk-M2", "F-16", "S-400"): not actors.
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,5}-?[A-Z]?\d+[A-Za-z]?$")
 
@@ -94,6 +104,12 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         text = span.text
         if _AFFIX.match(text) or operations and (fold(text) in operations or text.startswith("Operation ")):
             continue  # "post-Maduro" is an adjective; operations are events, not actors
+        if _in_title(span) or _in_event_name(span):
+            continue  # "Secretary of State", "Defense Minister"; "the 1992 United Kingdom general election"
+        if label == "PERSON" and _foreign_sentence(span):
+            continue  # "Somos nuestra propia historia.": a capitalised word of another language
+        if label in {"FAC", "ORG", "GPE", "LOC"} and _title_before_name(span) and gaz.lookup(text) is None:
+            label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG: a title right before a full name
         match = gaz.lookup(text)
         if match is None and _DESIGNATION.match(text):
             continue  # "Su-30", "Buk-M2": equipment, not actors
@@ -104,7 +120,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                 label = "ORG"  # "Senate Liberal Caucus", "Spanish outlet ABC": not a person
             else:
                 name, titles = _person_name(span)
-                if not name.text or not name[0].text[:1].isupper() or any(c.isdigit() for c in name.text):
+                if (not name.text or not (name[0].text[:1].isupper() or _ARTICLE_NAME.match(name.text))
+                        or any(c.isdigit() for c in name.text)):
                     continue
                 before, states = _title_before(doc, name.start, gaz)
                 if before:
@@ -121,6 +138,14 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         if match is not None:
             if match.kind == "organisation":
                 etype, key, how = INSTITUTION, match.key, "gazetteer"
+            elif match.kind in {"capital", "seat"} and _of_person(span):
+                # "Downing Street's Alastair Campbell": the government, of which the person is a member
+                etype, how = INSTITUTION, "metonymy"
+                key = "institution:government-" + match.key.split(":", 1)[1].lower()
+                entities.setdefault(key, Entity(key, etype, f"Government of {match.name}", codes=dict(match.codes)))
+                mentions.append(Mention(span.start_char, span.end_char, text, etype, key, how,
+                                        sent_of(span.start), (span.start, span.end)))
+                continue
             elif match.kind in {"capital", "seat"}:
                 if (match.kind == "seat" and not _is_locative(span)
                         or match.kind == "capital" and _acting(span) and not _is_dateline(span)):
@@ -169,6 +194,8 @@ def _strip_span(span):
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        if doc[start].text == "The" and start + 1 < end and doc[start + 1].lower_ in ARTICLE_NAMES:
+            break  # "The Hague" keeps its article
         start += 1
     for i in range(start + 1, end):
         if doc[i].text == "(":  # "Civics and Innovators (CI": the name stops at the bracket
@@ -313,9 +340,60 @@ def _org_context(span) -> bool:
 
 
 def _names_institution(span) -> bool:
-    """A PERSON span whose last word is an institution's head noun ("Senate Liberal Caucus")."""
-    last = span[-1].lower_
+    """A PERSON span whose last word is an institution's head noun ("Senate Liberal Caucus") or a
+    party's name word in any language ("Sinn Féin", "Fine Gael", "Partido Popular")."""
+    last, first = span[-1].lower_, span[0].lower_
+    if len(span) > 1 and (last in PARTY_LAST or first in PARTY_FIRST):
+        return True
     return len(span) > 1 and last in NAME_HEADS and last not in {"house", "chair"}
+
+
+def _in_title(span) -> bool:
+    """A ministry's field inside a title: "Secretary of State", "Defense Minister", "State Secretary"."""
+    if len(span) != 1 or span[0].lower_ not in OFFICE_WORDS:
+        return False
+    doc, i = span.doc, span.start
+    before = doc[i - 2 : i]
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_.rstrip(".") in TITLE_WORDS:
+        return True
+    return i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in TITLE_WORDS and doc[i + 1].lower_ not in _TITLE_GLUE
+
+
+def _in_event_name(span) -> bool:
+    """A name inside an event's name: a year, the name, modifiers, an event noun ("1992 United Kingdom general election")."""
+    doc = span.doc
+    if span.start == 0 or not (doc[span.start - 1].like_num or doc[span.start - 1].ent_type_ == "DATE"):
+        return False
+    j = span.end
+    while j < len(doc) and j < span.end + 3 and doc[j].lower_ in EVENT_MODIFIERS:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in EVENT_HEADS
+
+
+def _foreign_sentence(span) -> bool:
+    """A name opening a sentence whose three or more lower-case words include no English stop
+    word: a capitalised word of another language ("Somos nuestra propia historia")."""
+    sent = span.sent
+    if span.start != sent.start:
+        return False
+    lower = [t for t in sent if t.is_alpha and t.is_lower and t.ent_type_ == ""]
+    return len(lower) >= 3 and not any(t.lower_ in STOP_WORDS for t in lower)
+
+
+def _title_before_name(span) -> bool:
+    """A capitalised title word right before a two- or three-word capitalised name ("Chancellor Olaf Scholz")."""
+    prev = _token_before(span)
+    if prev is None or not prev.text[:1].isupper() or prev.lower_.rstrip(".") not in PERSON_ONLY_TITLES | {"chancellor", "minister", "secretary"}:
+        return False
+    words_ = [t for t in span if not t.is_punct]
+    return 2 <= len(words_) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.pos_ == "PROPN" for t in words_)
+
+
+def _of_person(span) -> bool:
+    """A seat or capital that is the possessor or modifier of a person's name ("Downing Street's Alastair Campbell")."""
+    root = span.root
+    head = root.head
+    return root.dep_ in {"poss", "compound"} and head.i >= span.end and head.ent_type_ == "PERSON"
 
 
 def _names_person(span) -> bool:

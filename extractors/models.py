@@ -180,6 +180,7 @@ class Entity:
     titles: set[str] = field(default_factory=set)
     codes: dict = field(default_factory=dict)
     states: set[str] = field(default_factory=set)  # demonym states in a person's title phrase
+    ambiguous: bool = False  # corpus resolution: a short name several people could be (not cached)
 
 
 #: The former name of :class:`Entity`.
