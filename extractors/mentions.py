@@ -56,6 +56,12 @@ PARTY_FIRST = words("institutions", "party_first_words")
 EVENT_HEADS = words("places", "event_heads")
 EVENT_MODIFIERS = words("places", "event_modifiers")
 ARTICLE_NAMES = words("places", "article_names")
+DOCUMENT_HEADS = words("institutions", "document_heads")
+PARTNER_NOUNS = words("institutions", "partner_nouns")
+# Labels the model gives numbers: a capitalised word with one is a misread name ("Hugo" CARDINAL).
+_NUMBER_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
+# An ideology or movement named after a person ("Chavismo", "Peronism"): not an actor.
+_IDEOLOGY = re.compile(r"^[A-Z][a-z]+(?:ism|ismo|isme|ismus)$")
 # Prefixes that make a capitalised word an adjective, not a name ("post-Maduro", "pro-Kremlin").
 _AFFIX = re.compile(r"^(?:post|pre|anti|pro|non|neo|ex|mid|un)-", re.I)
 # A surname with a lower-case Arabic article ("el-Sisi", "al-Assad").
@@ -90,7 +96,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     entities: dict[str, Entity] = {}
     sent_of = _sent_index(sent_starts)
 
-    spans = _merge_spans(doc, spans)
+    spans = _partner_spans(doc, _extend_names(doc, _merge_spans(doc, spans)))
     # "Operation Absolute Resolve" is an event, and so is a bare "Absolute Resolve" in the same text
     operations = {fold(e.text.split(None, 1)[1]) for e in spans
                   if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
@@ -104,7 +110,9 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         text = span.text
         if _AFFIX.match(text) or operations and (fold(text) in operations or text.startswith("Operation ")):
             continue  # "post-Maduro" is an adjective; operations are events, not actors
-        if _in_title(span) or _in_event_name(span):
+        if _in_title(span) or _in_event_name(span) or _IDEOLOGY.match(text) or (
+                len(span) > 1 and span[-1].lower_ in DOCUMENT_HEADS and gaz.lookup(text) is None):
+            # titles, event names, ideologies ("Chavismo") and documents ("... Strategy Report") are not actors
             continue  # "Secretary of State", "Defense Minister"; "the 1992 United Kingdom general election"
         if label == "PERSON" and _foreign_sentence(span):
             continue  # "Somos nuestra propia historia.": a capitalised word of another language
@@ -115,6 +123,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             continue  # "Su-30", "Buk-M2": equipment, not actors
         if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and _titled_name(span):
             label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
+        if match is None and _place_word(span, label):
+            label = "LOC"  # "fighting in Raqqah": a one-word name in a locative phrase
         if label == "PERSON" and (match is None or match.kind in {"demonym", "capital"}):
             if _names_institution(span):
                 label = "ORG"  # "Senate Liberal Caucus", "Spanish outlet ABC": not a person
@@ -292,6 +302,52 @@ def _merge_spans(doc, spans):
     return [_extend_of(doc, s, out[i + 1].start if i + 1 < len(out) else len(doc)) for i, s in enumerate(out)]
 
 
+def _extend_names(doc, spans):
+    """A name whose first word the model read as a number ("Hugo" CARDINAL, then "Chávez"
+    untagged or GPE) is one PERSON span: the misread word and the one or two capitalised
+    proper nouns after it."""
+    starts = {s.start: s for s in spans}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    new, replaced = [], set()
+    for ent in doc.ents:
+        if ent.label_ not in _NUMBER_LABELS or len(ent) != 1:
+            continue
+        first = ent[0]
+        if not (first.is_alpha and first.text[:1].isupper() and first.pos_ == "PROPN" and first.lower_ not in TITLE_WORDS):
+            continue
+        j = ent.end
+        while j < len(doc) and j < ent.end + 2 and doc[j].pos_ == "PROPN" and doc[j].is_alpha and doc[j].text[:1].isupper():
+            j += 1
+        if j == ent.end:
+            continue
+        inside = [starts[i] for i in range(ent.end, j) if i in starts]
+        if any(i in taken for i in range(ent.end, j)) and not (inside and all(s.end <= j for s in inside)):
+            continue
+        replaced.update(s.start for s in inside)
+        new.append(_span(doc, ent.start, j, "PERSON"))
+    if not new:
+        return spans
+    return sorted([s for s in spans if s.start not in replaced] + new, key=lambda s: s.start)
+
+
+def _partner_spans(doc, spans):
+    """Untagged names hyphenated as partners ("the PDVSA-Roszarubezhneft joint partnership"):
+    each part an ORG when one is an acronym and the pair modifies a partner noun."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    extra = []
+    for tok in doc[1:-1]:
+        a, b = doc[tok.i - 1], doc[tok.i + 1]
+        if tok.text != "-" or tok.whitespace_ or a.whitespace_ or {a.i, b.i} & taken:
+            continue
+        if not (a.is_alpha and b.is_alpha and a.text[:1].isupper() and b.text[:1].isupper()
+                and (a.text.isupper() or b.text.isupper()) and len(a) >= 3 and len(b) >= 3):
+            continue
+        nxt = doc[b.i + 1 : b.i + 3]
+        if any(t.lower_ in PARTNER_NOUNS for t in nxt):
+            extra += [_span(doc, a.i, a.i + 1, "ORG"), _span(doc, b.i, b.i + 1, "ORG")]
+    return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+
 def _extend_of(doc, span, limit: int):
     """"Progressive Conservative Party" + "of Manitoba" the model left untagged -> one ORG."""
     end = span.end
@@ -346,6 +402,15 @@ def _names_institution(span) -> bool:
     if len(span) > 1 and (last in PARTY_LAST or first in PARTY_FIRST):
         return True
     return len(span) > 1 and last in NAME_HEADS and last not in {"house", "chair"}
+
+
+def _place_word(span, label: str) -> bool:
+    """A one-word PERSON name (not an acronym, no title before it) that is the object of a
+    locative preposition is a place: "the bombing in Raqqah" (people are not "in" someone)."""
+    if label != "PERSON" or len(span) != 1 or span.text.isupper() or not _is_locative(span):
+        return False
+    prev = _token_before(span)
+    return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS) and span[0].lower_ not in NAME_HEADS
 
 
 def _in_title(span) -> bool:

@@ -143,3 +143,17 @@ def test_a_seat_owning_a_person_is_the_government_not_the_state(extractor):
     assert seat[0] == INSTITUTION and seat[1] != "state:GBR"
     r = run(extractor, "Downing Street said the talks would go on.")
     assert typed(r)["Downing Street"][1] == "state:GBR"
+
+
+def test_hyphenated_partner_companies_are_institutions(extractor):
+    r = run(extractor, "Shareholders approved the $2 billion YPF-Petrobras joint venture on Monday.")
+    t = typed(r)
+    assert t["YPF"][0] == INSTITUTION and t["Petrobras"][0] == INSTITUTION
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Pentagon Annual Threat Report warned of new risks.", "Pentagon Annual Threat Report"),
+    ("Peronism remains strong in the provinces.", "Peronism"),
+])
+def test_documents_and_ideologies_are_not_actors(extractor, text, name):
+    assert not [m for m in run(extractor, text).mentions if name in m.text and m.text != "Pentagon"]
