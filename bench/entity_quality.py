@@ -1,8 +1,24 @@
-"""Score entity typing on the CrossNER politics dev set: newsgraph vs. raw ``en_core_web_sm``.
+"""Score entities: typing on CrossNER politics and re3d, identity across documents on news_dev.
 
 Usage::
 
-    .venv/bin/python bench/entity_quality.py [--data FILE] [--errors N] [--json]
+    .venv/bin/python bench/entity_quality.py [--set crossner|re3d|news_dev|all] [--data FILE] [--errors N] [--json]
+
+Every dev set is split by a hash of its record (document) ids into a tune and a check half
+(``bench/devsplit.py``); each figure is reported for both halves.
+
+**re3d** (``re3d_dev.jsonl``, gold entities only): typed name sets per document, loose
+matching. Gold Organisation may be predicted as Institution or State, Location as Location or
+State, Person as Person. A predicted (name, type) matches a gold one of a compatible type when
+their folded names are equal or the word set of one contains the other's.
+
+**news_dev identity** (``news_dev/entities.jsonl``): the annotated actors (one per canonical
+name and type, across documents) and their surface forms per document; the documents of one
+half are extracted and resolved together, and every mention whose text is an annotated form
+of that document gives the actor a node. *split*: actors found under more than one node;
+*merging*: nodes holding the forms of two or more actors; *absent*: actors with no node. A
+State's form that is also a place ("near Athens" / "Athens says") counts only its actor nodes:
+the Location node of the place is not a split (annotations carry no offsets).
 
 Gold labels are mapped to newsgraph's types (``politician``/``person`` -> Person, ``country`` ->
 State, ``organisation``/``politicalparty`` -> Institution, ``location`` -> Location); the other
@@ -30,8 +46,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "eval" / "crossner_politics_dev.jsonl"
+EVAL = ROOT.parent / "shared" / "data" / "eval"
+DEFAULT_DATA = EVAL / "crossner_politics_dev.jsonl"
+RE3D = EVAL / "re3d_dev.jsonl"
+NEWS_DEV = EVAL / "news_dev"
+RE3D_MAP = {"Organisation": {"Institution", "State"}, "Location": {"Location", "State"}, "Person": {"Person"}}
 GOLD_MAP = {"politician": "Person", "person": "Person", "country": "State",
             "organisation": "Institution", "politicalparty": "Institution", "location": "Location"}
 RAW_MAP = {"PERSON": "Person", "GPE": "State", "ORG": "Institution", "LOC": "Location"}
@@ -140,16 +161,146 @@ def errors(rows, gold, pred, limit: int) -> str:
     return "\n".join(out)
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="CrossNER jsonl file")
-    ap.add_argument("--errors", type=int, default=0, metavar="N", help="print newsgraph's N commonest errors")
-    ap.add_argument("--json", action="store_true", help="print the counts as JSON instead of tables")
-    args = ap.parse_args(argv)
+# ---------------------------------------------------------------------- re3d
+
+
+def _extractor():
+    from newsgraph.extractors.pipeline import Extractor
+
+    global _EX
+    try:
+        return _EX
+    except NameError:
+        _EX = Extractor()
+        return _EX
+
+
+def _loose(a: str, b: str) -> bool:
+    from newsgraph.extractors.models import fold
+
+    wa, wb = set(fold(a).replace("the ", " ").split()), set(fold(b).replace("the ", " ").split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _set_prf(gold: list[set], pred: list[set]) -> tuple[float, float, float]:
+    """Loose typed name-set P/R/F1 summed over documents; gold items are (name, {types})."""
+    tp_p = n_p = tp_g = n_g = 0
+    for g, p in zip(gold, pred):
+        n_p += len(p)
+        n_g += len(g)
+        tp_p += sum(1 for name, t in p if any(t in types and _loose(name, gname) for gname, types in g))
+        tp_g += sum(1 for gname, types in g if any(t in types and _loose(name, gname) for name, t in p))
+    prec, rec = (tp_p / n_p if n_p else 0.0), (tp_g / n_g if n_g else 0.0)
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def re3d(errors: int = 0) -> str:
+    """Typed name-set F1 (loose) of newsgraph and the raw model on each half of re3d dev."""
+    from devsplit import split
+
+    ex = _extractor()
+    rows = load_gold(RE3D)
+    out = ["| half | docs | system | P | R | F1 |", "|---|---:|---|---:|---:|---:|"]
+    for name, half_rows in zip(("tune", "check"), split(rows)):
+        gold, ours, raw = [], [], []
+        for row in half_rows:
+            gold.append({(e["text"], frozenset(RE3D_MAP[e["label"]])) for e in row["entities"]
+                         if e.get("gold") and e["label"] in RE3D_MAP})
+            doc = ex.nlp(row["text"])
+            raw.append({(e.text, RAW_MAP[e.label_]) for e in doc.ents if e.label_ in RAW_MAP})
+            result = ex.process(doc, row["id"], None)
+            ours.append({(m.text, m.type) for m in result.mentions if m.how not in NOT_NAMES})
+        for system, pred in (("newsgraph", ours), ("en_core_web_sm", raw)):
+            p, r, f = _set_prf(gold, pred)
+            out.append(f"| {name} | {len(half_rows)} | {system} | {p:.3f} | {r:.3f} | **{f:.3f}** |")
+        if errors and name == "tune":
+            fp = Counter(x for g, p in zip(gold, ours) for x in p
+                         if not any(x[1] in ts and _loose(x[0], gn) for gn, ts in g))
+            out.append("\ntune false positives: " + ", ".join(f"{n}x {k}" for k, n in fp.most_common(errors)) + "\n")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------- news_dev identity
+
+
+def identity(docs: list[dict], actors: list[dict]) -> dict:
+    """Split / merging / absent counts of annotated actors over the resolved keys of ``docs``."""
+    from newsgraph.extractors.models import fold
+    from newsgraph.extractors.resolution import resolve_corpus
+
+    ex = _extractor()
+    results = [ex.process(ex.nlp(d["text"]), d["id"], d.get("date")) for d in docs]
+    results = resolve_corpus(results)
+
+    def norm(text: str) -> str:
+        text = fold(text).strip()
+        return text[4:] if text.startswith("the ") else text
+
+    keys_of: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, form) -> keys
+    for r in results:
+        for m in r.mentions:
+            keys_of[(r.doc_id, norm(m.text))].add(m.key)
+    doc_ids = {d["id"] for d in docs}
+    # one actor named "Reagan" in one document and "Ronald Reagan" in another: the one full name
+    full = defaultdict(set)
+    for a in actors:
+        if a["doc"] in doc_ids and len(a["canonical"].split()) > 1:
+            full[(fold(a["canonical"]).split()[-1], a["type"])].add(a["canonical"])
+
+    def canonical(a: dict) -> tuple[str, str]:
+        names = full.get((fold(a["canonical"]), a["type"]), set())
+        return (next(iter(names)) if len(names) == 1 else a["canonical"]), a["type"]
+
+    nodes_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for a in actors:
+        if a["doc"] in doc_ids:
+            actor = canonical(a)
+            for form in a["mentions"]:
+                keys = keys_of.get((a["doc"], norm(form)), set())
+                if a["type"] == "State":  # "near Athens" is the place, "Athens says" the state: not a split
+                    keys = {k for k in keys if not k.startswith("location:")} or keys
+                nodes_of[actor] |= keys
+    actors_of: dict[str, set] = defaultdict(set)
+    for actor, keys in nodes_of.items():
+        for k in keys:
+            actors_of[k].add(actor)
+    return {
+        "actors": len(nodes_of),
+        "split": sorted(f"{a[0]}: {', '.join(sorted(k))}" for a, k in nodes_of.items() if len(k) > 1),
+        "merging": sorted(f"{k}: {', '.join(sorted(x[0] for x in a))}" for k, a in actors_of.items() if len(a) > 1),
+        "absent": sorted(a[0] for a, k in nodes_of.items() if not k),
+    }
+
+
+def news_dev(verbose: bool = False) -> str:
+    from devsplit import split
+
+    docs = load_gold(NEWS_DEV / "docs.jsonl")
+    actors = load_gold(NEWS_DEV / "entities.jsonl")
+    out = ["| half | docs | actors | split | merging | absent |", "|---|---:|---:|---:|---:|---:|"]
+    details = []
+    for name, half_docs in zip(("tune", "check"), split(docs)):
+        c = identity(half_docs, actors)
+        out.append(f"| {name} | {len(half_docs)} | {c['actors']} | {len(c['split'])} | {len(c['merging'])} | {len(c['absent'])} |")
+        if verbose:
+            details += [f"{name} {kind}: {x}" for kind in ("split", "merging", "absent") for x in c[kind]]
+    return "\n".join(out + ([""] + details if details else []))
+
+
+def crossner(args) -> int:
+    from devsplit import half
+
     rows = load_gold(args.data)
+    halves = {h: [i for i, r in enumerate(rows) if half(r["id"]) == h] for h in ("tune", "check")}
     gold = [gold_spans(r) for r in rows]
     ours, raw = predict(rows)
     results = {"newsgraph": score(gold, ours), "en_core_web_sm": score(gold, raw)}
+    for h, idx in halves.items():
+        for system, pred in (("newsgraph", ours), ("en_core_web_sm", raw)):
+            counts = score([gold[i] for i in idx], [pred[i] for i in idx])
+            print(f"{h} half ({len(idx)} sentences), {system}: macro F1 P/S/I exact "
+                  f"{100 * macro(counts, 'exact'):.1f}, lenient {100 * macro(counts, 'lenient'):.1f}")
+    print()
     if args.json:
         print(json.dumps({s: {m: {t: dict(c) for t, c in by.items()} for m, by in r.items()}
                           for s, r in results.items()}, indent=1))
@@ -161,7 +312,27 @@ def main(argv=None) -> int:
         diff = 100 * (macro(results["newsgraph"], mode) - macro(results["en_core_web_sm"], mode))
         print(f"\nnewsgraph - raw, macro F1 over Person/State/Institution: {diff:+.1f} points\n")
     if args.errors:
-        print(errors(rows, gold, ours, args.errors))
+        tune = halves["tune"]
+        print(errors([rows[i] for i in tune], [gold[i] for i in tune], [ours[i] for i in tune], args.errors))
+    return 0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=("crossner", "re3d", "news_dev", "all"), default="all")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="CrossNER jsonl file")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="print newsgraph's N commonest errors (tune half)")
+    ap.add_argument("--json", action="store_true", help="print the CrossNER counts as JSON instead of tables")
+    args = ap.parse_args(argv)
+    if args.set in ("re3d", "all"):
+        print("## re3d dev: typed name sets, loose\n")
+        print(re3d(args.errors) + "\n")
+    if args.set in ("news_dev", "all"):
+        print("## news_dev: actor identity across documents\n")
+        print(news_dev(verbose=bool(args.errors)) + "\n")
+    if args.set in ("crossner", "all"):
+        print("## CrossNER politics dev\n")
+        return crossner(args)
     return 0
 
 

@@ -23,10 +23,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .coref import link_references
 from .gazetteer import Gazetteer
 from .lexicon import words
-from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, fold, slugify
+from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entity_key, fold
 from .resolution import DocumentState, resolve_document
 
 __all__ = ["find_mentions", "find_candidates"]
@@ -48,8 +50,22 @@ NAME_HEADS = words("institutions", "org_generic") | INSTITUTION_HEADS | words("i
 ORG_CUE_NOUNS = words("institutions", "org_cue_nouns")
 ORG_CUE_PARTICIPLES = words("institutions", "org_cue_participles")
 _TRAILING = words("institutions", "trailing_words")
+OFFICE_WORDS = words("people", "office_words")
+PARTY_LAST = words("institutions", "party_last_words")
+PARTY_FIRST = words("institutions", "party_first_words")
+EVENT_HEADS = words("places", "event_heads")
+EVENT_MODIFIERS = words("places", "event_modifiers")
+ARTICLE_NAMES = words("places", "article_names")
+DOCUMENT_HEADS = words("institutions", "document_heads")
+PARTNER_NOUNS = words("institutions", "partner_nouns")
+# Labels the model gives numbers: a capitalised word with one is a misread name ("Hugo" CARDINAL).
+_NUMBER_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
+# An ideology or movement named after a person ("Chavismo", "Peronism"): not an actor.
+_IDEOLOGY = re.compile(r"^[A-Z][a-z]+(?:ism|ismo|isme|ismus)$")
 # Prefixes that make a capitalised word an adjective, not a name ("post-Maduro", "pro-Kremlin").
 _AFFIX = re.compile(r"^(?:post|pre|anti|pro|non|neo|ex|mid|un)-", re.I)
+# A surname with a lower-case Arabic article ("el-Sisi", "al-Assad").
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z]")
 # Model and product designations ("Su-30", "Buk-M2", "F-16", "S-400"): not actors.
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,5}-?[A-Z]?\d+[A-Za-z]?$")
 
@@ -80,7 +96,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     entities: dict[str, Entity] = {}
     sent_of = _sent_index(sent_starts)
 
-    spans = _merge_spans(doc, spans)
+    spans = _partner_spans(doc, _extend_names(doc, _merge_spans(doc, spans)))
     # "Operation Absolute Resolve" is an event, and so is a bare "Absolute Resolve" in the same text
     operations = {fold(e.text.split(None, 1)[1]) for e in spans
                   if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
@@ -94,22 +110,33 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         text = span.text
         if _AFFIX.match(text) or operations and (fold(text) in operations or text.startswith("Operation ")):
             continue  # "post-Maduro" is an adjective; operations are events, not actors
+        if _in_title(span) or _in_event_name(span) or _IDEOLOGY.match(text) or (
+                len(span) > 1 and span[-1].lower_ in DOCUMENT_HEADS and gaz.lookup(text) is None):
+            # titles, event names, ideologies ("Chavismo") and documents ("... Strategy Report") are not actors
+            continue  # "Secretary of State", "Defense Minister"; "the 1992 United Kingdom general election"
+        if label == "PERSON" and _foreign_sentence(span):
+            continue  # "Somos nuestra propia historia.": a capitalised word of another language
+        if label in {"FAC", "ORG", "GPE", "LOC"} and _title_before_name(span) and gaz.lookup(text) is None:
+            label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG: a title right before a full name
         match = gaz.lookup(text)
         if match is None and _DESIGNATION.match(text):
             continue  # "Su-30", "Buk-M2": equipment, not actors
         if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and _titled_name(span):
             label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
+        if match is None and _place_word(span, label):
+            label = "LOC"  # "fighting in Raqqah": a one-word name in a locative phrase
         if label == "PERSON" and (match is None or match.kind in {"demonym", "capital"}):
             if _names_institution(span):
                 label = "ORG"  # "Senate Liberal Caucus", "Spanish outlet ABC": not a person
             else:
                 name, titles = _person_name(span)
-                if not name.text or not name[0].text[:1].isupper() or any(c.isdigit() for c in name.text):
+                if (not name.text or not (name[0].text[:1].isupper() or _ARTICLE_NAME.match(name.text))
+                        or any(c.isdigit() for c in name.text)):
                     continue
                 before, states = _title_before(doc, name.start, gaz)
                 if before:
                     titles.insert(0, before)
-                key = "person:" + slugify(name.text)
+                key = entity_key("person:", name.text, entities)
                 info = entities.setdefault(key, Entity(key, PERSON, name.text))
                 info.titles.update(t for t in titles if t.lower().rstrip(".") not in _TITLE_GLUE)
                 info.states.update(states)
@@ -121,12 +148,20 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         if match is not None:
             if match.kind == "organisation":
                 etype, key, how = INSTITUTION, match.key, "gazetteer"
+            elif match.kind in {"capital", "seat"} and _of_person(span):
+                # "Downing Street's Alastair Campbell": the government, of which the person is a member
+                etype, how = INSTITUTION, "metonymy"
+                key = "institution:government-" + match.key.split(":", 1)[1].lower()
+                entities.setdefault(key, Entity(key, etype, f"Government of {match.name}", codes=dict(match.codes)))
+                mentions.append(Mention(span.start_char, span.end_char, text, etype, key, how,
+                                        sent_of(span.start), (span.start, span.end)))
+                continue
             elif match.kind in {"capital", "seat"}:
                 if (match.kind == "seat" and not _is_locative(span)
                         or match.kind == "capital" and _acting(span) and not _is_dateline(span)):
                     etype, key, how = STATE, match.key, "metonymy"
                 else:
-                    etype, key, how = LOCATION, "location:" + slugify(text), "exact"
+                    etype, key, how = LOCATION, entity_key("location:", text, entities), "exact"
                     match = None
             else:  # state name or demonym
                 etype, key, how = STATE, match.key, ("demonym" if match.kind == "demonym" else "gazetteer")
@@ -143,7 +178,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         if label == "FAC" and not any(t.lower_ in INSTITUTION_HEADS for t in span):
             continue  # buildings, roads, airports are not actors; think tanks the model calls FAC are
         if label in {"GPE", "LOC", "ORG"} and _names_person(span):
-            key = "person:" + slugify(text)  # "his predecessor, Chávez": the model's GPE is a person
+            key = entity_key("person:", text, entities)  # "his predecessor, Chávez": the model's GPE is a person
             entities.setdefault(key, Entity(key, PERSON, text))
             mentions.append(Mention(span.start_char, span.end_char, text, PERSON, key, "context",
                                     sent_of(span.start), (span.start, span.end)))
@@ -156,7 +191,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             etype, prefix = STATE, "state:"  # "Soviet Union", "Ottoman Empire": states the gazetteer lacks
         else:
             etype, prefix = LOCATION, "location:"  # regions, provinces, cities not standing for a state
-        key = prefix + slugify(text)
+        key = entity_key(prefix, text, entities)
         entities.setdefault(key, Entity(key, etype, text))
         mentions.append(Mention(span.start_char, span.end_char, text, etype, key, "exact",
                                 sent_of(span.start), (span.start, span.end)))
@@ -169,6 +204,8 @@ def _strip_span(span):
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        if doc[start].text == "The" and start + 1 < end and doc[start + 1].lower_ in ARTICLE_NAMES:
+            break  # "The Hague" keeps its article
         start += 1
     for i in range(start + 1, end):
         if doc[i].text == "(":  # "Civics and Innovators (CI": the name stops at the bracket
@@ -265,6 +302,52 @@ def _merge_spans(doc, spans):
     return [_extend_of(doc, s, out[i + 1].start if i + 1 < len(out) else len(doc)) for i, s in enumerate(out)]
 
 
+def _extend_names(doc, spans):
+    """A name whose first word the model read as a number ("Hugo" CARDINAL, then "Chávez"
+    untagged or GPE) is one PERSON span: the misread word and the one or two capitalised
+    proper nouns after it."""
+    starts = {s.start: s for s in spans}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    new, replaced = [], set()
+    for ent in doc.ents:
+        if ent.label_ not in _NUMBER_LABELS or len(ent) != 1:
+            continue
+        first = ent[0]
+        if not (first.is_alpha and first.text[:1].isupper() and first.pos_ == "PROPN" and first.lower_ not in TITLE_WORDS):
+            continue
+        j = ent.end
+        while j < len(doc) and j < ent.end + 2 and doc[j].pos_ == "PROPN" and doc[j].is_alpha and doc[j].text[:1].isupper():
+            j += 1
+        if j == ent.end:
+            continue
+        inside = [starts[i] for i in range(ent.end, j) if i in starts]
+        if any(i in taken for i in range(ent.end, j)) and not (inside and all(s.end <= j for s in inside)):
+            continue
+        replaced.update(s.start for s in inside)
+        new.append(_span(doc, ent.start, j, "PERSON"))
+    if not new:
+        return spans
+    return sorted([s for s in spans if s.start not in replaced] + new, key=lambda s: s.start)
+
+
+def _partner_spans(doc, spans):
+    """Untagged names hyphenated as partners ("the PDVSA-Roszarubezhneft joint partnership"):
+    each part an ORG when one is an acronym and the pair modifies a partner noun."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    extra = []
+    for tok in doc[1:-1]:
+        a, b = doc[tok.i - 1], doc[tok.i + 1]
+        if tok.text != "-" or tok.whitespace_ or a.whitespace_ or {a.i, b.i} & taken:
+            continue
+        if not (a.is_alpha and b.is_alpha and a.text[:1].isupper() and b.text[:1].isupper()
+                and (a.text.isupper() or b.text.isupper()) and len(a) >= 3 and len(b) >= 3):
+            continue
+        nxt = doc[b.i + 1 : b.i + 3]
+        if any(t.lower_ in PARTNER_NOUNS for t in nxt):
+            extra += [_span(doc, a.i, a.i + 1, "ORG"), _span(doc, b.i, b.i + 1, "ORG")]
+    return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+
 def _extend_of(doc, span, limit: int):
     """"Progressive Conservative Party" + "of Manitoba" the model left untagged -> one ORG."""
     end = span.end
@@ -313,9 +396,69 @@ def _org_context(span) -> bool:
 
 
 def _names_institution(span) -> bool:
-    """A PERSON span whose last word is an institution's head noun ("Senate Liberal Caucus")."""
-    last = span[-1].lower_
+    """A PERSON span whose last word is an institution's head noun ("Senate Liberal Caucus") or a
+    party's name word in any language ("Sinn Féin", "Fine Gael", "Partido Popular")."""
+    last, first = span[-1].lower_, span[0].lower_
+    if len(span) > 1 and (last in PARTY_LAST or first in PARTY_FIRST):
+        return True
     return len(span) > 1 and last in NAME_HEADS and last not in {"house", "chair"}
+
+
+def _place_word(span, label: str) -> bool:
+    """A one-word PERSON name (not an acronym, no title before it) that is the object of a
+    locative preposition is a place: "the bombing in Raqqah" (people are not "in" someone)."""
+    if label != "PERSON" or len(span) != 1 or span.text.isupper() or not _is_locative(span):
+        return False
+    prev = _token_before(span)
+    return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS) and span[0].lower_ not in NAME_HEADS
+
+
+def _in_title(span) -> bool:
+    """A ministry's field inside a title: "Secretary of State", "Defense Minister", "State Secretary"."""
+    if len(span) != 1 or span[0].lower_ not in OFFICE_WORDS:
+        return False
+    doc, i = span.doc, span.start
+    before = doc[i - 2 : i]
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_.rstrip(".") in TITLE_WORDS:
+        return True
+    return i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in TITLE_WORDS and doc[i + 1].lower_ not in _TITLE_GLUE
+
+
+def _in_event_name(span) -> bool:
+    """A name inside an event's name: a year, the name, modifiers, an event noun ("1992 United Kingdom general election")."""
+    doc = span.doc
+    if span.start == 0 or not (doc[span.start - 1].like_num or doc[span.start - 1].ent_type_ == "DATE"):
+        return False
+    j = span.end
+    while j < len(doc) and j < span.end + 3 and doc[j].lower_ in EVENT_MODIFIERS:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in EVENT_HEADS
+
+
+def _foreign_sentence(span) -> bool:
+    """A name opening a sentence whose three or more lower-case words include no English stop
+    word: a capitalised word of another language ("Somos nuestra propia historia")."""
+    sent = span.sent
+    if span.start != sent.start:
+        return False
+    lower = [t for t in sent if t.is_alpha and t.is_lower and t.ent_type_ == ""]
+    return len(lower) >= 3 and not any(t.lower_ in STOP_WORDS for t in lower)
+
+
+def _title_before_name(span) -> bool:
+    """A capitalised title word right before a two- or three-word capitalised name ("Chancellor Olaf Scholz")."""
+    prev = _token_before(span)
+    if prev is None or not prev.text[:1].isupper() or prev.lower_.rstrip(".") not in PERSON_ONLY_TITLES | {"chancellor", "minister", "secretary"}:
+        return False
+    words_ = [t for t in span if not t.is_punct]
+    return 2 <= len(words_) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.pos_ == "PROPN" for t in words_)
+
+
+def _of_person(span) -> bool:
+    """A seat or capital that is the possessor or modifier of a person's name ("Downing Street's Alastair Campbell")."""
+    root = span.root
+    head = root.head
+    return root.dep_ in {"poss", "compound"} and head.i >= span.end and head.ent_type_ == "PERSON"
 
 
 def _names_person(span) -> bool:

@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -40,6 +41,9 @@ __all__ = [
     "DocResult",
     "fold",
     "slugify",
+    "script_form",
+    "entity_key",
+    "same_actor_name",
 ]
 
 #: Entity node types.
@@ -69,19 +73,77 @@ def strongest_status(statuses: Iterable[str]) -> str:
     return next((s for s in STATUS_ORDER if s in present), "asserted")
 
 
-def fold(text: str) -> str:
-    """Lower-case, accent-free form used for comparing names.
-
-    >>> fold("Nicolás MADURO")
-    'nicolas maduro'
-    """
+def _strip_accents(text: str) -> str:
     norm = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in norm if not unicodedata.combining(c)).lower()
+    return "".join(c for c in norm if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, Latin-script form used for comparing names.
+
+    Other scripts are transliterated (anyascii), so one name written in Cyrillic and in Latin
+    letters folds alike; letters without a decomposition ("Ł", "Ø", "ß") get their Latin form.
+
+    >>> fold("Nicolás MADURO"), fold("Łukasz Ø"), fold("Сергей Лавров")
+    ('nicolas maduro', 'lukasz o', 'sergey lavrov')
+    """
+    from anyascii import anyascii
+
+    return anyascii(unicodedata.normalize("NFC", text)).lower()
+
+
+def script_form(text: str) -> str:
+    """The name's own letters and digits, lower-case and accent-free but not transliterated.
+
+    Two names with the same :func:`slugify` are different actors when both are written in
+    another script than Latin and their script forms differ ("李刚" and "李钢" both give "ligang").
+
+    >>> script_form("Сергей  Лавров!"), script_form("Nicolás Maduro")
+    ('сергеилавров', 'nicolasmaduro')
+    """
+    return "".join(c for c in _strip_accents(text).lower() if c.isalnum())
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha1(script_form(text).encode("utf-8")).hexdigest()[:8]
 
 
 def slugify(text: str) -> str:
-    """Readable id part: ``slugify("Nicolás Maduro") == 'nicolas-maduro'``."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+    """Readable id part, transliterated to Latin letters; a short hash when nothing is left.
+
+    >>> slugify("Nicolás Maduro"), slugify("Мария Захарова"), slugify("Ła Øresund")
+    ('nicolas-maduro', 'mariya-zakharova', 'la-oresund')
+    >>> slugify("…")
+    'h-df316e17'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return slug or "h-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _non_latin(text: str) -> bool:
+    return any(c.isalpha() and not c.isascii() and "LATIN" not in unicodedata.name(c, "") for c in text)
+
+
+def same_actor_name(a: str, b: str) -> bool:
+    """Whether two names with one slug may name one actor: not when both are written in a
+    non-Latin script and differ there."""
+    return not (_non_latin(a) and _non_latin(b) and script_form(a) != script_form(b))
+
+
+def entity_key(prefix: str, name: str, taken=None) -> str:
+    """``prefix + slugify(name)``, or with a short hash of the name when that key is ``taken``
+    (a mapping key -> Entity) by a different actor.
+
+    >>> entity_key("person:", "Сергей Лавров")
+    'person:sergey-lavrov'
+    >>> taken = {"person:ligang": Entity("person:ligang", PERSON, "李刚")}
+    >>> entity_key("person:", "李钢", taken) != entity_key("person:", "李刚", taken)
+    True
+    """
+    key = prefix + slugify(name)
+    if taken and key in taken and not same_actor_name(taken[key].name, name):
+        key = f"{key}-{_short_hash(name)}"
+    return key
 
 
 #: Version of the :meth:`DocResult.to_dict` format (part of the build cache key).
@@ -118,6 +180,7 @@ class Entity:
     titles: set[str] = field(default_factory=set)
     codes: dict = field(default_factory=dict)
     states: set[str] = field(default_factory=set)  # demonym states in a person's title phrase
+    ambiguous: bool = False  # corpus resolution: a short name several people could be (not cached)
 
 
 #: The former name of :class:`Entity`.

@@ -71,6 +71,7 @@ def build_graph(
             node = nodes.setdefault(fk, {"type": info.type, "titles": set(), "codes": {}, "names": Counter(),
                                          "canonical": None})
             node["titles"].update(info.titles)
+            node["ambiguous"] = node.get("ambiguous", False) or info.ambiguous
             if info.codes or fk.startswith("state:"):
                 node["codes"] = dict(info.codes)
                 if fk == key:
@@ -134,6 +135,7 @@ def build_graph(
             codes=node["codes"],
             resolution=[{"doc": d, "alias": a, "count": c, "how": h}
                         for (d, a, h), c in sorted(resolution[key].items())],
+            **({"ambiguous": True} if node.get("ambiguous") else {}),
         )
     for (u, v, rtype), data in sorted(edges.items()):
         if u not in G or v not in G:

@@ -88,9 +88,11 @@ def _formats(ctx, param, value):
 @click.option("--no-cache", is_flag=True, help="Parse every document; do not read or write OUT/.newsgraph-cache.sqlite.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML export.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) when any input is skipped.")
+@click.option("--corrections", type=click.Path(exists=True, dir_okay=False),
+              help="Corrections file (YAML/JSON: merge, never_merge, types, not_entities) applied after resolution.")
 @click.pass_context
 def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fields, formats, no_cache, no_html,
-          strict):
+          strict, corrections):
     """Build the graph of PATHS (files or folders of .txt, .md, .html, .json, .jsonl).
 
     Writes OUT/graph.json, documents.jsonl (every input: processed or skipped, with the
@@ -104,6 +106,7 @@ def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fiel
         newsgraph build articles.jsonl --fields uid,headline,published,body -o out --processes 2
         newsgraph build corpus/sample -o out --formats graphml,html
         newsgraph build --update out new_articles/
+        newsgraph build corpus/sample -o out --corrections corrections.yml
     """
     from .pipeline import build_corpus
 
@@ -118,7 +121,7 @@ def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fiel
         G, _, report = build_corpus(paths, out, update=update_out is not None, cache=not no_cache, model=model,
                                     rules=rules, fields=fields, batch_size=batch_size, processes=processes,
                                     formats=formats, html=not no_html, on_start=progress.start, on_document=progress.tick,
-                                    strict=strict)
+                                    strict=strict, corrections=corrections)
     _print_summary(report.summary(G), out, unchanged=report.unchanged)
 
 

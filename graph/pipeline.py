@@ -27,6 +27,7 @@ from newsgraph.corpus.readers import Fields, check_outcome, count_inputs, read_d
 from newsgraph.corpus.safe import display_path
 from newsgraph.extractors.models import MENTIONED_WITH
 from newsgraph.extractors.pipeline import DEFAULT_MODEL, DocResult, Extractor
+from newsgraph.extractors.corrections import Corrections, load_corrections
 from newsgraph.extractors.resolution import resolve_corpus
 
 from .build import build_graph
@@ -92,6 +93,7 @@ def build_corpus(
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[Document | Skipped], None] | None = None,
     strict: bool = False,
+    corrections: str | os.PathLike | None = None,
 ) -> tuple[nx.MultiDiGraph, list[dict], BuildReport]:
     """Build the graph of ``paths`` and, with ``out``, write every export there: the one build path.
 
@@ -131,6 +133,10 @@ def build_corpus(
         Called with each input (Document or Skipped) as it is done.
     strict : bool
         Any skipped input is an error (:class:`~corpus.errors.InputsSkipped`, nothing written).
+    corrections : path, optional
+        An analyst's corrections file (YAML/JSON; see :mod:`newsgraph.extractors.corrections`),
+        applied after resolution; its content is part of the build's key. With ``update`` it
+        defaults to the earlier build's file.
 
     Returns
     -------
@@ -172,6 +178,8 @@ def build_corpus(
         # the earlier build's model and rules unless given again
         model = model or previous.info.get("model")
         rules = rules or tuple(previous.info.get("rules", ()))
+        corrections = corrections or (previous.info.get("corrections") or {}).get("path")
+    fixes = load_corrections(corrections) if corrections is not None else None
     exporters = select_exporters(formats, exclude=() if html else ("html",)) if out is not None else []
     extractor = extractor or _extractor(model or DEFAULT_MODEL, rules, batch_size, processes)
     result_cache = open_cache(out, extractor) if out is not None and cache else None
@@ -179,7 +187,7 @@ def build_corpus(
         if on_start is not None:
             on_start(count_inputs(paths) + (len(previous) if previous is not None else 0))
         G, records, report = build(paths, extractor=extractor, fields=fields, on_document=on_document,
-                                   cache=result_cache, previous=previous)
+                                   cache=result_cache, previous=previous, corrections=fixes)
         check_outcome(report.processed, report.skipped_reasons, strict=strict)  # before anything is written
         if out is not None:
             names = [e.name for e in exporters]
@@ -218,6 +226,7 @@ def build(
     on_document: Callable[[Document | Skipped], None] | None = None,
     cache: ResultCache | None = None,
     previous: Manifest | None = None,
+    corrections: Corrections | None = None,
 ) -> tuple[nx.MultiDiGraph, list[dict], BuildReport]:
     """Read, extract and build the graph of ``paths`` (the core of :func:`build_corpus`).
 
@@ -241,8 +250,10 @@ def build(
     meta: dict[str, dict] = {}
     start = time.perf_counter()
     if cache is not None:
-        cache.begin_manifest({"paths": all_paths, "model": extractor.model, "rules": list(extractor.rules),
-                              "fields": asdict(fields)})
+        info = {"paths": all_paths, "model": extractor.model, "rules": list(extractor.rules), "fields": asdict(fields)}
+        if corrections is not None:  # a changed corrections file changes the outputs
+            info["corrections"] = {"path": corrections.source, "digest": corrections.digest}
+        cache.begin_manifest(info)
     if previous is not None:
         seen = _ReadState()
         items = itertools.chain(seen.track(previous.items()),  # then the new paths, as if read after them
@@ -282,7 +293,7 @@ def build(
     finally:
         if cache is not None:
             cache.commit()  # keep every finished result, also on Ctrl-C or an error
-    G = build_graph(resolve_corpus(results), meta, model=extractor.model_id, ontology=extractor.ontology,
+    G = build_graph(resolve_corpus(results, corrections=corrections), meta, model=extractor.model_id, ontology=extractor.ontology,
                     corpus=corpus_name(all_paths))
     report.seconds = time.perf_counter() - start
     return G, records, report

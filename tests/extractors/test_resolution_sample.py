@@ -100,3 +100,26 @@ def test_no_person_node_for_an_organisation_or_operation(sample_graph):
     people = {fold(d["name"]) for _, d in sample_graph.nodes(data=True) if d["type"] == "Person"}
     assert not people & {"stratfor", "absolute resolve"}
     assert not [n for n in sample_graph if "post-" in n or n.endswith("su-30")]
+
+
+# -- issue 15: the sample has no split, absent or junk actor -------------------------------------
+
+def test_sample_companies_named_as_partners_are_found(sample_graph):
+    assert sample_graph.nodes["institution:pdvsa"]["type"] == "Institution"
+
+
+def test_sample_full_name_misread_as_a_number_is_one_person(sample_graph):
+    """The model reads one first name as a number; the full name still gives the node, and the
+    surname alone joins it."""
+    nodes = nodes_named(sample_graph, "Chávez")
+    assert nodes == nodes_named(sample_graph, "Hugo Chávez") and len(nodes) == 1
+    assert sample_graph.nodes[nodes[0]]["type"] == "Person"
+
+
+@pytest.mark.parametrize("junk", ["Somos", "Chavismo", "International Narcotics Control Strategy Report", "Hague"])
+def test_sample_has_no_junk_nodes(sample_graph, junk):
+    assert nodes_named(sample_graph, junk) == []
+
+
+def test_sample_the_hague_keeps_its_article(sample_graph):
+    assert [sample_graph.nodes[n]["type"] for n in nodes_named(sample_graph, "The Hague")] == ["Location"]
