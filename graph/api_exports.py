@@ -67,27 +67,32 @@ class ExportsMixin:
         return write_json(self.nx, path)
 
     def to_html(self, path: str | os.PathLike | None = None, *, title: str | None = None,
-                max_nodes: int | None = 400, size_by: str = "mentions", show_cooccurrence: bool = False):
+                max_nodes: int | None = 400, size_by: str = "degree", show_cooccurrence: bool = False,
+                focus: str | None = None, depth: int = 1):
         """The self-contained interactive HTML page (a string), or write it to ``path``.
 
-        Options as :func:`graph.export.html.to_html`.
+        Options as :func:`graph.export.html.to_html`: ``focus``/``depth`` make a story-sized
+        page around one entity (any alias), as ``newsgraph html --focus NAME --depth N``.
 
         Examples
         --------
         >>> page = KnowledgeGraph.sample().neighbourhood("Maduro").to_html(title="Maduro")
         >>> page.startswith("<!DOCTYPE html>")
         True
+        >>> "Vatican" in KnowledgeGraph.sample().to_html(focus="Maduro", depth=2)
+        True
         """
         from .export.html import to_html, write_html
 
         options = {"title": title, "max_nodes": max_nodes, "size_by": size_by,
-                   "show_cooccurrence": show_cooccurrence}
+                   "show_cooccurrence": show_cooccurrence, "focus": focus, "depth": depth}
         if path is None:
             return to_html(self.nx, **options)
         return write_html(self.nx, path, **options)
 
     def show(self, *, height: int = 650, title: str | None = None, max_nodes: int | None = 400,
-             size_by: str = "mentions", show_cooccurrence: bool = False) -> InlineHTML:
+             size_by: str = "degree", show_cooccurrence: bool = False, focus: str | None = None,
+             depth: int = 1) -> InlineHTML:
         """The interactive view, inline in Jupyter (JupyterLab, classic Notebook, VS Code).
 
         Returns an :class:`InlineHTML` whose ``_repr_html_`` embeds :meth:`to_html` in a
@@ -100,7 +105,7 @@ class ExportsMixin:
         True
         """
         page = self.to_html(title=title, max_nodes=max_nodes, size_by=size_by,
-                            show_cooccurrence=show_cooccurrence)
+                            show_cooccurrence=show_cooccurrence, focus=focus, depth=depth)
         return InlineHTML(page, height=height)
 
     def save(self, directory: str | os.PathLike, *, formats: Iterable[str] | None = None,
