@@ -29,7 +29,7 @@ from .coref import link_references
 from .gazetteer import Gazetteer
 from .lexicon import words
 from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entity_key, fold
-from .resolution import DocumentState, resolve_document
+from .resolution_document import DocumentState, resolve_document
 
 __all__ = ["find_mentions", "find_candidates"]
 

@@ -14,6 +14,7 @@ order they run, so the docs and ``--explain`` read one table (:func:`describe`).
 
 Examples
 --------
+>>> from newsgraph.extractors.models import Mention
 >>> r1 = DocResult("a", None, 0, [], {"person:nicolas-maduro": Entity("person:nicolas-maduro", PERSON, "Nicolás Maduro")}, [], {}, [])
 >>> r2 = DocResult("b", None, 0, [Mention(0, 6, "Maduro", PERSON, "person:maduro", "exact", 0)],
 ...                {"person:maduro": Entity("person:maduro", PERSON, "Maduro")}, [], {}, [])
@@ -27,14 +28,33 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer
-from .lexicon import words
-from .models import INSTITUTION, LOCATION, PERSON, DocResult, Entity, Mention, entity_key, fold, same_actor_name, slugify
+from .models import (
+    INSTITUTION,
+    LOCATION,
+    PERSON,
+    DocResult,
+    Entity,
+    entity_key,
+    fold,
+    same_actor_name,
+)
+from .names import (  # noqa: F401  (re-exported: the public names of resolution)
+    ACRONYM,
+    edit_distance,
+    first_name_index,
+    initials,
+    name_core,
+    suffix_index,
+    surname_index,
+    variant_candidates,
+)
+from .resolution_document import DocumentState, resolve_document  # noqa: F401  (registers the document rules first)
+from .resolution_registry import REGISTRY, TYPING_HOWS, ResolutionRule, describe, resolution_rule  # noqa: F401
 
 __all__ = [
     "ACRONYM",
@@ -58,413 +78,6 @@ __all__ = [
     "suffix_index",
     "surname_index",
 ]
-
-#: An acronym: "CSIS", "U.N.", "AT&T".
-ACRONYM = re.compile(r"^[A-Z][A-Z&.\-]{1,9}$")
-# An acronym defined in brackets after a name: "SDLP", "PvdA", "IdV" (two or more capitals).
-_DEFINED_ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&.]{1,9}$")
-_STOP_INITIALS = words("institutions", "stop_initials")
-_ORG_GENERIC = words("institutions", "org_generic")
-
-#: ``how`` values set by typing (:mod:`.mentions`) and coreference (:mod:`.coref`), not by a rule here.
-TYPING_HOWS = {
-    "exact": "the mention's own name",
-    "gazetteer": "a state or organisation name of the gazetteer",
-    "metonymy": "a capital or seat of government acting for its state",
-    "demonym": "a demonym standing for its state",
-    "context": "typed from surrounding words (an introducing noun, an apposed person noun)",
-    "pronoun": "a pronoun linked to the person it refers to",
-    "description": "a definite description linked to the person it refers to",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class ResolutionRule:
-    """One registered resolution rule."""
-
-    name: str  # the first ``how`` value; unique within a scope
-    how: tuple[str, ...]  # every ``how`` value the rule records
-    scope: str  # "document" or "corpus"
-    func: Callable
-    summary: str  # first line of the docstring
-
-
-#: Every resolution rule, in the order it runs within its scope.
-REGISTRY: list[ResolutionRule] = []
-
-
-def resolution_rule(*how: str, scope: str = "document"):
-    """Register a resolution rule under the ``how`` value(s) it records."""
-    if scope not in {"document", "corpus"} or not how:
-        raise ValueError(f"resolution_rule needs how values and scope 'document' or 'corpus', got {how!r}, {scope!r}")
-
-    def register(func):
-        summary = (func.__doc__ or "").strip().splitlines()[0]
-        REGISTRY.append(ResolutionRule(how[0], tuple(how), scope, func, summary))
-        return func
-
-    return register
-
-
-def describe() -> list[dict[str, str]]:
-    """Every ``how`` value with where it is set and why: for docs and ``--explain``."""
-    from .corrections import CORRECTION_HOWS
-
-    out = [{"how": how, "scope": "typing", "rule": how, "summary": text} for how, text in TYPING_HOWS.items()]
-    for rule in REGISTRY:
-        out += [{"how": how, "scope": rule.scope, "rule": rule.func.__name__, "summary": rule.summary} for how in rule.how]
-    out += [{"how": how, "scope": "corrections", "rule": how, "summary": text} for how, text in CORRECTION_HOWS.items()]
-    return out
-
-
-# ---------------------------------------------------------------------- shared indexes
-
-
-def initials(words_: list[str]) -> str:
-    """Initials of a long name, skipping function words: ``initials("Center for X Y".split()) == 'CXY'``."""
-    return "".join(w[0] for w in words_ if w.lower() not in _STOP_INITIALS and w[:1].isalpha()).upper()
-
-
-def suffix_index(names: dict[str, str]) -> dict[str, set[str]]:
-    """Multi-word endings of person names: ``{"el aissami": {"person:tareck-el-aissami"}}``."""
-    index: dict[str, set[str]] = defaultdict(set)
-    for key, name in names.items():
-        parts = fold(name).split()
-        for i in range(1, len(parts) - 1):
-            index[" ".join(parts[i:])].add(key)
-    return index
-
-
-def surname_index(names: dict[str, str]) -> dict[str, set[str]]:
-    """Surnames of full (two or more words) person names: ``{"maduro": {"person:nicolas-maduro"}}``.
-
-    Spanish names with four or more words are also known by the last-but-one word
-    ("Nester Luis Reverol Torres" is "Reverol").
-    """
-    index: dict[str, set[str]] = defaultdict(set)
-    for key, name in names.items():
-        parts = fold(name).split()
-        if len(parts) >= 2:
-            index[parts[-1]].add(key)
-            if len(parts) >= 4:
-                index[parts[-2]].add(key)
-    return index
-
-
-# Arabic article prefixes of a surname: "al-Sisi", "el-Sisi", "As-Sadr" compare as "sisi", "sadr".
-_ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|es|ash|an|ar|at|az|ul)[-' ]")
-
-
-def name_core(word: str) -> str:
-    """A surname for comparing spellings: folded, without an Arabic article, hyphens or quotes.
-
-    >>> name_core("al-Sisi") == name_core("el-Sisi") == name_core("Sisi")
-    True
-    """
-    return re.sub(r"[^a-z0-9]", "", _ARTICLE.sub("", fold(word)))
-
-
-def edit_distance(a: str, b: str, bound: int) -> int:
-    """Levenshtein distance of ``a`` and ``b``, or ``bound + 1`` when it is larger than ``bound``.
-
-    >>> edit_distance("gaddafi", "qaddafi", 2), edit_distance("zelensky", "zelenskyy", 2), edit_distance("ab", "xyz", 1)
-    (1, 1, 2)
-    """
-    if abs(len(a) - len(b)) > bound:
-        return bound + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        if min(cur) > bound:
-            return bound + 1
-        prev = cur
-    return min(prev[-1], bound + 1)
-
-
-def _surname_bound(core: str) -> int:
-    """Spelling differences allowed in a surname: none under 5 letters, one under 9, else two."""
-    return 0 if len(core) < 5 else 1 if len(core) < 9 else 2
-
-
-def _first_names_agree(a: str, b: str) -> bool:
-    """"Volodymyr" / "Volodymyr", "V." / "Volodymyr", "Muammar" / "Moammar" (one letter, long names)."""
-    a, b = fold(a).rstrip("."), fold(b).rstrip(".")
-    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
-        return True
-    return min(len(a), len(b)) >= 6 and edit_distance(a, b, 1) <= 1
-
-
-def variant_candidates(name: str, people: dict[str, str]) -> set[str]:
-    """People (key -> name) whose name is a spelling variant of ``name``, the closest only.
-
-    A full name matches when first names agree and the surnames are within a bounded edit
-    distance after :func:`name_core`; a one-word name matches surnames the same way. Only the
-    candidates at the smallest distance are returned (the caller joins when there is one).
-
-    >>> people = {"person:muammar-gaddafi": "Muammar Gaddafi", "person:hannibal-gaddafi": "Hannibal Gaddafi"}
-    >>> variant_candidates("Muammar Qaddafi", people)
-    {'person:muammar-gaddafi'}
-    >>> sorted(variant_candidates("Qaddafi", people))
-    ['person:hannibal-gaddafi', 'person:muammar-gaddafi']
-    """
-    parts = name.split()
-    if not parts:
-        return set()
-    core = name_core(parts[-1])
-    bound = _surname_bound(core)
-    best: dict[str, int] = {}
-    for key, other in people.items():
-        oparts = other.split()
-        if len(oparts) < 2 or fold(other) == fold(name):
-            continue
-        if len(parts) >= 2 and not _first_names_agree(parts[0], oparts[0]):
-            continue
-        d = edit_distance(core, name_core(oparts[-1]), bound)
-        if d <= bound:
-            best[key] = d
-    if not best:
-        return set()
-    low = min(best.values())
-    return {k for k, d in best.items() if d == low}
-
-
-def first_name_index(names: dict[str, str]) -> dict[str, set[str]]:
-    """First words of full person names: ``{"xi": {"person:xi-jinping"}}``."""
-    index: dict[str, set[str]] = defaultdict(set)
-    for key, name in names.items():
-        parts = fold(name).split()
-        if len(parts) >= 2:
-            index[parts[0]].add(key)
-    return index
-
-
-# ---------------------------------------------------------------------- one document
-
-
-@dataclass(slots=True)
-class DocumentState:
-    """What the document rules read and rewrite: typed mentions (in document order) and entities."""
-
-    doc: object  # the parsed spaCy Doc
-    mentions: list[Mention]
-    entities: dict[str, Entity]
-    sent_of: Callable[[int], int]  # token index -> sentence index
-    org_people: set[str] = field(default_factory=set)  # person keys the context shows are organisations
-
-
-def resolve_document(state: DocumentState) -> None:
-    """Run every ``document`` rule in registry order."""
-    for rule in REGISTRY:
-        if rule.scope == "document":
-            rule.func(state)
-
-
-def _rekey(mentions: list[Mention], remap: dict[str, str], **changes) -> None:
-    for i, m in enumerate(mentions):
-        if m.key in remap:
-            mentions[i] = replace(m, key=remap[m.key], **changes)
-
-
-@resolution_rule("context")
-def people_to_institutions(state: DocumentState) -> None:
-    """A 'person' the context shows is an organisation ("Spanish outlet ABC") is an Institution in every mention."""
-    for key in state.org_people:
-        info = state.entities.get(key)
-        if info is None or info.titles:
-            continue
-        new = entity_key("institution:", info.name, state.entities)
-        state.entities.pop(key)
-        state.entities.setdefault(new, Entity(new, INSTITUTION, info.name))
-        _rekey(state.mentions, {key: new}, type=INSTITUTION, how="context")
-
-
-@resolution_rule("surname", "given name")
-def join_surnames(state: DocumentState) -> None:
-    """A surname-only or partial person name joins the one full name in the document that ends with it; else a given name the one full name it starts."""
-    entities = state.entities
-    full = [k for k, e in entities.items() if e.type == PERSON and len(e.name.split()) >= 2]
-    by_last = surname_index({k: entities[k].name for k in full})
-    by_suffix = suffix_index({k: entities[k].name for k in full})
-    by_first = first_name_index({k: entities[k].name for k in full})
-    remap: dict[str, str] = {}
-    given: set[str] = set()
-    for key, info in entities.items():
-        if info.type != PERSON:
-            continue
-        folded = fold(info.name)
-        if key in full:  # "El Aissami" -> "Tareck El Aissami"
-            candidates = by_suffix.get(folded, set()) - {key}
-        else:
-            candidates = by_last.get(folded, set())
-        if len(candidates) == 1:
-            remap[key] = next(iter(candidates))
-        elif not candidates and key not in full:  # "Xi" -> "Xi Jinping": a given name, or a Chinese surname, first
-            firsts = by_first.get(folded, set())
-            if len(firsts) == 1:
-                remap[key] = next(iter(firsts))
-                given.add(key)
-    # "Nicolas Maduro Moros" / "Nicolás Maduro": same first and last-but-one name
-    for key in full:
-        parts = fold(entities[key].name).split()
-        if len(parts) >= 3:
-            short = "person:" + slugify(f"{parts[0]} {parts[-2]}")
-            if short in entities and short != key and short not in remap:
-                remap[key] = short
-    for i, m in enumerate(state.mentions):
-        if m.key in remap:
-            target = remap[m.key]
-            entities[target].titles.update(entities[m.key].titles)
-            entities[target].states.update(entities[m.key].states)
-            state.mentions[i] = replace(m, key=target, how="given name" if m.key in given else "surname")
-    for key in remap:
-        entities.pop(key, None)
-
-
-@resolution_rule("variant")
-def join_variants(state: DocumentState) -> None:
-    """A person name spelled another way in the same document ("Zelensky" / "Volodymyr Zelenskyy") joins the one closest full name."""
-    entities = state.entities
-    people = {k: e.name for k, e in entities.items() if e.type == PERSON}
-    remap: dict[str, str] = {}
-    for key, name in people.items():
-        candidates = variant_candidates(name, {k: n for k, n in people.items() if k != key and k not in remap})
-        if len(candidates) == 1:
-            target = next(iter(candidates))
-            if len(name.split()) >= 2 and len(people[target].split()) < len(name.split()):
-                continue  # the longer name is the node; the shorter joins it
-            if len(name.split()) == len(people[target].split()) and _mentions(state, key) > _mentions(state, target):
-                continue  # equal names: the rarer spelling joins the commoner
-            remap[key] = target
-    for key in list(remap):  # no chains: a target never moves itself
-        if remap[key] in remap:
-            del remap[key]
-    for i, m in enumerate(state.mentions):
-        if m.key in remap:
-            target = remap[m.key]
-            entities[target].titles.update(entities[m.key].titles)
-            entities[target].states.update(entities[m.key].states)
-            state.mentions[i] = replace(m, key=target, how="variant")
-    for key in remap:
-        entities.pop(key, None)
-
-
-def _mentions(state: DocumentState, key: str) -> int:
-    return sum(1 for m in state.mentions if m.key == key)
-
-
-@resolution_rule("retyped")
-def retype_person_names(state: DocumentState) -> None:
-    """A name the model typed ORG/GPE that is (the ending of) a person's name in the document is that person."""
-    mentions, entities = state.mentions, state.entities
-    names: dict[str, set[str]] = defaultdict(set)
-    for key, info in entities.items():
-        if info.type == PERSON:
-            parts = fold(info.name).split()
-            for i in range(len(parts)):  # the name and each shorter ending ("el aissami", "aissami")
-                names[" ".join(parts[i:])].add(key)
-    if not names:
-        return
-    for i, m in enumerate(mentions):
-        if m.type in {INSTITUTION, LOCATION} and m.how == "exact":
-            keys = names.get(fold(m.text))
-            if keys and len(keys) == 1:
-                old = m.key
-                mentions[i] = replace(m, key=next(iter(keys)), type=PERSON, how="retyped")
-                if not any(x.key == old for x in mentions):
-                    entities.pop(old, None)
-
-
-@resolution_rule("short name")
-def people_as_institution_names(state: DocumentState) -> None:
-    """A one- or two-word 'person' without a title that starts one institution's longer name in the document ("Baikal" / "Baikal Finance Group"), or is its singular ("Lib Dem" / "Lib Dems"), is that institution."""
-    entities = state.entities
-    insts = {k: fold(e.name) for k, e in entities.items() if e.type == INSTITUTION}
-    people = {k: fold(e.name) for k, e in entities.items() if e.type == PERSON}
-    remap: dict[str, str] = {}
-    for key, name in people.items():
-        info = entities[key]
-        if info.titles or len(name.split()) > 2:
-            continue
-        if any(other != key and (n.startswith(name + " ") or n.endswith(" " + name)) for other, n in people.items()):
-            continue  # the start or end of a person's full name
-        found = [k for k, n in insts.items() if n.startswith(name + " ") or n == name + "s"]
-        if len(found) == 1:
-            remap[key] = found[0]
-    if not remap:
-        return
-    _rekey(state.mentions, remap, type=INSTITUTION, how="short name")
-    for key in remap:
-        entities.pop(key, None)
-
-
-@resolution_rule("acronym", "short name")
-def join_institutions(state: DocumentState) -> None:
-    """An acronym ("CSIS") or a short name ("the Treasury") joins its long form in the document."""
-    doc, mentions, entities = state.doc, state.mentions, state.entities
-    insts = {k: e for k, e in entities.items() if e.type == INSTITUTION}
-    if len(insts) < 2:
-        return
-    remap: dict[str, str] = {}
-    long_forms = {k: e.name.split() for k, e in insts.items() if len(e.name.split()) >= 2}
-    # an acronym in parentheses right after a long form: "Center for ... Studies (CSIS)"
-    for i, m in enumerate(mentions):
-        if m.type != INSTITUTION or m.key not in long_forms or i + 1 >= len(mentions):
-            continue
-        nxt = mentions[i + 1]
-        between = doc.text[m.end : nxt.start]
-        if between.strip() == "(" and ACRONYM.match(nxt.text) and nxt.key != m.key:
-            remap[nxt.key] = m.key
-    for key, info in insts.items():
-        if key in remap or key in long_forms and not ACRONYM.match(info.name):
-            continue
-        if len(info.name.split()) == 1 and ACRONYM.match(info.name):
-            target = [k for k, w in long_forms.items() if initials(w) == info.name.replace(".", "") and k != key]
-            if len(target) == 1:
-                remap[key] = target[0]
-                continue
-        # "Treasury" -> "Treasury Department"
-        folded = fold(info.name).split()
-        target = [k for k, w in long_forms.items() if k != key
-                  and [fold(x) for x in w[: len(folded)]] == folded
-                  and all(fold(x) in _ORG_GENERIC for x in w[len(folded):])]
-        if len(target) == 1:
-            remap[key] = target[0]
-    for i, m in enumerate(mentions):
-        if m.key in remap:
-            mentions[i] = replace(m, key=remap[m.key], how="acronym" if ACRONYM.match(m.text) else "short name")
-    for key in remap:
-        entities.pop(key, None)
-
-
-@resolution_rule("acronym")
-def add_defined_acronyms(state: DocumentState) -> None:
-    """An acronym the model missed, defined in brackets after a long name ("... Party (SDLP)"), and its later uses join that name."""
-    doc, mentions, entities = state.doc, state.mentions, state.entities
-    covered = {i for m in mentions for i in range(*m.tokens)}
-    defined: dict[str, str] = {}
-    n = len(doc)
-    for m in mentions:
-        end = m.tokens[1]
-        if m.type != INSTITUTION or end + 2 >= n:
-            continue
-        if doc[end].text == "(" and doc[end + 2].text == ")" and end + 1 not in covered:
-            acr = doc[end + 1].text
-            if _DEFINED_ACRONYM.match(acr) and len(entities[m.key].name.split()) >= 2:
-                defined.setdefault(acr, m.key)
-    if not defined:
-        return
-    for tok in doc:
-        key = defined.get(tok.text)
-        if key is not None and tok.i not in covered:
-            mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, INSTITUTION, key, "acronym",
-                                    state.sent_of(tok.i), (tok.i, tok.i + 1)))
-    mentions.sort(key=lambda m: m.start)
-
-
-# ---------------------------------------------------------------------- the corpus
-
 
 @dataclass(slots=True)
 class _CorpusIndex:

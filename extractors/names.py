@@ -1,0 +1,148 @@
+"""Name comparison shared by the resolution rules: initials, suffix and surname indexes, variants.
+
+Examples
+--------
+>>> initials(["Center", "for", "Strategic", "and", "International", "Studies"])
+'CSIS'
+>>> edit_distance("zelensky", "zelenskyy", 2)
+1
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .lexicon import words
+from .models import (
+    fold,
+)
+
+__all__ = ["ACRONYM", "initials", "suffix_index", "surname_index", "name_core", "edit_distance",
+           "variant_candidates", "first_name_index"]
+
+#: An acronym: "CSIS", "U.N.", "AT&T".
+ACRONYM = re.compile(r"^[A-Z][A-Z&.\-]{1,9}$")
+# An acronym defined in brackets after a name: "SDLP", "PvdA", "IdV" (two or more capitals).
+_DEFINED_ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z&.]{1,9}$")
+_STOP_INITIALS = words("institutions", "stop_initials")
+_ORG_GENERIC = words("institutions", "org_generic")
+
+def initials(words_: list[str]) -> str:
+    """Initials of a long name, skipping function words: ``initials("Center for X Y".split()) == 'CXY'``."""
+    return "".join(w[0] for w in words_ if w.lower() not in _STOP_INITIALS and w[:1].isalpha()).upper()
+
+
+def suffix_index(names: dict[str, str]) -> dict[str, set[str]]:
+    """Multi-word endings of person names: ``{"el aissami": {"person:tareck-el-aissami"}}``."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for key, name in names.items():
+        parts = fold(name).split()
+        for i in range(1, len(parts) - 1):
+            index[" ".join(parts[i:])].add(key)
+    return index
+
+
+def surname_index(names: dict[str, str]) -> dict[str, set[str]]:
+    """Surnames of full (two or more words) person names: ``{"maduro": {"person:nicolas-maduro"}}``.
+
+    Spanish names with four or more words are also known by the last-but-one word
+    ("Nester Luis Reverol Torres" is "Reverol").
+    """
+    index: dict[str, set[str]] = defaultdict(set)
+    for key, name in names.items():
+        parts = fold(name).split()
+        if len(parts) >= 2:
+            index[parts[-1]].add(key)
+            if len(parts) >= 4:
+                index[parts[-2]].add(key)
+    return index
+
+
+# Arabic article prefixes of a surname: "al-Sisi", "el-Sisi", "As-Sadr" compare as "sisi", "sadr".
+_ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|es|ash|an|ar|at|az|ul)[-' ]")
+
+
+def name_core(word: str) -> str:
+    """A surname for comparing spellings: folded, without an Arabic article, hyphens or quotes.
+
+    >>> name_core("al-Sisi") == name_core("el-Sisi") == name_core("Sisi")
+    True
+    """
+    return re.sub(r"[^a-z0-9]", "", _ARTICLE.sub("", fold(word)))
+
+
+def edit_distance(a: str, b: str, bound: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``bound + 1`` when it is larger than ``bound``.
+
+    >>> edit_distance("gaddafi", "qaddafi", 2), edit_distance("zelensky", "zelenskyy", 2), edit_distance("ab", "xyz", 1)
+    (1, 1, 2)
+    """
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > bound:
+            return bound + 1
+        prev = cur
+    return min(prev[-1], bound + 1)
+
+
+def _surname_bound(core: str) -> int:
+    """Spelling differences allowed in a surname: none under 5 letters, one under 9, else two."""
+    return 0 if len(core) < 5 else 1 if len(core) < 9 else 2
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """"Volodymyr" / "Volodymyr", "V." / "Volodymyr", "Muammar" / "Moammar" (one letter, long names)."""
+    a, b = fold(a).rstrip("."), fold(b).rstrip(".")
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return min(len(a), len(b)) >= 6 and edit_distance(a, b, 1) <= 1
+
+
+def variant_candidates(name: str, people: dict[str, str]) -> set[str]:
+    """People (key -> name) whose name is a spelling variant of ``name``, the closest only.
+
+    A full name matches when first names agree and the surnames are within a bounded edit
+    distance after :func:`name_core`; a one-word name matches surnames the same way. Only the
+    candidates at the smallest distance are returned (the caller joins when there is one).
+
+    >>> people = {"person:muammar-gaddafi": "Muammar Gaddafi", "person:hannibal-gaddafi": "Hannibal Gaddafi"}
+    >>> variant_candidates("Muammar Qaddafi", people)
+    {'person:muammar-gaddafi'}
+    >>> sorted(variant_candidates("Qaddafi", people))
+    ['person:hannibal-gaddafi', 'person:muammar-gaddafi']
+    """
+    parts = name.split()
+    if not parts:
+        return set()
+    core = name_core(parts[-1])
+    bound = _surname_bound(core)
+    best: dict[str, int] = {}
+    for key, other in people.items():
+        oparts = other.split()
+        if len(oparts) < 2 or fold(other) == fold(name):
+            continue
+        if len(parts) >= 2 and not _first_names_agree(parts[0], oparts[0]):
+            continue
+        d = edit_distance(core, name_core(oparts[-1]), bound)
+        if d <= bound:
+            best[key] = d
+    if not best:
+        return set()
+    low = min(best.values())
+    return {k for k, d in best.items() if d == low}
+
+
+def first_name_index(names: dict[str, str]) -> dict[str, set[str]]:
+    """First words of full person names: ``{"xi": {"person:xi-jinping"}}``."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for key, name in names.items():
+        parts = fold(name).split()
+        if len(parts) >= 2:
+            index[parts[0]].add(key)
+    return index
