@@ -43,7 +43,7 @@ from pathlib import Path
 
 from newsgraph.corpus.errors import DataError
 
-from .models import ENTITY_TYPES, PERSON, DocResult, Entity, entity_key, fold
+from .models import ENTITY_TYPES, PERSON, DocResult, Entity, Mention, entity_key, fold  # noqa: F401  (Mention: the examples)
 
 __all__ = ["CORRECTION_HOWS", "Corrections", "CorrectionsError", "apply_corrections", "load_corrections"]
 
