@@ -37,7 +37,8 @@ from .build import build_graph
 from .partitions import count_lines, is_url, plan_partitions, read_partition
 from .shards import meta_row, read_shard_meta, read_shard_results, shard_exists, shard_key, write_shard
 
-__all__ = ["PARTITION_WORDS", "ShardResults", "build_distributed", "estimate_inputs", "open_client",
+__all__ = ["PARTITION_WORDS", "ShardResults", "build_distributed", "check_scheduler", "estimate_inputs",
+           "open_client",
            "run_partition"]
 
 #: Words of text per partition (one task): big enough that scheduling costs nothing, small
@@ -48,6 +49,24 @@ PARTITIONS_PER_WORKER = 2
 #: Byte ranges of one file counted per line-counting task.
 RANGES_PER_COUNT = 64
 ENGINE = "dask"
+
+
+def check_scheduler(scheduler: str) -> tuple[str, int]:
+    """``(address, 0)`` for a scheduler URL, ``("local:N", N)`` for a LocalCluster; else UsageError.
+
+    >>> check_scheduler("local:2"), check_scheduler("tcp://10.0.0.5:8786")
+    (('local:2', 2), ('tcp://10.0.0.5:8786', 0))
+    """
+    spec = str(scheduler).strip()
+    if spec.startswith("local:"):
+        n = int(spec[6:]) if spec[6:].isdigit() else 0
+        if n < 1:
+            raise UsageError(f"--scheduler local:N needs a worker count N >= 1, got {spec!r}")
+        return spec, n
+    if not is_url(spec):
+        raise UsageError(f"--scheduler takes tcp://HOST:PORT (a running Dask scheduler) or local:N "
+                         f"(N local worker processes), got {spec!r}")
+    return spec, 0
 
 
 @contextlib.contextmanager
@@ -61,21 +80,12 @@ def open_client(scheduler: str):
         raise UsageError(f"--scheduler needs the dask extra ({err.name} is missing): "
                          f"pip install 'newsgraph[dask]'") from None
 
-    spec = str(scheduler).strip()
-    if spec.startswith("local:"):
-        try:
-            n = int(spec[len("local:"):])
-        except ValueError:
-            n = 0
-        if n < 1:
-            raise UsageError(f"--scheduler local:N needs a worker count N >= 1, got {spec!r}")
+    spec, n = check_scheduler(scheduler)
+    if n:
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             yield client
         return
-    if not is_url(spec):
-        raise UsageError(f"--scheduler takes tcp://HOST:PORT (a running Dask scheduler) or local:N "
-                         f"(N local worker processes), got {spec!r}")
     try:
         client = Client(spec, timeout="20s")
     except (OSError, TimeoutError, ValueError) as err:
