@@ -46,6 +46,8 @@ __all__ = ["PARTITION_WORDS", "ShardResults", "build_distributed", "check_schedu
 PARTITION_WORDS = 50_000
 #: Partitions queued per worker: one running, one waiting, so workers never idle.
 PARTITIONS_PER_WORKER = 2
+#: Finished partitions the client may hold while an earlier one runs, per partition in flight.
+REORDER_FACTOR = 8
 #: Byte ranges of one file counted per line-counting task.
 RANGES_PER_COUNT = 64
 ENGINE = "dask"
@@ -249,29 +251,29 @@ def _run(client, partitions: list[dict], keys: list[str], folder: str, extractor
     workers = len(client.scheduler_info().get("workers", {}))
     limit = max(2, workers * PARTITIONS_PER_WORKER)
     pending = iter(todo)
-    done: dict[int, list[dict]] = {}
+    done: dict[int, list[dict]] = {}  # finished, waiting for an earlier partition: bounded too
     missing = set(todo)
     following = 0
-
     index: dict[str, int] = {}
+    futures = as_completed()
 
-    def submit():
-        i = next(pending, None)
-        if i is None:
-            return None
-        future = client.submit(run_partition, partitions[i], shard=keys[i], line_base=bases.get(i, 0),
-                               key=f"newsgraph-partition-{i}-{keys[i]}", retries=2, **options)
-        index[future.key] = i
-        return future
+    def refill() -> None:
+        while len(index) < limit and len(done) < limit * REORDER_FACTOR:
+            i = next(pending, None)
+            if i is None:
+                return
+            future = client.submit(run_partition, partitions[i], shard=keys[i], line_base=bases.get(i, 0),
+                                   key=f"newsgraph-partition-{i}-{keys[i]}", retries=2, **options)
+            index[future.key] = i
+            futures.add(future)
 
-    futures = as_completed([f for f in (submit() for _ in range(limit)) if f is not None])
+    following = _flush(following, done, missing, keys, folder, state)
+    refill()
     for future in futures:
         done[index.pop(future.key)] = future.result()
         future.release()
         following = _flush(following, done, missing, keys, folder, state)
-        nxt = submit()
-        if nxt is not None:
-            futures.add(nxt)
+        refill()
     _flush(following, done, missing, keys, folder, state)
 
 

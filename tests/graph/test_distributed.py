@@ -104,7 +104,7 @@ def test_bbc_slice_same_graph_with_a_worker_killed_then_resumed(cluster, extract
 
     # cancelled half-way: the shards left behind are reused, only the missing partitions run
     shards = sorted((tmp_path / "shards").glob("*.parquet"))
-    for shard in shards[::2]:
+    for shard in shards[1::5]:  # a few partitions, not the first
         shard.unlink()
     G2, records2, report2 = _cluster_build([path], cluster, tmp_path, 8_000)
     assert 0 < report2.cached < report2.processed
