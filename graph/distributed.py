@@ -217,16 +217,17 @@ def build_distributed(paths: Iterable[str | os.PathLike], *, scheduler: str | No
     report = BuildReport()
     fingerprint = extractor.fingerprint()
     fields_dict = asdict(fields)
-    partitions = plan_partitions(all_paths, partition_words=partition_words)
-    keys = [shard_key(dict(p, fields=fields_dict), fingerprint) for p in partitions]
-    if cache is not None:
-        cache.begin_manifest({"paths": all_paths, "model": extractor.model, "rules": list(extractor.rules),
-                              "fields": fields_dict, "engine": ENGINE, "shards": keys})
     with contextlib.ExitStack() as stack:
         folder = str(shards) if shards is not None else stack.enter_context(tempfile.TemporaryDirectory())
         state = _Accept(on_document, report)
         with open_client(scheduler) as client:
-            _run(client, partitions, keys, folder, extractor, fields_dict, state)
+            workers = len(client.scheduler_info().get("workers", {}))
+            partitions = plan_partitions(all_paths, partition_words=partition_words, workers=workers)
+            keys = [shard_key(dict(p, fields=fields_dict), fingerprint) for p in partitions]
+            if cache is not None:
+                cache.begin_manifest({"paths": all_paths, "model": extractor.model, "rules": list(extractor.rules),
+                                      "fields": fields_dict, "engine": ENGINE, "shards": keys})
+            _run(client, partitions, keys, folder, extractor, fields_dict, state, workers=workers)
         if not state.found:
             raise EmptyInput("No article files found in the given paths")
         if cache is not None:
@@ -239,7 +240,7 @@ def build_distributed(paths: Iterable[str | os.PathLike], *, scheduler: str | No
 
 
 def _run(client, partitions: list[dict], keys: list[str], folder: str, extractor: Extractor,
-         fields: dict, state: "_Accept") -> None:
+         fields: dict, state: "_Accept", *, workers: int) -> None:
     """Run the partitions without a shard, a bounded number at a time; accept every partition's
     metadata in input order as soon as all before it are done."""
     from distributed import as_completed
@@ -248,7 +249,6 @@ def _run(client, partitions: list[dict], keys: list[str], folder: str, extractor
     bases = _line_bases(client, partitions, todo)
     options = dict(shards=folder, fields=fields, model=extractor.model, rules=tuple(extractor.rules),
                    batch_size=extractor.batch_size)
-    workers = len(client.scheduler_info().get("workers", {}))
     limit = max(2, workers * PARTITIONS_PER_WORKER)
     pending = iter(todo)
     done: dict[int, list[dict]] = {}  # finished, waiting for an earlier partition: bounded too

@@ -43,6 +43,9 @@ __all__ = ["BYTES_PER_WORD", "count_lines", "is_url", "plan_partitions", "read_p
 #: Bytes of input per word of text, to size partitions without reading them (JSON lines of news
 #: with their metadata: about 6; plain text about 5.5).
 BYTES_PER_WORD = 6
+#: Partitions per worker a corpus is cut into at least (while they hold MIN_PARTITION_WORDS).
+WAVES = 4
+MIN_PARTITION_WORDS = 5_000
 #: Suffixes of files that may be split into byte ranges (one record per line).
 LINE_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -57,17 +60,26 @@ def is_url(path: str | os.PathLike) -> bool:
     return "://" in text and len(text.split("://", 1)[0]) > 1
 
 
-def plan_partitions(paths: Iterable[str | os.PathLike], *, partition_words: int = 50_000) -> list[dict]:
+def plan_partitions(paths: Iterable[str | os.PathLike], *, partition_words: int = 50_000,
+                    workers: int | None = None) -> list[dict]:
     """The partitions of ``paths`` in input order (see the module docstring).
+
+    With ``workers``, a corpus too small for ``WAVES`` partitions of ``partition_words`` per
+    worker gets smaller ones (down to ``MIN_PARTITION_WORDS``), so every worker has work; a big
+    corpus keeps the same partitions (and shards) whatever the number of workers.
 
     Raises :class:`PathNotFound` or :class:`EmptyInput` as :func:`corpus.readers.iter_input_files`.
     """
+    listed = [list(_list_files(raw)) for raw in paths]
+    if workers:
+        words = sum(int(info.get("size") or 0) for files in listed for _, _, info in files) // BYTES_PER_WORD
+        partition_words = min(partition_words, max(MIN_PARTITION_WORDS, words // (WAVES * workers)))
     target = max(1, partition_words) * BYTES_PER_WORD
     partitions: list[dict] = []
-    for raw in paths:  # files of one input path never share a partition with another's
+    for files in listed:  # files of one input path never share a partition with another's
         group: list[list] = []
         size = 0
-        for display, url, info in _list_files(raw):
+        for display, url, info in files:
             file_size = int(info.get("size") or 0)
             entry = [display, url, _identity(info)]
             if Path(display).suffix.lower() in LINE_SUFFIXES and file_size > target:
