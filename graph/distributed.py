@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 import networkx as nx
 
@@ -51,6 +52,8 @@ REORDER_FACTOR = 8
 #: Byte ranges of one file counted per line-counting task.
 RANGES_PER_COUNT = 64
 ENGINE = "dask"
+#: Local JSON lines files up to this size are counted exactly for the progress bar.
+EXACT_COUNT_BYTES = 64 << 20
 
 
 def check_scheduler(scheduler: str) -> tuple[str, int]:
@@ -365,25 +368,27 @@ class _Accept:
 
 
 def estimate_inputs(paths: Iterable[str | os.PathLike]) -> int:
-    """Inputs in ``paths`` for a progress bar: exact for local paths (see
-    :func:`graph.pipeline.count_inputs`), estimated from sizes for URLs (no text is read but the
-    first 64 KB of a JSON lines file)."""
-    from .partitions import _list_files
+    """Inputs in ``paths`` for a progress bar, without reading the corpus on the client: exact
+    for small local files (see :func:`graph.pipeline.count_inputs`), estimated for URLs and big
+    JSON lines files from their size and the lines in their first 64 KB.
+
+    >>> from newsgraph.corpus.readers import SAMPLE_DIR
+    >>> estimate_inputs([SAMPLE_DIR])
+    5
+    """
+    import fsspec
+
+    from .partitions import LINE_SUFFIXES, _list_files
     from .pipeline import count_inputs
 
     total = 0
     for raw in paths:
-        if not is_url(raw):
-            total += count_inputs([raw])
-            continue
         for display, url, info in _list_files(raw):
-            if display.lower().endswith((".jsonl", ".ndjson")):
-                import fsspec
-
+            size = int(info.get("size") or 0)
+            if Path(display).suffix.lower() in LINE_SUFFIXES and (is_url(url) or size > EXACT_COUNT_BYTES):
                 with fsspec.open(url, "rb") as f:
                     head = f.read(65536)
-                lines = max(1, head.count(b"\n"))
-                total += max(1, round(int(info.get("size") or 0) * lines / max(1, len(head))))
+                total += max(1, round(size * max(1, head.count(b"\n")) / max(1, len(head))))
             else:
-                total += 1
+                total += 1 if is_url(url) else count_inputs([url])
     return total

@@ -46,7 +46,8 @@ def test_sample_same_graph_and_records(cluster, sample_build, tmp_path):
     assert len(list((tmp_path / "shards").glob("*.parquet"))) == 1
 
 
-def test_tricky_jsonl_in_byte_ranges_same_ids_and_skips(cluster, extractor, tmp_path):
+@pytest.mark.parametrize("as_url", [False, True], ids=["path", "file-url"])
+def test_tricky_jsonl_in_byte_ranges_same_ids_and_skips(cluster, extractor, tmp_path, as_url):
     body = "Russian President Vladimir Putin met Nicolás Maduro in Moscow on {} to discuss oil."
     lines = []
     for i in range(40):
@@ -60,11 +61,25 @@ def test_tricky_jsonl_in_byte_ranges_same_ids_and_skips(cluster, extractor, tmp_
     path = tmp_path / "tricky.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     G_local, records_local, _ = build([path], extractor=extractor)
-    G, records, report = _cluster_build([path], cluster, tmp_path, 40)
+    G, records, report = _cluster_build([f"file://{path}" if as_url else path], cluster, tmp_path, 40)
     assert len(list((tmp_path / "shards").glob("*.parquet"))) > 5  # really split into byte ranges
+    if as_url:  # read by fsspec on the workers: the same records but for the path's spelling
+        assert all(r["path"].startswith(f"file://{path}:") for r in records)
+        records = [dict(r, path=r["path"][len("file://"):]) for r in records]
+        for G_ in (G, G_local):
+            G_.graph.pop("corpus"), G_.graph.pop("document_index")
     assert records == records_local
     assert graph_bytes(G) == graph_bytes(G_local)
     assert report.processed + report.skipped == len(records) == sum(1 for x in lines if x.strip())
+
+
+def test_folder_as_fsspec_url(cluster, sample_build, tmp_path):
+    G_local, records_local, _ = sample_build
+    G, records, _ = build([f"file://{SAMPLE_DIR}"], scheduler=cluster.scheduler_address, shards=tmp_path / "s")
+    assert [r["path"] for r in records] == [f"file://{Path(r['path']).resolve()}" for r in records_local]
+    assert [dict(r, path=None) for r in records] == [dict(r, path=None) for r in records_local]  # titles, dates
+    assert sorted(G.edges(keys=True)) == sorted(G_local.edges(keys=True))
+    assert dict(G.nodes(data="aliases")) == dict(G_local.nodes(data="aliases"))
 
 
 def _cluster_build(paths, cluster, tmp_path, partition_words, **kw):
