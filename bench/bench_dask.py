@@ -16,7 +16,8 @@ Also prints the shard bytes per 1,000 words (for the cost model in the README).
 
 Usage::
 
-    .venv/bin/python bench/bench_dask.py --limit 200
+    .venv/bin/python bench/bench_dask.py --limit 150                     # all runs, a few minutes
+    .venv/bin/python bench/bench_dask.py --limit 600 --runs local:2 dask:2 warm:2
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+RUNS = ["spacy:1", "spacy:2", "local:1", "local:2", "dask:1", "dask:2", "warm:2"]
 BBC = next(p / "shared" / "data" / "bench" / "bbc_news.jsonl" for p in ROOT.parents
            if (p / "shared" / "data").is_dir())
 
@@ -92,6 +94,8 @@ def run(kind: str, n: int, path: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=200, help="articles in the BBC slice")
+    parser.add_argument("--runs", nargs="+", default=RUNS, metavar="KIND:N",
+                        help=f"measurements to make (default: {' '.join(RUNS)})")
     parser.add_argument("--json", help="also write the measurements here")
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # kind n path: one measurement
     args = parser.parse_args()
@@ -101,23 +105,24 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         path = _slice(args.limit, tmp)
-        for kind, n in [("spacy", 1), ("spacy", 2), ("local", 1), ("local", 2), ("dask", 1), ("dask", 2),
-                        ("warm", 2)]:
-            done = subprocess.run([sys.executable, __file__, "--one", kind, str(n), path], check=True,
+        for kind, n in (run.split(":") for run in args.runs):
+            done = subprocess.run([sys.executable, __file__, "--one", kind, n, path], check=True,
                                   capture_output=True, text=True)
             rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            rows[-1]["load_average"] = round(os.getloadavg()[0], 1)
             print(rows[-1], file=sys.stderr)
     rate = {(r["kind"], r["n"]): r["words_per_second"] for r in rows}
-    print(f"BBC slice: {args.limit} articles, {rows[0]['words']:,} words; load average {os.getloadavg()[0]:.1f}\n")
-    print("| run | seconds | words/s | vs spaCy same N | vs local same N |")
-    print("|---|---:|---:|---:|---:|")
+    print(f"BBC slice: {args.limit} articles, {rows[0]['words']:,} words\n")
+    print("| run | seconds | words/s | vs spaCy same N | vs local same N | load average after |")
+    print("|---|---:|---:|---:|---:|---:|")
     for r in rows:
         label = f"dask {r['n']} warm" if r["kind"] == "warm" else f"{r['kind']} {r['n']}"
-        spacy, local = rate[("spacy", r["n"])], rate[("local", r["n"])]
-        print(f"| {label} | {r['seconds']} | {r['words_per_second']:,} | {r['words_per_second'] / spacy:.2f} "
-              f"| {r['words_per_second'] / local:.2f} |")
+        spacy, local = rate.get(("spacy", r["n"])), rate.get(("local", r["n"]))
+        ratios = [f"{r['words_per_second'] / x:.2f}" if x else "" for x in (spacy, local)]
+        print(f"| {label} | {r['seconds']} | {r['words_per_second']:,} | {' | '.join(ratios)} | {r['load_average']} |")
     shard = [r["shard_bytes_per_1k_words"] for r in rows if "shard_bytes_per_1k_words" in r]
-    print(f"\nShard size: {shard[-1]:,} bytes per 1,000 words")
+    if shard:
+        print(f"\nShard size: {shard[-1]:,} bytes per 1,000 words")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
