@@ -29,14 +29,9 @@ from pathlib import Path
 
 from newsgraph.corpus.document import Document, Skipped
 from newsgraph.corpus.errors import EmptyInput, PathNotFound
-from newsgraph.corpus.readers import (
-    MANIFEST,
-    SUPPORTED_SUFFIXES,
-    Fields,
-    decode_bytes,
-    iter_input_files,
-    read_documents,
-)
+from newsgraph.corpus.manifest import MANIFEST
+from newsgraph.corpus.readers import Fields, decode_bytes, iter_input_files, read_documents, supported_suffixes
+from newsgraph.corpus.safe import display_path
 
 __all__ = ["BYTES_PER_WORD", "count_lines", "is_url", "plan_partitions", "read_partition"]
 
@@ -82,7 +77,7 @@ def plan_partitions(paths: Iterable[str | os.PathLike], *, partition_words: int 
         for display, url, info in files:
             file_size = int(info.get("size") or 0)
             entry = [display, url, _identity(info)]
-            if Path(display).suffix.lower() in LINE_SUFFIXES and file_size > target:
+            if url is not None and Path(display).suffix.lower() in LINE_SUFFIXES and file_size > target:
                 if group:
                     partitions.append({"kind": "files", "files": group})
                     group, size = [], 0
@@ -104,6 +99,9 @@ def _list_files(raw) -> Iterator[tuple[str, str, dict]]:
     """``(display, url, info)`` of each input file under ``raw``, in the local reader's order."""
     if not is_url(raw):
         for path in iter_input_files([raw]):
+            if isinstance(path, Skipped):  # a file the reader will not open: its record, in order
+                yield path.path, None, {"size": 0, "skipped": [path.id, path.path, path.reason]}
+                continue
             st = path.stat()
             yield str(path), os.path.abspath(path), {"size": st.st_size, "mtime": st.st_mtime_ns}
         return
@@ -121,17 +119,19 @@ def _list_files(raw) -> Iterator[tuple[str, str, dict]]:
     for name, info in sorted(fs.find(root, detail=True).items()):
         rel = name[len(base):].lstrip("/")
         suffix = Path(name).suffix.lower()
-        if (info.get("type") == "file" and suffix in SUPPORTED_SUFFIXES and Path(name).name != MANIFEST
+        if (info.get("type") == "file" and suffix in supported_suffixes() and Path(name).name != MANIFEST
                 and not any(part.startswith(".") for part in rel.split("/"))):
             found.append((f"{protocol}://{name}", info))
     if not found:
-        raise EmptyInput(f"Directory {str(raw)!r} holds no article files ({', '.join(sorted(SUPPORTED_SUFFIXES))})")
+        raise EmptyInput(f"Directory {str(raw)!r} holds no article files ({', '.join(sorted(supported_suffixes()))})")
     for url, info in found:
         yield url, url, info
 
 
 def _identity(info: dict) -> list:
     """Size and version of a file from its fsspec/stat info: what changes when the file does."""
+    if "skipped" in info:
+        return info["skipped"]
     version = next((info[k] for k in ("mtime", "LastModified", "last_modified", "updated", "ETag", "etag",
                                       "md5Hash", "generation") if info.get(k) is not None), None)
     return [int(info.get("size") or 0), str(version)]
@@ -157,18 +157,25 @@ def read_partition(partition: dict, *, fields: Fields, line_base: int = 0) -> li
     """
     if partition["kind"] == "range":
         return list(_read_range(partition, fields=fields, line_base=line_base))
+    items: list[Document | Skipped] = []
     with tempfile.TemporaryDirectory(prefix="newsgraph-") as tmp:
-        local, renames = [], {}
-        for display, url, _ in partition["files"]:
+        for display, url, identity in partition["files"]:
+            if url is None:  # skipped when the client listed it (hidden, special file, ...)
+                items.append(Skipped(*identity))
+                continue
             path = _fetch(url, tmp) if is_url(url) else url
-            local.append(path)
-            renames[str(path)] = display
-        try:
-            items = list(read_documents(local, fields=fields, dedupe=False, seen_ids=_NoIds()))
-        except EmptyInput:  # no record in these files; the client counts the whole corpus
-            return []
+            items += _read_local(path, display_path(path), _shown(display), fields)
+    return items
+
+
+def _read_local(path: str, shown: str, display: str, fields: Fields) -> list[Document | Skipped]:
+    """The local reader on one file, its records' paths spelled ``display`` instead of ``shown``."""
+    try:
+        items = list(read_documents([path], fields=fields, dedupe=False, seen_ids=_NoIds()))
+    except EmptyInput:  # no record in this file; the client counts the whole corpus
+        return []
     for item in items:
-        item.path = _relocate(item.path, renames)
+        item.path = _relocate(item.path, {shown: display})
     return items
 
 
@@ -217,7 +224,7 @@ def _range_bytes(url: str, start: int, end: int) -> bytes:
 
 
 def count_lines(url: str, ranges: list[tuple[int, int]]) -> list[int]:
-    """The number of lines, as the reader numbers them, in each byte range of a file.
+    """The number of line breaks (the JSON lines reader numbers lines by them) in each byte range.
 
     >>> import tempfile
     >>> path = tempfile.mktemp(suffix=".jsonl")
@@ -225,24 +232,39 @@ def count_lines(url: str, ranges: list[tuple[int, int]]) -> list[int]:
     >>> count_lines(path, [(0, 5), (5, 12), (12, 40)])
     [1, 1, 2]
     """
-    return [len(decode_bytes(_range_bytes(url, s, e))[0].splitlines()) for s, e in ranges]
+    return [_range_bytes(url, s, e).count(b"\n") for s, e in ranges]
+
+
+_WIDE_BOMS = (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"\xff\xfe", b"\xfe\xff")
 
 
 def _read_range(partition: dict, *, fields: Fields, line_base: int) -> Iterator[Document | Skipped]:
-    # The reader's own JSON record parser, on this range's lines numbered as in the whole file.
-    from newsgraph.corpus.readers import _is_binary, _read_json
+    """The records of the lines of one byte range, through the local reader, numbered as in the
+    whole file: the range is read as a file holding ``line_base`` empty lines, then its lines."""
+    from newsgraph.corpus.readers import _is_binary  # the reader's own test, on the file's head
 
     display, url, _ = partition["file"]
     start, end = partition["start"], partition["end"]
-    head = _range_bytes(url, 0, 8192)[:8192] if start > 0 else b""
-    data = _range_bytes(url, start, end)
-    if _is_binary(head if start > 0 else data):
-        if start == 0:  # the file is skipped once, by its first range
-            yield Skipped(Path(display).stem, display, "binary file, not text")
+    head = _range_bytes(url, 0, 8192)[:8192]
+    if head.startswith(_WIDE_BOMS):  # UTF-16/32 lines cannot be cut on b"\n": the first range reads all
+        if start == 0:
+            with tempfile.TemporaryDirectory(prefix="newsgraph-") as tmp:
+                path = _fetch(url, tmp) if is_url(url) else url
+                yield from _read_local(path, display_path(path), _shown(display), fields)
         return
-    text, note = decode_bytes(data)
-    local = Path(display) if not is_url(display) else Path("/newsgraph-range") / Path(display).name
-    for item in _read_json(local, "\n" * line_base + text, fields, note):
-        if is_url(display):
-            item.path = _relocate(item.path, {str(local): display})
-        yield item
+    if start > 0 and _is_binary(decode_bytes(head)[0]):
+        return  # the first range skips the file, once
+    data = _range_bytes(url, start, end)
+    with tempfile.TemporaryDirectory(prefix="newsgraph-") as tmp:
+        path = Path(tmp) / Path(display).name
+        with open(path, "wb") as f:
+            f.write(b"\n" * line_base)
+            f.write(data)
+        for item in _read_local(str(path), display_path(path), _shown(display), fields):
+            if start > 0 and isinstance(item, Skipped) and item.reason == "no records (empty file)":
+                continue  # a range of blank lines inside a file that has records
+            yield item
+
+
+def _shown(display: str) -> str:
+    return display if is_url(display) else display_path(display)

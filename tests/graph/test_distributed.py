@@ -126,18 +126,31 @@ def test_bbc_slice_same_graph_with_a_worker_killed_then_resumed(cluster, extract
     assert graph_bytes(G2) == graph_bytes(G_local) and records2 == records_local
 
 
-def test_extraction_failure_is_a_skipped_record(cluster, tmp_path):
-    path = tmp_path / "mixed.jsonl"
+def test_extraction_failure_is_a_skipped_record():
+    from newsgraph.corpus.document import Document
+    from newsgraph.extractors.pipeline import Extractor
+    from newsgraph.graph.distributed import _Accept, _extract
+    from newsgraph.graph.pipeline import BuildReport
+    from newsgraph.graph.shards import meta_row
+
+    extractor = Extractor()
+    extractor.nlp.max_length = 200  # spaCy itself refuses longer texts (its error E088)
     normal = "Russian President Vladimir Putin met Nicolás Maduro in Moscow on Tuesday."
-    huge = "word " * 220_000  # longer than spaCy's max_length: the model refuses it
-    recs = [{"id": "ok1", "text": normal}, {"id": "huge", "text": huge}, {"id": "ok2", "text": normal + " Again."}]
-    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
-    G, records, report = build([path], scheduler=cluster.scheduler_address, shards=tmp_path / "shards")
-    assert [(r["id"], r["status"]) for r in records] == [("ok1", "processed"), ("huge", "skipped"),
-                                                         ("ok2", "processed")]
-    assert records[1]["reason"].startswith("extraction failed: ValueError: [E088]")
-    assert report.processed == 2 and report.skipped == 1
-    assert "person:vladimir-putin" in G
+    docs = [Document("ok1", normal), Document("long", normal * 5), Document("ok2", normal + " Again.")]
+    out = _extract(docs, extractor)
+    assert [r is not None for r, _ in out] == [True, False, True]
+    assert out[1][1].startswith("extraction failed: ValueError: [E088]")
+    assert out[0][0]["mentions"] and out[2][0]["mentions"]  # the others are extracted
+    # the client: the failed document is a skipped record with the reason, every input counted
+    rows = [meta_row(kind="document", id=d.id, words=d.words, text_sha1=d.text_hash, error=e) for d, (_, e) in
+            zip(docs, out)]
+    report = BuildReport()
+    state = _Accept(None, report)
+    state.accept("k", rows, cached=False)
+    assert [(r["id"], r["status"]) for r in state.records] == [("ok1", "processed"), ("long", "skipped"),
+                                                               ("ok2", "processed")]
+    assert state.records[1]["reason"].startswith("extraction failed: ValueError: [E088]")
+    assert (report.processed, report.skipped) == (2, 1) and state.parts == [("k", [(0, "ok1", None), (2, "ok2", None)])]
 
 
 def test_cli_scheduler_update_and_errors(cluster, extractor, tmp_path, monkeypatch):
