@@ -58,8 +58,7 @@ def build_graph(
     >>> sorted(G.nodes), [k for _, _, k in G.edges(keys=True)]
     (['person:maduro', 'state:RUS'], ['MENTIONED_WITH'])
     """
-    if iter(results) is results:  # a one-shot iterator; a re-iterable (shards) streams, never held whole
-        results = list(results)
+    results = list(results)
     nodes: dict[str, dict] = {}
     alias_counts: dict[str, Counter] = defaultdict(Counter)
     node_docs: dict[str, set] = defaultdict(set)

@@ -7,8 +7,9 @@ runs the extractor (the model is loaded once per worker process) and writes a Pa
 (:mod:`graph.shards`); the task returns only the small per-document metadata. At most
 ``PARTITIONS_PER_WORKER`` partitions per worker are in flight. The client then takes every input
 in order, renames duplicate ids and skips duplicate texts exactly as the local reader does, and
-builds the graph from the shards, read one at a time (corpus resolution and assembly are two
-streaming passes), so its memory holds the graph, not the corpus.
+builds the graph from the shards, read one at a time into the resolution stage
+(:func:`extractors.resolution.resolve_corpus`, which holds every document's result, as in the
+local build) and then the graph.
 
 A partition whose shard exists is not run again: a cancelled build resumes, ``--update`` runs
 only the new inputs' partitions. A worker that dies has its partition run elsewhere (Dask
@@ -32,7 +33,7 @@ from newsgraph.corpus.document import Document, Skipped
 from newsgraph.corpus.errors import DataError, EmptyInput, UsageError
 from newsgraph.corpus.readers import Fields
 from newsgraph.extractors.pipeline import DocResult, Extractor
-from newsgraph.extractors.resolution import apply_mapping, corpus_mapping
+from newsgraph.extractors.resolution import resolve_corpus
 
 from .build import build_graph
 from .partitions import count_lines, is_url, plan_partitions, read_partition
@@ -174,17 +175,12 @@ class _Done(Document):
 class ShardResults:
     """The DocResults of the accepted documents, read from the shards in input order.
 
-    Re-iterable: each pass reads the shards again, one at a time, so corpus-wide resolution and
-    graph assembly stream over them (``build_graph`` does not copy a re-iterable into a list).
-    With a resolution ``mapping`` (:func:`extractors.resolution.corpus_mapping`), each result
-    comes with it applied.
+    Re-iterable: each pass reads the shards again, one at a time.
     """
 
-    def __init__(self, folder: str, parts: list[tuple[str, list[tuple[int, str, str | None]]]],
-                 mapping: dict | None = None):
+    def __init__(self, folder: str, parts: list[tuple[str, list[tuple[int, str, str | None]]]]):
         self.folder = folder
         self.parts = parts  # (shard key, [(row position, doc id, date), ...]) in input order
-        self.mapping = mapping
 
     def __len__(self) -> int:
         return sum(len(docs) for _, docs in self.parts)
@@ -195,13 +191,12 @@ class ShardResults:
                 continue
             for (_, doc_id, date), data in zip(docs, read_shard_results(self.folder, key, [p for p, _, _ in docs])):
                 data["doc_id"], data["date"] = doc_id, date
-                result = DocResult.from_dict(data)
-                yield apply_mapping([result], self.mapping)[0] if self.mapping else result
+                yield DocResult.from_dict(data)
 
 
 def build_distributed(paths: Iterable[str | os.PathLike], *, scheduler: str | None, extractor: Extractor,
                       fields: Fields, on_document: Callable | None = None, cache=None, previous=None,
-                      shards: str | os.PathLike | None = None,
+                      shards: str | os.PathLike | None = None, corrections=None,
                       partition_words: int = PARTITION_WORDS) -> tuple[nx.MultiDiGraph, list[dict], object]:
     """:func:`graph.pipeline.build` on a Dask cluster; same arguments, same results.
 
@@ -228,16 +223,20 @@ def build_distributed(paths: Iterable[str | os.PathLike], *, scheduler: str | No
             partitions = plan_partitions(all_paths, partition_words=partition_words, workers=workers)
             keys = [shard_key(dict(p, fields=fields_dict), fingerprint) for p in partitions]
             if cache is not None:
-                cache.begin_manifest({"paths": all_paths, "model": extractor.model, "rules": list(extractor.rules),
-                                      "fields": fields_dict, "engine": ENGINE, "shards": keys})
+                info = {"paths": all_paths, "model": extractor.model, "rules": list(extractor.rules),
+                        "fields": fields_dict, "engine": ENGINE, "shards": keys}
+                if corrections is not None:  # as graph.pipeline.build: a changed file changes the outputs
+                    info["corrections"] = {"path": corrections.source, "digest": corrections.digest}
+                cache.begin_manifest(info)
             _run(client, partitions, keys, folder, extractor, fields_dict, state, workers=workers)
         if not state.found:
             raise EmptyInput("No article files found in the given paths")
         if cache is not None:
             cache.commit()
-        mapping = corpus_mapping(ShardResults(folder, state.parts))  # two streaming passes: resolution,
-        G = build_graph(ShardResults(folder, state.parts, mapping), state.meta,  # then assembly
-                        model=extractor.model_id, ontology=extractor.ontology, corpus=corpus_name(all_paths))
+        # Resolution takes the whole corpus's results (extractors.resolution); the shards stream into it.
+        results = resolve_corpus(ShardResults(folder, state.parts), corrections=corrections)
+        G = build_graph(results, state.meta, model=extractor.model_id, ontology=extractor.ontology,
+                        corpus=corpus_name(all_paths))
     report.seconds = time.perf_counter() - start
     return G, state.records, report
 

@@ -30,7 +30,14 @@ from pathlib import Path
 from newsgraph.corpus.document import Document, Skipped
 from newsgraph.corpus.errors import EmptyInput, PathNotFound
 from newsgraph.corpus.manifest import MANIFEST
-from newsgraph.corpus.readers import Fields, decode_bytes, iter_input_files, read_documents, supported_suffixes
+from newsgraph.corpus.readers import (
+    Fields,
+    decode_bytes,
+    iter_input_files,
+    portable_path,
+    read_documents,
+    supported_suffixes,
+)
 from newsgraph.corpus.safe import display_path
 
 __all__ = ["BYTES_PER_WORD", "count_lines", "is_url", "plan_partitions", "read_partition"]
@@ -97,13 +104,16 @@ def plan_partitions(paths: Iterable[str | os.PathLike], *, partition_words: int 
 
 def _list_files(raw) -> Iterator[tuple[str, str, dict]]:
     """``(display, url, info)`` of each input file under ``raw``, in the local reader's order."""
-    if not is_url(raw):
-        for path in iter_input_files([raw]):
+    if not is_url(raw):  # records show paths relative to the input the user named, as the local reader
+        root = Path(raw)
+        for path in iter_input_files([root]):
             if isinstance(path, Skipped):  # a file the reader will not open: its record, in order
-                yield path.path, None, {"size": 0, "skipped": [path.id, path.path, path.reason]}
+                shown = portable_path(path.path, root)
+                yield shown, None, {"size": 0, "skipped": [path.id, shown, path.reason]}
                 continue
             st = path.stat()
-            yield str(path), os.path.abspath(path), {"size": st.st_size, "mtime": st.st_mtime_ns}
+            yield (portable_path(display_path(path), root), os.path.abspath(path),
+                   {"size": st.st_size, "mtime": st.st_mtime_ns})
         return
     import fsspec.core
 
@@ -164,16 +174,18 @@ def read_partition(partition: dict, *, fields: Fields, line_base: int = 0) -> li
                 items.append(Skipped(*identity))
                 continue
             path = _fetch(url, tmp) if is_url(url) else url
-            items += _read_local(path, display_path(path), _shown(display), fields)
+            items += _read_local(path, display, fields)
     return items
 
 
-def _read_local(path: str, shown: str, display: str, fields: Fields) -> list[Document | Skipped]:
-    """The local reader on one file, its records' paths spelled ``display`` instead of ``shown``."""
+def _read_local(path: str, display: str, fields: Fields) -> list[Document | Skipped]:
+    """The local reader on one file, its records' paths spelled from ``display`` (the input's path
+    as the client's listing names it) instead of the worker's copy."""
     try:
         items = list(read_documents([path], fields=fields, dedupe=False, seen_ids=_NoIds()))
     except EmptyInput:  # no record in this file; the client counts the whole corpus
         return []
+    shown = portable_path(display_path(path), Path(path))
     for item in items:
         item.path = _relocate(item.path, {shown: display})
     return items
@@ -250,7 +262,7 @@ def _read_range(partition: dict, *, fields: Fields, line_base: int) -> Iterator[
         if start == 0:
             with tempfile.TemporaryDirectory(prefix="newsgraph-") as tmp:
                 path = _fetch(url, tmp) if is_url(url) else url
-                yield from _read_local(path, display_path(path), _shown(display), fields)
+                yield from _read_local(path, display, fields)
         return
     if start > 0 and _is_binary(decode_bytes(head)[0]):
         return  # the first range skips the file, once
@@ -260,11 +272,8 @@ def _read_range(partition: dict, *, fields: Fields, line_base: int) -> Iterator[
         with open(path, "wb") as f:
             f.write(b"\n" * line_base)
             f.write(data)
-        for item in _read_local(str(path), display_path(path), _shown(display), fields):
+        for item in _read_local(str(path), display, fields):
             if start > 0 and isinstance(item, Skipped) and item.reason == "no records (empty file)":
                 continue  # a range of blank lines inside a file that has records
             yield item
 
-
-def _shown(display: str) -> str:
-    return display if is_url(display) else display_path(display)
