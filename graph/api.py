@@ -98,6 +98,8 @@ class KnowledgeGraph(TablesMixin, ExportsMixin):
         processes: int = 1,
         formats: Iterable[str] | None = None,
         html: bool = True,
+        scheduler: str | None = None,
+        shards: str | os.PathLike | None = None,
     ) -> "KnowledgeGraph":
         """Read, extract and build the graph of files and folders, as ``newsgraph build`` does.
 
@@ -132,6 +134,12 @@ class KnowledgeGraph(TablesMixin, ExportsMixin):
             :data:`newsgraph.graph.export.EXPORTERS`).
         html : bool
             False leaves the HTML page out of ``out``.
+        scheduler : str, optional
+            Extract on a Dask cluster: ``"tcp://host:8786"`` or ``"local:N"`` (README, "More
+            than one machine"). The graph is the same.
+        shards : path or URL, optional
+            Where the cluster writes its result shards (default ``out/shards``, or a temporary
+            folder without ``out``).
 
         Returns
         -------
@@ -162,7 +170,7 @@ class KnowledgeGraph(TablesMixin, ExportsMixin):
 
         G, records, report = build_corpus(paths, out, update=update, cache=cache, model=model, rules=rules,
                                           fields=fields, batch_size=batch_size, processes=processes,
-                                          formats=formats, html=html)
+                                          formats=formats, html=html, scheduler=scheduler, shards=shards)
         return cls(G, records, report=report)
 
     @classmethod

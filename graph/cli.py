@@ -85,14 +85,17 @@ def _formats(ctx, param, value):
 @click.option("--formats", metavar="LIST", callback=_formats,
               help=f"Exports to write besides graph.json and documents.jsonl, comma-separated "
                    f"[default: all] ({_FORMATS_HELP}).")
+@click.option("--scheduler", envvar="NEWSGRAPH_SCHEDULER", metavar="ADDRESS",
+              help="Extract on a Dask cluster: tcp://HOST:8786 (a running scheduler) or local:N (N local workers).")
+@click.option("--shards", metavar="URL", help="Folder or fsspec URL of the cluster's result shards [default: OUT/shards].")
 @click.option("--no-cache", is_flag=True, help="Parse every document; do not read or write OUT/.newsgraph-cache.sqlite.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML export.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) when any input is skipped.")
 @click.option("--corrections", type=click.Path(exists=True, dir_okay=False),
               help="Corrections file (YAML/JSON: merge, never_merge, types, not_entities) applied after resolution.")
 @click.pass_context
-def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fields, formats, no_cache, no_html,
-          strict, corrections):
+def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fields, formats, scheduler, shards,
+          no_cache, no_html, strict, corrections):
     """Build the graph of PATHS (files or folders of .txt, .md, .html, .json, .jsonl).
 
     Writes OUT/graph.json, documents.jsonl (every input: processed or skipped, with the
@@ -107,6 +110,7 @@ def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fiel
         newsgraph build corpus/sample -o out --formats graphml,html
         newsgraph build --update out new_articles/
         newsgraph build corpus/sample -o out --corrections corrections.yml
+        newsgraph build s3://bucket/wire/ -o out --scheduler tcp://scheduler:8786 --shards s3://bucket/shards
     """
     from .pipeline import build_corpus
 
@@ -120,8 +124,9 @@ def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fiel
         progress = _Progress(stack)
         G, _, report = build_corpus(paths, out, update=update_out is not None, cache=not no_cache, model=model,
                                     rules=rules, fields=fields, batch_size=batch_size, processes=processes,
-                                    formats=formats, html=not no_html, on_start=progress.start, on_document=progress.tick,
-                                    strict=strict, corrections=corrections)
+                                    formats=formats, html=not no_html, scheduler=scheduler, shards=shards,
+                                    on_start=progress.start, on_document=progress.tick, strict=strict,
+                                    corrections=corrections)
     _print_summary(report.summary(G), out, unchanged=report.unchanged)
 
 

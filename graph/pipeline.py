@@ -89,6 +89,8 @@ def build_corpus(
     processes: int = 1,
     formats: Iterable[str] | None = None,
     html: bool = True,
+    scheduler: str | None = None,
+    shards: str | os.PathLike | None = None,
     extractor: Extractor | None = None,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[Document | Skipped], None] | None = None,
@@ -125,6 +127,10 @@ def build_corpus(
         default every default one. graph.json and documents.jsonl are always written.
     html : bool
         False leaves the HTML page out.
+    scheduler : str, optional
+        Extract on a Dask cluster (``tcp://host:8786`` or ``local:N``; see ``graph/distributed.py``).
+    shards : path or URL, optional
+        The cluster's result shards (default ``OUT/shards`` with the cache, else a temporary folder).
     extractor : Extractor, optional
         A ready extractor (then ``model``, ``rules``, ``batch_size`` and ``processes`` are unused).
     on_start : callable, optional
@@ -184,10 +190,20 @@ def build_corpus(
     extractor = extractor or _extractor(model or DEFAULT_MODEL, rules, batch_size, processes)
     result_cache = open_cache(out, extractor) if out is not None and cache else None
     try:
+        on_cluster = scheduler is not None or (previous is not None and previous.info.get("engine") == "dask")
+        if on_cluster:  # graph/distributed.py: check the address before any work, count without reading text
+            from .distributed import check_scheduler, estimate_inputs
+
+            if scheduler is not None:
+                check_scheduler(scheduler)
+            if shards is None and result_cache is not None:
+                shards = os.path.join(out, "shards")
         if on_start is not None:
-            on_start(count_inputs(paths) + (len(previous) if previous is not None else 0))
+            on_start(estimate_inputs((list(previous.info["paths"]) if previous else []) + paths) if on_cluster
+                     else count_inputs(paths) + (len(previous) if previous is not None else 0))
         G, records, report = build(paths, extractor=extractor, fields=fields, on_document=on_document,
-                                   cache=result_cache, previous=previous, corrections=fixes)
+                                   cache=result_cache, previous=previous, corrections=fixes, scheduler=scheduler,
+                                   shards=shards)
         check_outcome(report.processed, report.skipped_reasons, strict=strict)  # before anything is written
         if out is not None:
             names = [e.name for e in exporters]
@@ -227,6 +243,8 @@ def build(
     cache: ResultCache | None = None,
     previous: Manifest | None = None,
     corrections: Corrections | None = None,
+    scheduler: str | None = None,
+    shards: str | os.PathLike | None = None,
 ) -> tuple[nx.MultiDiGraph, list[dict], BuildReport]:
     """Read, extract and build the graph of ``paths`` (the core of :func:`build_corpus`).
 
@@ -239,10 +257,19 @@ def build(
     :func:`write_outputs` publishes. With ``previous`` (the manifest of an earlier build), its
     inputs come first and ``paths`` are added to them: the graph is the one a full build of the
     earlier paths plus ``paths`` gives.
+
+    With a Dask ``scheduler`` (``tcp://host:8786`` or ``local:N``), workers read and extract and
+    write their results as Parquet ``shards`` (a folder or fsspec URL): see ``graph/distributed.py``.
     """
     paths = [str(p) for p in paths]
     extractor = extractor or Extractor(model, rules=rules, batch_size=batch_size, n_process=n_process)
     fields = fields or Fields()
+    if scheduler is not None or (previous is not None and previous.info.get("engine") == "dask"):
+        from .distributed import build_distributed
+
+        return build_distributed(paths, scheduler=scheduler, extractor=extractor, fields=fields,
+                                 on_document=on_document, cache=cache, previous=previous, shards=shards,
+                                 corrections=corrections)
     all_paths = (list(previous.info["paths"]) if previous is not None else []) + paths
     report = BuildReport()
     records: list[dict | None] = []

@@ -1,0 +1,131 @@
+"""Scaling on a Dask LocalCluster against raw spaCy and the local ``--processes`` build, in one run.
+
+On a BBC slice (every 7th line of ``../shared/data/bench/bbc_news.jsonl``, the first ``--limit``
+articles), each measurement runs in a fresh Python process, wall clock, words = the documents'
+``Document.words`` (the same count for all):
+
+* ``spacy N``   -- ``nlp.pipe(texts, n_process=N)`` with newsgraph's pipeline, Docs thrown away;
+  texts in memory and the model loaded before the clock (an upper bound: no reading, no extraction);
+* ``local N``   -- ``graph.pipeline.build(paths, n_process=N)`` end to end (workers load the model
+  inside the clock);
+* ``dask N``    -- the same build with ``scheduler="local:N"``: LocalCluster start, model load in
+  each worker, reading on the workers, Parquet shards, graph assembly from the shards, all inside
+  the clock. ``dask N warm`` is the same with a running cluster whose workers hold the model.
+
+Also prints the shard bytes per 1,000 words (for the cost model in the README).
+
+Usage::
+
+    .venv/bin/python bench/bench_dask.py --limit 150                     # all runs, a few minutes
+    .venv/bin/python bench/bench_dask.py --limit 600 --runs local:2 dask:2 warm:2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = ["spacy:1", "spacy:2", "local:1", "local:2", "dask:1", "dask:2", "warm:2"]
+BBC = next(p / "shared" / "data" / "bench" / "bbc_news.jsonl" for p in ROOT.parents
+           if (p / "shared" / "data").is_dir())
+
+
+def _slice(limit: int, folder: str) -> str:
+    with open(BBC, encoding="utf-8") as f:
+        lines = [line for i, line in enumerate(f) if i % 7 == 0][:limit]
+    path = Path(folder) / f"bbc{limit}.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    return str(path)
+
+
+def run(kind: str, n: int, path: str) -> dict:
+    from newsgraph.corpus.document import Document
+    from newsgraph.corpus.readers import read_documents
+
+    docs = [d for d in read_documents([path]) if isinstance(d, Document)]
+    words = sum(d.words for d in docs)
+    out = {"kind": kind, "n": n, "words": words}
+    if kind == "spacy":
+        from newsgraph.extractors.pipeline import load_model
+
+        nlp = load_model()
+        texts = [d.text for d in docs]
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=32, n_process=n):
+            pass
+    elif kind == "local":
+        from newsgraph.graph.pipeline import build
+
+        start = time.perf_counter()
+        build([path], n_process=n)
+    else:
+        from newsgraph.graph.pipeline import build
+
+        with tempfile.TemporaryDirectory() as shards:
+            if kind == "dask":
+                start = time.perf_counter()
+                build([path], scheduler=f"local:{n}", shards=shards)
+            else:  # warm: a running cluster whose workers already hold the model
+                from distributed import LocalCluster
+
+                with LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=None,
+                                  silence_logs=50) as cluster:
+                    with tempfile.TemporaryDirectory() as warmup:
+                        build([path], scheduler=cluster.scheduler_address, shards=warmup)
+                    start = time.perf_counter()
+                    build([path], scheduler=cluster.scheduler_address, shards=shards)
+            seconds = time.perf_counter() - start
+            size = sum(p.stat().st_size for p in Path(shards).glob("*.parquet"))
+            out["shard_bytes_per_1k_words"] = round(size / words * 1000)
+            out.update(seconds=round(seconds, 2), words_per_second=round(words / seconds))
+            return out
+    seconds = time.perf_counter() - start
+    out.update(seconds=round(seconds, 2), words_per_second=round(words / seconds))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=200, help="articles in the BBC slice")
+    parser.add_argument("--runs", nargs="+", default=RUNS, metavar="KIND:N",
+                        help=f"measurements to make (default: {' '.join(RUNS)})")
+    parser.add_argument("--json", help="also write the measurements here")
+    parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # kind n path: one measurement
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run(args.one[0], int(args.one[1]), args.one[2])))
+        return
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _slice(args.limit, tmp)
+        for kind, n in (run.split(":") for run in args.runs):
+            done = subprocess.run([sys.executable, __file__, "--one", kind, n, path], check=True,
+                                  capture_output=True, text=True)
+            rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            rows[-1]["load_average"] = round(os.getloadavg()[0], 1)
+            print(rows[-1], file=sys.stderr)
+    rate = {(r["kind"], r["n"]): r["words_per_second"] for r in rows}
+    print(f"BBC slice: {args.limit} articles, {rows[0]['words']:,} words\n")
+    print("| run | seconds | words/s | vs spaCy same N | vs local same N | load average after |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        label = f"dask {r['n']} warm" if r["kind"] == "warm" else f"{r['kind']} {r['n']}"
+        spacy, local = rate.get(("spacy", r["n"])), rate.get(("local", r["n"]))
+        ratios = [f"{r['words_per_second'] / x:.2f}" if x else "" for x in (spacy, local)]
+        print(f"| {label} | {r['seconds']} | {r['words_per_second']:,} | {' | '.join(ratios)} | {r['load_average']} |")
+    shard = [r["shard_bytes_per_1k_words"] for r in rows if "shard_bytes_per_1k_words" in r]
+    if shard:
+        print(f"\nShard size: {shard[-1]:,} bytes per 1,000 words")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
