@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable, Iterator
 
@@ -31,6 +32,7 @@ from .modality import modality
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule, spec_matches
 from .syntax import OBJ_DEPS, VERBAL_POS
+from .triggers import LEXICON_RULE_PREFIX
 
 __all__ = [
     "DEFAULT_ONTOLOGY",
@@ -76,6 +78,7 @@ class RelationExtractor:
             for key in ("LEMMA", "LOWER") for v in rule.trigger.get(key, {}).get("IN", [])
         )
         self._matcher = RuleMatcher(vocab, ontology, gated=gated)
+        self._entry_rules: dict[tuple, Rule] = {}
 
     def __call__(self, doc, entity_of: EntityOf) -> Iterator[Relation]:
         """Yield the relations of ``doc`` in document order.
@@ -114,11 +117,14 @@ class RelationExtractor:
         if not by_trigger:
             return
         seen: set[tuple[int, str, str, str]] = set()
+        emitted: dict[int, list[Relation]] = {}
+        lexical: list[int] = []
         for t in sorted(by_trigger):
             sent = doc[t].sent
             if not is_busy(sent):
                 continue
-            candidates = sorted(by_trigger[t].values(), key=lambda rn: (-rn[0].specificity, rn[0].order))
+            curated = [rn for rn in by_trigger[t].values() if not rn[0].id.startswith(LEXICON_RULE_PREFIX)]
+            candidates = sorted(curated, key=lambda rn: (-rn[0].specificity, rn[0].order))
             level = None
             for rule, nodes in candidates:
                 if level is not None and rule.specificity < level:
@@ -127,11 +133,57 @@ class RelationExtractor:
                 if not found:
                     continue
                 level = rule.specificity
-                for rel in found:
-                    key = (sent.start, rel.subject, rel.type, rel.object)
-                    if key not in seen:
-                        seen.add(key)
-                        yield rel
+                emitted.setdefault(t, []).extend(found)
+            if t not in emitted and len(curated) < len(by_trigger[t]):
+                lexical.append(t)
+        for t in lexical:
+            # no curated rule read this trigger: the lexicon's best entry that finds its arguments,
+            # unless a word it governs carries the event a curated rule read ("announced a deal")
+            tok = doc[t]
+            if any(c.i in emitted for c in tok.children if c.dep_ in OBJ_DEPS | {"xcomp", "ccomp"}):
+                continue
+            # ... or the word that governs it did: "granted him asylum", "the offer of refuge"
+            if tok.head.i in emitted or tok.dep_ == "pobj" and tok.head.head.i in emitted:
+                continue
+            found = self._lexical(doc, t, by_trigger[t].values(), ent, doc[t].sent)
+            if found:
+                emitted[t] = found
+        for t in sorted(emitted):
+            for rel in emitted[t]:
+                key = (doc[t].sent.start, rel.subject, rel.type, rel.object)
+                if key not in seen:
+                    seen.add(key)
+                    yield rel
+
+    def _lexical(self, doc, t: int, matched, ent, sent) -> list[Relation]:
+        """Relations of the best lexicon entry at token ``t`` whose arguments are found."""
+        lexicon = self.ontology.triggers
+        tok = doc[t]
+        scored = []
+        for rule, nodes in matched:
+            if not rule.id.startswith(LEXICON_RULE_PREFIX):
+                continue
+            pos = "VERB" if rule.id.endswith(".verb.v1") else "NOUN"
+            entry = lexicon.best(rule.type, pos, tok)
+            if entry is not None:
+                scored.append((-entry.score, rule.order, rule, nodes, entry))
+        for _score, _order, rule, nodes, entry in sorted(scored, key=lambda x: x[:2]):
+            found = list(_emit(Frame(doc, self._entry_rule(rule, entry), nodes, ent, self.ontology, self._role_nouns), sent))
+            if found:
+                return found
+        return []
+
+    def _entry_rule(self, rule: Rule, entry) -> Rule:
+        """The rule as one lexicon entry reads it: its preposition's object first, intent as proposed."""
+        key = (rule.id, entry.prep if entry.prep_objects is None else None, entry.intent)
+        if key not in self._entry_rules:
+            changes = {}
+            if key[1] and f"prep:{key[1]}" not in rule.object[:1]:
+                changes["object"] = (f"prep:{key[1]}",) + tuple(r for r in rule.object if r != f"prep:{key[1]}")
+            if entry.intent:
+                changes["status"] = "proposed"
+            self._entry_rules[key] = dataclasses.replace(rule, **changes) if changes else rule
+        return self._entry_rules[key]
 
 
 # ---------------------------------------------------------------------- emission
