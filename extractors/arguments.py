@@ -278,7 +278,9 @@ class Frame:
         if noun.dep_ in {"pobj", "oprd"} and verb.pos_ in VERBAL_POS and verb.lemma_ in APPOINT_VERBS:
             out += [(c, 1.0) for c in verb.children if c.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS]
         elif noun.dep_ == "pobj" and head.lower_ == "as" and verb.pos_ in VERBAL_POS:
-            out += subjects(verb)
+            # "sees Peru as an ally": the object the predicate is said of; "served as director": the subject
+            objs = [(c, 1.0) for c in verb.children if c.dep_ in OBJ_DEPS]
+            out += objs or subjects(verb)
         # "X, who is the president of Y"  /  verb role: "Cuba allied with Venezuela"
         if noun.pos_ in VERBAL_POS:
             out += subjects(noun)
