@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from newsgraph.corpus.errors import RulesError
 
+from .actors import sector_of
 from .lexicon import ordered, words
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, LIGHT_VERBS, MODIFIER_ARG, MODIFIER_DEPS,
@@ -55,6 +56,9 @@ class Frame:
         self.trigger = doc[nodes["trigger"]]
         self.head = doc[nodes["head"]] if "head" in nodes else None
         self.requires = doc[nodes["requires"]] if "requires" in nodes else None
+        #: entity key -> the nouns it was reached through ("leaders of Romania's government":
+        #: [leaders, government]), outermost first; absent for a named argument
+        self.via: dict[str, list] = {}
 
     # ------------------------------------------------------------------ arguments
 
@@ -127,24 +131,49 @@ class Frame:
         # "US forces", "Israeli soldiers", "Saddam Hussein's proposal" (but "Maduro's deputy" is not Maduro)
         person_ok = tok.lower_ not in self.role_nouns and tok.lemma_.lower() not in self.role_nouns
         mod_deps, preps = (GROUP_MODIFIER_DEPS, GROUP_PREPS) if fallback == GROUP_ONLY else (MODIFIER_DEPS, FALLBACK_PREPS)
-        mods = [e for c in tok.children if c.dep_ in mod_deps for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")]
+        # a nationality adjective beside an owner is a qualifier: "Turkey's Venezuelan interests"
+        # are Turkey's (the adjective counts alone: "Serb forces", "Iraqi officials")
+        adjective_ok = not any((c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children))
+                               and self.ent(c) is not None for c in tok.children)
+        mods = [e for c in tok.children if c.dep_ in mod_deps and (c.dep_ != "amod" or adjective_ok)
+                for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")]
         if any(mods):
-            return [(m[0], m[1], MODIFIER_ARG) for m in mods if m]
+            return self._through(tok, [(m[0], m[1], MODIFIER_ARG) for m in mods if m])
         # "the government of Sindh", "demands from the rebels"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 objs_ = [p for p in c.children if p.dep_ == "pobj"]
                 objs = [self.ent(p) for p in objs_]
                 if any(objs):
-                    return [(o[0], o[1], PREP_ARG) for o in objs if o]
-                # one plural group noun deeper: "a group of Moroccan diplomats", "calls by Belarus's
-                # rulers" (not "the use of the Russian language")
+                    return self._through(tok, [(o[0], o[1], PREP_ARG) for o in objs if o])
+                # one plural group noun or agent noun deeper: "a group of Moroccan diplomats",
+                # "calls by Belarus's rulers", "leaders of Romania's government" (not "the use of
+                # the Russian language")
                 if depth == 0:
-                    deeper = [(k, t, conf * PREP_ARG) for p in objs_ if p.tag_ in PLURAL_TAGS
+                    deeper = [(k, t, conf * PREP_ARG) for p in objs_ if p.tag_ in PLURAL_TAGS or sector_of(p)
                               for k, t, conf in self._resolve(p, fallback, depth + 1)]
                     if deeper:
-                        return deeper
+                        return self._through(tok, deeper)
         return []
+
+    def _through(self, noun, found: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+        """Record that the entities ``found`` were reached through ``noun`` (see :attr:`via`)."""
+        for key, _t, _c in found:
+            inner = self.via.get(key, [])
+            if not inner or inner[0].i != noun.i:
+                self.via[key] = [noun] + inner
+        return found
+
+    def actor(self, key: str) -> tuple[str | None, str | None]:
+        """``(actor_role, actor_sector)`` of an argument entity reached through nouns: the words
+        of the outermost noun ("opposition leaders") and the first sector along the path."""
+        path = self.via.get(key)
+        if not path:
+            return None, None
+        outer = path[0]
+        words = [c for c in outer.lefts if c.dep_ in {"compound", "amod"} and self.ent(c) is None] + [outer]
+        sector = next((s for t in path if (s := sector_of(t)) is not None), None)
+        return " ".join(w.lower_ for w in sorted(words, key=lambda t: t.i)), sector
 
     def agents(self, tok, depth: int = 0) -> list[tuple[object, float]]:
         """The doer of a verb, adjective or event noun."""

@@ -228,6 +228,8 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         status = rule.status
     start, end = _trigger_span(frame)
     for (skey, _stype, sconf), (okey, _otype, oconf) in pairs:
+        actor_role, actor_sector = frame.actor(skey)
+        target_role, target_sector = frame.actor(okey)
         yield Relation(
             subject=skey,
             type=type_name,
@@ -242,6 +244,10 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
             status=status,
             according_to=according_to,
             role=role,
+            actor_role=actor_role,
+            actor_sector=actor_sector,
+            target_role=target_role,
+            target_sector=target_sector,
         )
 
 
