@@ -121,6 +121,10 @@ class Frame:
                 return [f for f in found if f[1] != "Person"] if tok.lower_ == "it" else found
         if not fallback or tok.pos_ not in NOMINAL_POS:
             return []
+        # the parties of an event noun are not those of the act on it: "hosts a meeting of A and
+        # B" is no meeting of the host with A
+        if fallback == GROUP_ONLY and self._event_noun(tok):
+            return []
         # "a former commander, Gen. Reverol": the apposed name
         appos = [self.ent(c) for c in tok.children if c.dep_ == "appos"]
         if any(appos):
@@ -155,6 +159,12 @@ class Frame:
                     if deeper:
                         return self._through(tok, deeper)
         return []
+
+    def _event_noun(self, tok) -> bool:
+        """Whether a noun names an event: a noun trigger of the lexicon or of a curated rule."""
+        lexicon = getattr(self.ontology, "triggers", None)
+        lemma = tok.lemma_.lower()
+        return (lexicon is not None and lemma in lexicon.nouns()) or lemma in self.ontology.event_nouns()
 
     def _through(self, noun, found: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
         """Record that the entities ``found`` were reached through ``noun`` (see :attr:`via`)."""
@@ -406,8 +416,9 @@ def _head_agent(f: Frame):
 
 @role("head_patient")
 def _head_patient(f: Frame):
-    """The object of the event the trigger attaches to: "held talks with X" / "hosted X"."""
-    return f.patients(f.head if f.head is not None else f.trigger.head)
+    """The object of the event the trigger attaches to: "held talks with X" / "hosted X" (not the
+    trigger itself: in "hosts a meeting of A and B" the host did not meet A)."""
+    return [(t, c) for t, c in f.patients(f.head if f.head is not None else f.trigger.head) if t.i != f.trigger.i]
 
 
 @role("pobj")

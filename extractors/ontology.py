@@ -211,6 +211,23 @@ class Ontology:
         _check_patterns(rules)
         return cls(types, rules, digest.hexdigest()[:16], paths, lexicon)
 
+    def event_nouns(self) -> frozenset[str]:
+        """Lower-case trigger words of curated rules whose trigger must be a noun (``pos`` NOUN),
+        plus lemma lists of rules without a part of speech that end in "-ing"/"-tion"-free nouns
+        are not guessed: only rules that say NOUN count."""
+        if getattr(self, "_event_nouns", None) is None:
+            out = set()
+            for rule in self.rules:
+                if rule.id.startswith("lex."):
+                    continue
+                pos = rule.trigger.get("POS", {})
+                if isinstance(pos, dict) and pos.get("IN") == ["NOUN"]:
+                    for key in ("LEMMA", "LOWER"):
+                        value = rule.trigger.get(key, {})
+                        out.update(v.lower() for v in (value.get("IN", []) if isinstance(value, dict) else [value]))
+            self._event_nouns = frozenset(out)
+        return self._event_nouns
+
     def plover_of(self, type_name: str, status: str = "asserted") -> str:
         """PLOVER category of a relation type, its intent category for intended relations.
 

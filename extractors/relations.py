@@ -32,7 +32,10 @@ from .modality import modality
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule, spec_matches
 from .syntax import OBJ_DEPS, VERBAL_POS
+from .lexicon import words
 from .triggers import LEXICON_RULE_PREFIX
+
+PAST_ROLE_WORDS = words("arguments", "past_role_words")
 
 __all__ = [
     "DEFAULT_ONTOLOGY",
@@ -198,6 +201,13 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     if rule.role == "trigger":
         role = _role_phrase(frame)
         padded = f" {role} "
+        trig = frame.trigger
+        # "the late Pakistan leader Bhutto": the word may modify the holder's name
+        holder_mods = [c.lower_ for c in trig.head.children if c.dep_ == "amod" and c.i < trig.i] \
+            if trig.dep_ in {"compound", "nmod"} else []
+        if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods):
+            # "the former president", "the late opposition leader": not a role held
+            return
         if rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):
             # "deputy director" is a member, "prime minister" a head
             type_name = rule.retype_to
@@ -283,7 +293,7 @@ def _role_phrase(frame: Frame) -> str:
     words = [
         c for c in trig.children
         if c.dep_ in {"amod", "compound"} and c.i < trig.i and frame.ent(c) is None and c.pos_ != "PROPN" or
-        (c.dep_ in {"amod", "compound"} and c.i < trig.i and c.lower_ in {"prime", "foreign", "vice", "deputy", "former"})
+        (c.dep_ in {"amod", "compound"} and c.i < trig.i and (c.lower_ in {"prime", "foreign", "vice", "deputy"} or c.lower_ in PAST_ROLE_WORDS))
     ]
     words = sorted({w.i: w for w in words}.values(), key=lambda t: t.i) + [trig]
     return " ".join(w.lower_ for w in words)

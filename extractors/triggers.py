@@ -120,6 +120,7 @@ class TriggerLexicon:
 
     def __init__(self, entries: list[Entry], version: str = "1"):
         self.version = version
+        self._nouns: frozenset[str] | None = None
         self._index: dict[tuple[str, str], dict[str, list[Entry]]] = {}
         for e in entries:
             self._index.setdefault((e.type, e.pos), {}).setdefault(e.lemma, []).append(e)
@@ -128,6 +129,12 @@ class TriggerLexicon:
     def load(cls, path: str | Path = TRIGGERS_PATH) -> "TriggerLexicon":
         """Read a trigger lexicon file (``DataError`` naming the file when it is malformed)."""
         return _load_cached(str(path))
+
+    def nouns(self) -> frozenset[str]:
+        """Every noun trigger lemma, of any type (event nouns: "meeting", "sanctions")."""
+        if self._nouns is None:
+            self._nouns = frozenset(lemma for (_t, pos), table in self._index.items() if pos == "NOUN" for lemma in table)
+        return self._nouns
 
     def types(self) -> list[str]:
         """Types with at least one entry, in file order."""

@@ -123,3 +123,33 @@ def test_as_predicate_holder_is_the_object(extract):
 def test_confirmed_talks_are_reported_not_proposed(extract):
     found = extract("Tanaka confirmed he had held talks with Ortiz.", {"he": ("person:tanaka", "Person")})
     assert [f[:5] for f in found] == [("person:tanaka", "MET_WITH", "person:ortiz", "reported", "person:tanaka")]
+
+
+# ---------------------------------------------------------------- precision guards
+
+
+def test_a_place_visited_is_no_participant(extract):
+    found = extract("Tanaka visited Cairo.", {"Cairo": ("location:cairo", "Location")})
+    assert not [f for f in found if f[1] == "MET_WITH"]
+
+
+def test_past_role_is_no_role(extract):
+    extra = {"Bhutto": ("person:bhutto", "Person"), "Pakistan": ("state:PAK", "State")}
+    found = extract("Peru honoured the late Pakistan leader Bhutto.", extra)
+    assert not [f for f in found if f[1] in {"HEAD_OF", "MEMBER_OF"}]
+    found = extract("Peru honoured Pakistan leader Bhutto.", extra)
+    assert ("person:bhutto", "HEAD_OF", "state:PAK") in triples(found)
+
+
+def test_minority_leader_is_a_member(extract):
+    extra = {"Senate": ("institution:senate", "Institution"), "Schumer": ("person:schumer", "Person")}
+    found = extract("Senate minority leader Schumer criticized Peru.", extra)
+    assert ("person:schumer", "MEMBER_OF", "institution:senate") in triples(found)
+    assert ("person:schumer", "HEAD_OF", "institution:senate") not in triples(found)
+
+
+def test_role_attaches_to_its_own_holder_in_apposition(extract):
+    extra = {"Assembly": ("institution:assembly", "Institution")}
+    found = extract("Tanaka praised Ortiz, the president of the Assembly.", extra)
+    assert ("person:ortiz", "HEAD_OF", "institution:assembly") in triples(found)
+    assert ("person:tanaka", "HEAD_OF", "institution:assembly") not in triples(found)
