@@ -153,3 +153,11 @@ def test_role_attaches_to_its_own_holder_in_apposition(extract):
     found = extract("Tanaka praised Ortiz, the president of the Assembly.", extra)
     assert ("person:ortiz", "HEAD_OF", "institution:assembly") in triples(found)
     assert ("person:tanaka", "HEAD_OF", "institution:assembly") not in triples(found)
+
+
+def test_nominal_joining_makes_a_state_a_member(extract):
+    extra = {"Union": ("institution:eu", "Institution"), "Croatia": ("state:HRV", "State")}
+    found = extract("The accession of Croatia to the Union was delayed.", extra)
+    assert ("state:HRV", "MEMBER_OF", "institution:eu") in triples(found)
+    found = extract("Chile's entry into the Union was welcomed.", extra)
+    assert ("state:CHL", "MEMBER_OF", "institution:eu") in triples(found)
