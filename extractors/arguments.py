@@ -36,6 +36,7 @@ POSTING_NOUNS = words("arguments", "posting_nouns")
 POSTING_PREPS = words("arguments", "posting_preps")
 XCOMP_PREPS = ordered("arguments", "xcomp_preps")
 WITH_PREPS = ordered("arguments", "with_preps")
+PURPOSE_PREPS = words("arguments", "purpose_preps")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -162,9 +163,7 @@ class Frame:
 
     def _event_noun(self, tok) -> bool:
         """Whether a noun names an event: a noun trigger of the lexicon or of a curated rule."""
-        lexicon = getattr(self.ontology, "triggers", None)
-        lemma = tok.lemma_.lower()
-        return (lexicon is not None and lemma in lexicon.nouns()) or lemma in self.ontology.event_nouns()
+        return tok.lemma_.lower() in self.ontology.event_nouns()
 
     def _through(self, noun, found: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
         """Record that the entities ``found`` were reached through ``noun`` (see :attr:`via`)."""
@@ -288,6 +287,11 @@ class Frame:
                 scopes.append(verb)
         if trig.dep_ == "compound" and trig.head.pos_ in NOMINAL_POS:
             scopes.append(trig.head)
+        # the event the act serves: "mobilized reservists FOR a war against X"
+        # (the phrase may hang on the act's object: "mobilized reservists for a war against X")
+        scopes += [p for w in [trig] + [c for c in trig.children if c.dep_ in OBJ_DEPS] for c in w.children
+                   if c.dep_ == "prep" and c.lower_ in PURPOSE_PREPS
+                   for p in c.children if p.dep_ == "pobj" and self._event_noun(p)]
         out, seen = [], set()
         for scope in scopes:
             for p in pobjs(scope, word):

@@ -212,16 +212,15 @@ class Ontology:
         return cls(types, rules, digest.hexdigest()[:16], paths, lexicon)
 
     def event_nouns(self) -> frozenset[str]:
-        """Lower-case trigger words of curated rules whose trigger must be a noun (``pos`` NOUN),
-        plus lemma lists of rules without a part of speech that end in "-ing"/"-tion"-free nouns
-        are not guessed: only rules that say NOUN count."""
+        """Lower-case trigger words of curated rules that may be nouns (a ``pos`` list with NOUN),
+        plus those of the trigger lexicon: the nouns that name events ("war", "meeting")."""
         if getattr(self, "_event_nouns", None) is None:
-            out = set()
+            out = set(self.triggers.nouns()) if self.triggers is not None else set()
             for rule in self.rules:
                 if rule.id.startswith("lex."):
                     continue
                 pos = rule.trigger.get("POS", {})
-                if isinstance(pos, dict) and pos.get("IN") == ["NOUN"]:
+                if isinstance(pos, dict) and "NOUN" in pos.get("IN", ()):
                     for key in ("LEMMA", "LOWER"):
                         value = rule.trigger.get(key, {})
                         out.update(v.lower() for v in (value.get("IN", []) if isinstance(value, dict) else [value]))

@@ -161,3 +161,8 @@ def test_nominal_joining_makes_a_state_a_member(extract):
     assert ("state:HRV", "MEMBER_OF", "institution:eu") in triples(found)
     found = extract("Chile's entry into the Union was welcomed.", extra)
     assert ("state:CHL", "MEMBER_OF", "institution:eu") in triples(found)
+
+
+def test_prepositions_of_the_event_an_act_serves(extract):
+    found = extract("Peru mobilized reservists for a war against Chile.")
+    assert ("state:PER", "MOBILIZED_AGAINST", "state:CHL") in triples(found)
