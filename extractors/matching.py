@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .ontology import Ontology, Rule
+from .triggers import LEXICON_RULE_PREFIX
 
-__all__ = ["RuleMatcher", "SENTENCE_COPY_ATTRS"]
+__all__ = ["LexiconIndex", "RuleMatcher", "SENTENCE_COPY_ATTRS"]
 
 # Token attributes copied into a sentence Doc for gated matching, and the lexical ones it has
 # anyway; a rule whose patterns read anything else (entities, extensions) runs on the whole Doc.
@@ -53,6 +54,8 @@ class RuleMatcher:
         self._by_lower: dict[int, list[int]] = {}
         self._ungated: list[int] = []
         for rule in ontology.rules:
+            if rule.id.startswith(LEXICON_RULE_PREFIX):
+                continue  # one-token lexicon rules: looked up by lemma (LexiconIndex), no matcher
             patterns = rule.patterns()
             matcher = DependencyMatcher(vocab) if gated else self._matcher
             for n, (pattern, names) in enumerate(patterns):
@@ -165,3 +168,42 @@ def _sentence_safe(patterns) -> bool:
 def _copied_attr(name: str) -> bool:
     return name in SENTENCE_COPY_ATTRS or name in LEXICAL_ATTRS or (name.startswith(("IS_", "LIKE_")) and name != "IS_SENT_START")
 
+
+
+class LexiconIndex:
+    """The lexicon rules (``lex.<type>.verb|noun.v1``) by trigger lemma and part of speech.
+
+    A lexicon rule's pattern is one token (a lemma of its list, a part of speech), so it needs no
+    DependencyMatcher: the tokens of the sentences holding two entities are looked up here.
+
+    Examples
+    --------
+    >>> index = LexiconIndex(Ontology.load())
+    >>> sorted({r.type for r in index.rules_for("arrest", "NOUN")})[:1]
+    ['ARRESTED']
+    """
+
+    def __init__(self, ontology: Ontology):
+        self._index: dict[tuple[str, str], list[Rule]] = {}
+        for rule in ontology.rules:
+            if not rule.id.startswith(LEXICON_RULE_PREFIX):
+                continue
+            for pos in rule.trigger["POS"]["IN"]:
+                for lemma in rule.trigger["LEMMA"]["IN"]:
+                    if lemma == lemma.lower():
+                        self._index.setdefault((lemma, pos), []).append(rule)
+        self._lemmas = frozenset(lemma for lemma, _pos in self._index)
+
+    def rules_for(self, lemma: str, pos: str) -> list[Rule]:
+        return self._index.get((lemma, pos), [])
+
+    def __call__(self, doc, is_busy: Callable) -> list[tuple[Rule, dict[str, int]]]:
+        """``(rule, {"trigger": i})`` for every token of a busy sentence with a lexicon lemma."""
+        out = []
+        lemmas = self._lemmas
+        for sent in doc.sents:
+            hits = [tok for tok in sent if tok.lemma_.lower() in lemmas and tok.pos_ in {"VERB", "NOUN"}]
+            if hits and is_busy(sent):
+                for tok in hits:
+                    out += [(rule, {"trigger": tok.i}) for rule in self.rules_for(tok.lemma_.lower(), tok.pos_)]
+        return out

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from newsgraph.corpus.errors import UsageError
 
 from .arguments import ROLES, Frame
-from .matching import RuleMatcher
+from .matching import LexiconIndex, RuleMatcher
 from .modality import modality
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule, spec_matches
@@ -81,6 +81,7 @@ class RelationExtractor:
             for key in ("LEMMA", "LOWER") for v in rule.trigger.get(key, {}).get("IN", [])
         )
         self._matcher = RuleMatcher(vocab, ontology, gated=gated)
+        self._lexicon = LexiconIndex(ontology)
         self._entry_rules: dict[tuple, Rule] = {}
 
     def __call__(self, doc, entity_of: EntityOf) -> Iterator[Relation]:
@@ -114,7 +115,7 @@ class RelationExtractor:
 
         busy_sentences: dict[int, bool] = {}
         by_trigger: dict[int, dict[int, tuple[Rule, dict[str, int]]]] = {}
-        for rule, nodes in self._matcher(doc, is_busy):
+        for rule, nodes in self._matcher(doc, is_busy) + self._lexicon(doc, is_busy):
             # the first match of a rule at a trigger wins (matcher order: pattern, then tokens)
             by_trigger.setdefault(nodes["trigger"], {}).setdefault(rule.order, (rule, nodes))
         if not by_trigger:
