@@ -193,17 +193,37 @@ class LexiconIndex:
                     if lemma == lemma.lower():
                         self._index.setdefault((lemma, pos), []).append(rule)
         self._lemmas = frozenset(lemma for lemma, _pos in self._index)
+        self._ids: dict[int, str] = {}  # lemma string ids seen, -> lower-case lemma (or "")
 
     def rules_for(self, lemma: str, pos: str) -> list[Rule]:
         return self._index.get((lemma, pos), [])
 
     def __call__(self, doc, is_busy: Callable) -> list[tuple[Rule, dict[str, int]]]:
         """``(rule, {"trigger": i})`` for every token of a busy sentence with a lexicon lemma."""
+        from spacy.attrs import LEMMA, SENT_START
+
+        if len(doc) == 0:
+            return []
+        arr = doc.to_array([LEMMA, SENT_START]).tolist()
+        strings, ids, lemmas = doc.vocab.strings, self._ids, self._lemmas
+        hits = []
+        for i, (lemma_id, _start) in enumerate(arr):
+            word = ids.get(lemma_id)
+            if word is None:
+                low = strings[lemma_id].lower()
+                word = ids[lemma_id] = low if low in lemmas else ""
+            if word:
+                hits.append(i)
+        if not hits:
+            return []
+        starts = [i for i, (_l, start) in enumerate(arr) if start == 1 or i == 0] + [len(doc)]
         out = []
-        lemmas = self._lemmas
-        for sent in doc.sents:
-            hits = [tok for tok in sent if tok.lemma_.lower() in lemmas and tok.pos_ in {"VERB", "NOUN"}]
-            if hits and is_busy(sent):
-                for tok in hits:
-                    out += [(rule, {"trigger": tok.i}) for rule in self.rules_for(tok.lemma_.lower(), tok.pos_)]
+        k = 0
+        for i in hits:
+            while starts[k + 1] <= i:
+                k += 1
+            tok = doc[i]
+            rules = self.rules_for(ids[arr[i][0]], tok.pos_)
+            if rules and is_busy(doc[starts[k]:starts[k + 1]]):
+                out += [(rule, {"trigger": i}) for rule in rules]
         return out

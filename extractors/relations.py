@@ -36,6 +36,8 @@ from .lexicon import words
 from .triggers import LEXICON_RULE_PREFIX
 
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
+# Lexicon entries tried at one trigger, best first, for one whose arguments are found.
+LEXICON_TRIES = 3
 
 __all__ = [
     "DEFAULT_ONTOLOGY",
@@ -123,8 +125,9 @@ class RelationExtractor:
         seen: set[tuple[int, str, str, str]] = set()
         emitted: dict[int, list[Relation]] = {}
         lexical: list[int] = []
+        sent_of: dict[int, object] = {}
         for t in sorted(by_trigger):
-            sent = doc[t].sent
+            sent = sent_of[t] = doc[t].sent
             if not is_busy(sent):
                 continue
             curated = [rn for rn in by_trigger[t].values() if not rn[0].id.startswith(LEXICON_RULE_PREFIX)]
@@ -149,12 +152,12 @@ class RelationExtractor:
             # ... or the word that governs it did: "granted him asylum", "the offer of refuge"
             if tok.head.i in emitted or tok.dep_ == "pobj" and tok.head.head.i in emitted:
                 continue
-            found = self._lexical(doc, t, by_trigger[t].values(), ent, doc[t].sent)
+            found = self._lexical(doc, t, by_trigger[t].values(), ent, sent_of[t])
             if found:
                 emitted[t] = found
         for t in sorted(emitted):
             for rel in emitted[t]:
-                key = (doc[t].sent.start, rel.subject, rel.type, rel.object)
+                key = (sent_of[t].start, rel.subject, rel.type, rel.object)
                 if key not in seen:
                     seen.add(key)
                     yield rel
@@ -171,7 +174,8 @@ class RelationExtractor:
             entry = lexicon.best(rule.type, pos, tok)
             if entry is not None:
                 scored.append((-entry.score, rule.order, rule, nodes, entry))
-        for _score, _order, rule, nodes, entry in sorted(scored, key=lambda x: x[:2]):
+        # the few best entries only: a common verb ("hold", "make") has an entry in many types
+        for _score, _order, rule, nodes, entry in sorted(scored, key=lambda x: x[:2])[:LEXICON_TRIES]:
             found = list(_emit(Frame(doc, self._entry_rule(rule, entry), nodes, ent, self.ontology, self._role_nouns), sent))
             if found:
                 return found
