@@ -37,6 +37,7 @@ POSTING_PREPS = words("arguments", "posting_preps")
 XCOMP_PREPS = ordered("arguments", "xcomp_preps")
 WITH_PREPS = ordered("arguments", "with_preps")
 PURPOSE_PREPS = words("arguments", "purpose_preps")
+PAST_ROLE_WORDS = words("arguments", "past_role_words")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -133,6 +134,9 @@ class Frame:
         # "Assad, another close Kremlin ally": the name this noun is apposed to
         if tok.dep_ == "appos" and (e := self.ent(tok.head)) is not None:
             return [(e[0], e[1], 1.0)]
+        # a former holder does not act for the body: "the former president of X met Y" is not X
+        if any(c.dep_ in {"amod", "compound"} and c.lower_ in PAST_ROLE_WORDS for c in tok.children):
+            return []
         # "US forces", "Israeli soldiers", "Saddam Hussein's proposal" (but "Maduro's deputy" is not Maduro)
         person_ok = tok.lower_ not in self.role_nouns and tok.lemma_.lower() not in self.role_nouns
         mod_deps, preps = (GROUP_MODIFIER_DEPS, GROUP_PREPS) if fallback == GROUP_ONLY else (MODIFIER_DEPS, FALLBACK_PREPS)

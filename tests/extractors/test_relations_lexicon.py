@@ -166,3 +166,14 @@ def test_nominal_joining_makes_a_state_a_member(extract):
 def test_prepositions_of_the_event_an_act_serves(extract):
     found = extract("Peru mobilized reservists for a war against Chile.")
     assert ("state:PER", "MOBILIZED_AGAINST", "state:CHL") in triples(found)
+
+
+def test_sense_tests_of_curated_triggers(extract):
+    # "fire" in "cease-fire" is no attack; a verb "fire on" is
+    assert not [f for f in extract("Peru declared a cease-fire against Chile.") if f[1] == "ATTACKED"]
+    assert ("state:PER", "ATTACKED", "state:CHL") in triples(extract("Peru fired on Chile."))
+
+
+def test_former_holder_does_not_act_for_the_body(extract):
+    assert not extract("The ousted leader of Peru met Chile.")
+    assert ("state:PER", "MET_WITH", "state:CHL") in triples(extract("The leader of Peru met Chile."))
