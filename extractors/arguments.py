@@ -165,6 +165,23 @@ class Frame:
                         return self._through(tok, deeper)
         return []
 
+    def joint_parties(self, allowed: tuple[str, ...]) -> list[tuple[str, str, float]]:
+        """The parties of "between X and Y" on an event noun (the trigger, or the object of a
+        trigger verb): "a deal between X and Y", "hosted talks between X and Y". They act
+        together; whoever hosts or brokers the event is not one of them."""
+        trig = self.trigger
+        nouns = [trig] if trig.pos_ in NOMINAL_POS else []
+        nouns += [c for c in trig.children if c.dep_ in OBJ_DEPS and c.pos_ in NOMINAL_POS]
+        for noun in nouns:
+            found: dict[str, tuple[str, str, float]] = {}
+            for p in pobjs(noun, "between"):
+                for key, etype, conf in self.entities(p, True):
+                    if etype in allowed:
+                        found.setdefault(key, (key, etype, conf))
+            if len(found) >= 2:
+                return list(found.values())
+        return []
+
     def _event_noun(self, tok) -> bool:
         """Whether a noun names an event: a noun trigger of the lexicon or of a curated rule."""
         return tok.lemma_.lower() in self.ontology.event_nouns()

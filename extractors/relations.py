@@ -225,7 +225,11 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     if not subjects:
         return
     objects = frame.fill(rule.object, rtype.object_types)
-    if rtype.symmetric and not objects and len(subjects) >= 2 and _joint_act(frame):
+    joint = frame.joint_parties(rtype.object_types) if rtype.symmetric else []
+    if joint:
+        # "X hosted talks between A and B", "a deal between A and B": A and B, not X
+        subjects, objects = joint, []
+    if rtype.symmetric and not objects and len(subjects) >= 2 and (joint or _joint_act(frame)):
         # "Putin and Maduro hold talks": every pair of the coordinated parties
         pairs = list(itertools.combinations(subjects, 2))
     else:

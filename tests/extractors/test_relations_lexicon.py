@@ -177,3 +177,12 @@ def test_sense_tests_of_curated_triggers(extract):
 def test_former_holder_does_not_act_for_the_body(extract):
     assert not extract("The ousted leader of Peru met Chile.")
     assert ("state:PER", "MET_WITH", "state:CHL") in triples(extract("The leader of Peru met Chile."))
+
+
+def test_between_parties_of_an_event_act_together(extract):
+    found = triples(extract("Norway hosted talks between Peru and Chile."))
+    assert ("state:PER", "MET_WITH", "state:CHL") in found
+    assert not {t for t in found if t[0] == "state:NOR" and t[1] == "MET_WITH"}
+    found = triples(extract("Norway helped broker a deal between Peru and Chile."))
+    assert ("state:PER", "AGREED_WITH", "state:CHL") in found and ("state:NOR", "MEDIATED", "state:PER") in found
+    assert ("state:NOR", "AGREED_WITH", "state:PER") not in found
