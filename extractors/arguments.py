@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from newsgraph.corpus.errors import RulesError
 
+from .actors import sector_of
 from .lexicon import ordered, words
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, LIGHT_VERBS, MODIFIER_ARG, MODIFIER_DEPS,
@@ -35,6 +36,8 @@ POSTING_NOUNS = words("arguments", "posting_nouns")
 POSTING_PREPS = words("arguments", "posting_preps")
 XCOMP_PREPS = ordered("arguments", "xcomp_preps")
 WITH_PREPS = ordered("arguments", "with_preps")
+PURPOSE_PREPS = words("arguments", "purpose_preps")
+PAST_ROLE_WORDS = words("arguments", "past_role_words")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -55,6 +58,9 @@ class Frame:
         self.trigger = doc[nodes["trigger"]]
         self.head = doc[nodes["head"]] if "head" in nodes else None
         self.requires = doc[nodes["requires"]] if "requires" in nodes else None
+        #: entity key -> the nouns it was reached through ("leaders of Romania's government":
+        #: [leaders, government]), outermost first; absent for a named argument
+        self.via: dict[str, list] = {}
 
     # ------------------------------------------------------------------ arguments
 
@@ -117,6 +123,10 @@ class Frame:
                 return [f for f in found if f[1] != "Person"] if tok.lower_ == "it" else found
         if not fallback or tok.pos_ not in NOMINAL_POS:
             return []
+        # the parties of an event noun are not those of the act on it: "hosts a meeting of A and
+        # B" is no meeting of the host with A
+        if fallback == GROUP_ONLY and self._event_noun(tok):
+            return []
         # "a former commander, Gen. Reverol": the apposed name
         appos = [self.ent(c) for c in tok.children if c.dep_ == "appos"]
         if any(appos):
@@ -124,27 +134,76 @@ class Frame:
         # "Assad, another close Kremlin ally": the name this noun is apposed to
         if tok.dep_ == "appos" and (e := self.ent(tok.head)) is not None:
             return [(e[0], e[1], 1.0)]
+        # a former holder does not act for the body: "the former president of X met Y" is not X
+        if any(c.dep_ in {"amod", "compound"} and c.lower_ in PAST_ROLE_WORDS for c in tok.children):
+            return []
         # "US forces", "Israeli soldiers", "Saddam Hussein's proposal" (but "Maduro's deputy" is not Maduro)
         person_ok = tok.lower_ not in self.role_nouns and tok.lemma_.lower() not in self.role_nouns
         mod_deps, preps = (GROUP_MODIFIER_DEPS, GROUP_PREPS) if fallback == GROUP_ONLY else (MODIFIER_DEPS, FALLBACK_PREPS)
-        mods = [e for c in tok.children if c.dep_ in mod_deps for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")]
+        # a nationality adjective beside an owner is a qualifier: "Turkey's Venezuelan interests"
+        # are Turkey's (the adjective counts alone: "Serb forces", "Iraqi officials")
+        adjective_ok = not any((c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children))
+                               and self.ent(c) is not None for c in tok.children)
+        mods = [e for c in tok.children if c.dep_ in mod_deps and (c.dep_ != "amod" or adjective_ok)
+                for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")]
         if any(mods):
-            return [(m[0], m[1], MODIFIER_ARG) for m in mods if m]
+            return self._through(tok, [(m[0], m[1], MODIFIER_ARG) for m in mods if m])
         # "the government of Sindh", "demands from the rebels"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 objs_ = [p for p in c.children if p.dep_ == "pobj"]
                 objs = [self.ent(p) for p in objs_]
                 if any(objs):
-                    return [(o[0], o[1], PREP_ARG) for o in objs if o]
-                # one plural group noun deeper: "a group of Moroccan diplomats", "calls by Belarus's
-                # rulers" (not "the use of the Russian language")
+                    return self._through(tok, [(o[0], o[1], PREP_ARG) for o in objs if o])
+                # one plural group noun or agent noun deeper: "a group of Moroccan diplomats",
+                # "calls by Belarus's rulers", "leaders of Romania's government" (not "the use of
+                # the Russian language")
                 if depth == 0:
-                    deeper = [(k, t, conf * PREP_ARG) for p in objs_ if p.tag_ in PLURAL_TAGS
+                    deeper = [(k, t, conf * PREP_ARG) for p in objs_ if p.tag_ in PLURAL_TAGS or sector_of(p)
                               for k, t, conf in self._resolve(p, fallback, depth + 1)]
                     if deeper:
-                        return deeper
+                        return self._through(tok, deeper)
         return []
+
+    def joint_parties(self, allowed: tuple[str, ...]) -> list[tuple[str, str, float]]:
+        """The parties of "between X and Y" on an event noun (the trigger, or the object of a
+        trigger verb): "a deal between X and Y", "hosted talks between X and Y". They act
+        together; whoever hosts or brokers the event is not one of them."""
+        trig = self.trigger
+        nouns = [trig] if trig.pos_ in NOMINAL_POS else []
+        nouns += [c for c in trig.children if c.dep_ in OBJ_DEPS and c.pos_ in NOMINAL_POS]
+        for noun in nouns:
+            found: dict[str, tuple[str, str, float]] = {}
+            for p in pobjs(noun, "between"):
+                for key, etype, conf in self.entities(p, True):
+                    if etype in allowed:
+                        found.setdefault(key, (key, etype, conf))
+            if len(found) >= 2:
+                return list(found.values())
+        return []
+
+    def _event_noun(self, tok) -> bool:
+        """Whether a noun names an event: a noun trigger of the lexicon or of a curated rule."""
+        return tok.lemma_.lower() in self.ontology.event_nouns()
+
+    def _through(self, noun, found: list[tuple[str, str, float]]) -> list[tuple[str, str, float]]:
+        """Record that the entities ``found`` were reached through ``noun`` (see :attr:`via`)."""
+        for key, _t, _c in found:
+            inner = self.via.get(key, [])
+            if not inner or inner[0].i != noun.i:
+                self.via[key] = [noun] + inner
+        return found
+
+    def actor(self, key: str) -> tuple[str | None, str | None]:
+        """``(actor_role, actor_sector)`` of an argument entity reached through nouns: the words
+        of the outermost noun ("opposition leaders") and the first sector along the path."""
+        path = self.via.get(key)
+        if not path:
+            return None, None
+        outer = path[0]
+        words = [c for c in outer.lefts if c.dep_ in {"compound", "amod"} and self.ent(c) is None] + [outer]
+        sector = next((s for t in path if (s := sector_of(t)) is not None), None)
+        return " ".join(w.lower_ for w in sorted(words, key=lambda t: t.i)), sector
 
     def agents(self, tok, depth: int = 0) -> list[tuple[object, float]]:
         """The doer of a verb, adjective or event noun."""
@@ -249,6 +308,11 @@ class Frame:
                 scopes.append(verb)
         if trig.dep_ == "compound" and trig.head.pos_ in NOMINAL_POS:
             scopes.append(trig.head)
+        # the event the act serves: "mobilized reservists FOR a war against X"
+        # (the phrase may hang on the act's object: "mobilized reservists for a war against X")
+        scopes += [p for w in [trig] + [c for c in trig.children if c.dep_ in OBJ_DEPS] for c in w.children
+                   if c.dep_ == "prep" and c.lower_ in PURPOSE_PREPS
+                   for p in c.children if p.dep_ == "pobj" and self._event_noun(p)]
         out, seen = [], set()
         for scope in scopes:
             for p in pobjs(scope, word):
@@ -278,7 +342,9 @@ class Frame:
         if noun.dep_ in {"pobj", "oprd"} and verb.pos_ in VERBAL_POS and verb.lemma_ in APPOINT_VERBS:
             out += [(c, 1.0) for c in verb.children if c.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS]
         elif noun.dep_ == "pobj" and head.lower_ == "as" and verb.pos_ in VERBAL_POS:
-            out += subjects(verb)
+            # "sees Peru as an ally": the object the predicate is said of; "served as director": the subject
+            objs = [(c, 1.0) for c in verb.children if c.dep_ in OBJ_DEPS]
+            out += objs or subjects(verb)
         # "X, who is the president of Y"  /  verb role: "Cuba allied with Venezuela"
         if noun.pos_ in VERBAL_POS:
             out += subjects(noun)
@@ -375,8 +441,9 @@ def _head_agent(f: Frame):
 
 @role("head_patient")
 def _head_patient(f: Frame):
-    """The object of the event the trigger attaches to: "held talks with X" / "hosted X"."""
-    return f.patients(f.head if f.head is not None else f.trigger.head)
+    """The object of the event the trigger attaches to: "held talks with X" / "hosted X" (not the
+    trigger itself: in "hosts a meeting of A and B" the host did not meet A)."""
+    return [(t, c) for t, c in f.patients(f.head if f.head is not None else f.trigger.head) if t.i != f.trigger.i]
 
 
 @role("pobj")

@@ -475,4 +475,11 @@ def _load_cached(path: str) -> Gazetteer:
         ) from None
     except (OSError, ValueError) as exc:
         raise DataError(f"Gazetteer file {path} cannot be read: {exc}.") from exc
+    if isinstance(data, dict) and isinstance(data.get("states"), list):
+        # demonyms of data/agents.toml the file lacks ("Serb"): see extractors/actors.py
+        from .actors import demonym_completions
+
+        extra = demonym_completions(s for s in data["states"] if isinstance(s, Mapping) and "iso3" in s and "name" in s)
+        data = dict(data, states=[dict(s, demonyms=list(s.get("demonyms", ())) + extra[s["iso3"]])
+                                  if isinstance(s, Mapping) and s.get("iso3") in extra else s for s in data["states"]])
     return Gazetteer(data)

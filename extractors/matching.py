@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .ontology import Ontology, Rule
+from .triggers import LEXICON_RULE_PREFIX
 
-__all__ = ["RuleMatcher", "SENTENCE_COPY_ATTRS"]
+__all__ = ["LexiconIndex", "RuleMatcher", "SENTENCE_COPY_ATTRS"]
 
 # Token attributes copied into a sentence Doc for gated matching, and the lexical ones it has
 # anyway; a rule whose patterns read anything else (entities, extensions) runs on the whole Doc.
@@ -53,6 +54,8 @@ class RuleMatcher:
         self._by_lower: dict[int, list[int]] = {}
         self._ungated: list[int] = []
         for rule in ontology.rules:
+            if rule.id.startswith(LEXICON_RULE_PREFIX):
+                continue  # one-token lexicon rules: looked up by lemma (LexiconIndex), no matcher
             patterns = rule.patterns()
             matcher = DependencyMatcher(vocab) if gated else self._matcher
             for n, (pattern, names) in enumerate(patterns):
@@ -165,3 +168,62 @@ def _sentence_safe(patterns) -> bool:
 def _copied_attr(name: str) -> bool:
     return name in SENTENCE_COPY_ATTRS or name in LEXICAL_ATTRS or (name.startswith(("IS_", "LIKE_")) and name != "IS_SENT_START")
 
+
+
+class LexiconIndex:
+    """The lexicon rules (``lex.<type>.verb|noun.v1``) by trigger lemma and part of speech.
+
+    A lexicon rule's pattern is one token (a lemma of its list, a part of speech), so it needs no
+    DependencyMatcher: the tokens of the sentences holding two entities are looked up here.
+
+    Examples
+    --------
+    >>> index = LexiconIndex(Ontology.load())
+    >>> sorted({r.type for r in index.rules_for("arrest", "NOUN")})[:1]
+    ['ARRESTED']
+    """
+
+    def __init__(self, ontology: Ontology):
+        self._index: dict[tuple[str, str], list[Rule]] = {}
+        for rule in ontology.rules:
+            if not rule.id.startswith(LEXICON_RULE_PREFIX):
+                continue
+            for pos in rule.trigger["POS"]["IN"]:
+                for lemma in rule.trigger["LEMMA"]["IN"]:
+                    if lemma == lemma.lower():
+                        self._index.setdefault((lemma, pos), []).append(rule)
+        self._lemmas = frozenset(lemma for lemma, _pos in self._index)
+        self._ids: dict[int, str] = {}  # lemma string ids seen, -> lower-case lemma (or "")
+
+    def rules_for(self, lemma: str, pos: str) -> list[Rule]:
+        return self._index.get((lemma, pos), [])
+
+    def __call__(self, doc, is_busy: Callable) -> list[tuple[Rule, dict[str, int]]]:
+        """``(rule, {"trigger": i})`` for every token of a busy sentence with a lexicon lemma."""
+        from spacy.attrs import LEMMA, SENT_START
+
+        if len(doc) == 0:
+            return []
+        arr = doc.to_array([LEMMA, SENT_START]).tolist()
+        strings, ids, lemmas = doc.vocab.strings, self._ids, self._lemmas
+        hits = []
+        for i, (lemma_id, _start) in enumerate(arr):
+            word = ids.get(lemma_id)
+            if word is None:
+                low = strings[lemma_id].lower()
+                word = ids[lemma_id] = low if low in lemmas else ""
+            if word:
+                hits.append(i)
+        if not hits:
+            return []
+        starts = [i for i, (_l, start) in enumerate(arr) if start == 1 or i == 0] + [len(doc)]
+        out = []
+        k = 0
+        for i in hits:
+            while starts[k + 1] <= i:
+                k += 1
+            tok = doc[i]
+            rules = self.rules_for(ids[arr[i][0]], tok.pos_)
+            if rules and is_busy(doc[starts[k]:starts[k + 1]]):
+                out += [(rule, {"trigger": i}) for rule in rules]
+        return out

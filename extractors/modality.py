@@ -59,6 +59,9 @@ ALLEGE_VERBS = words("modality", "allege_verbs")
 ALLEGE_ADVERBS = words("modality", "allege_adverbs")
 ALLEGE_MODIFIERS = words("modality", "allege_modifiers")
 REPORT_VERBS = words("modality", "report_verbs")
+BELIEF_VERBS = words("modality", "belief_verbs")
+# Links from a belief verb to the view it holds: "fears (that) Y will ...", "sees Y AS ...".
+BELIEF_DEPS = frozenset({"ccomp", "xcomp", "oprd", "prep", "pcomp", "pobj"})
 DETERMINERS = words("modality", "determiners")
 
 EntityOf = Callable[[Token], "tuple[str, str] | None"]
@@ -105,6 +108,10 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = ()) ->
             elif lemma in NEGATING_VERBS and dep in {"xcomp", "dobj", "ccomp", "pcomp", "pobj", "prep", "nsubjpass"}:
                 found.add("negated")
             elif lemma in ALLEGE_VERBS and dep in {"ccomp", "xcomp", "pcomp", "prep", "pobj"}:
+                found.add("alleged")
+                source = source or _subject_source(gov, entity_of)
+            elif lemma in BELIEF_VERBS and dep in BELIEF_DEPS and (dep != "prep" or token.lower_ == "as"
+                                                                  or dep == "ccomp"):
                 found.add("alleged")
                 source = source or _subject_source(gov, entity_of)
             elif lemma in REPORT_VERBS and dep == "ccomp":

@@ -208,6 +208,13 @@ class Relation:
     status: str
     according_to: str | None
     role: str | None
+    #: the words naming the subject when it was reached through a noun ("forces", "leaders")
+    actor_role: str | None = None
+    #: the sector of that noun in data/agents.toml ("military", "government", "rebels", ...)
+    actor_sector: str | None = None
+    #: the same two for the object ("talks with leaders of Romania's government": "leaders")
+    target_role: str | None = None
+    target_sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

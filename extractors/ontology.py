@@ -22,6 +22,7 @@ from newsgraph.corpus.errors import PathNotFound, RulesError
 from .arguments import ROLES
 from .models import ENTITY_TYPES, FAMILIES, STATUSES
 from .syntax import PREP_DEPS
+from .triggers import TRIGGERS_PATH, TriggerLexicon, lexicon_rule_specs
 
 __all__ = ["DEFAULT_ONTOLOGY", "ROLES", "RelationType", "Rule", "Ontology", "spec_matches"]
 
@@ -148,9 +149,12 @@ class Ontology:
     16
     """
 
-    def __init__(self, types: dict[str, RelationType], rules: list[Rule], version: str, paths: tuple[Path, ...]):
+    def __init__(self, types: dict[str, RelationType], rules: list[Rule], version: str, paths: tuple[Path, ...],
+                 triggers=None):
         self.types = types
         self.rules = rules
+        #: the :class:`~.triggers.TriggerLexicon` whose rules were added (or None)
+        self.triggers = triggers
         self.version = version
         self.paths = paths
 
@@ -158,11 +162,14 @@ class Ontology:
         return f"Ontology({len(self.types)} types, {len(self.rules)} rules, version={self.version!r})"
 
     @classmethod
-    def load(cls, *extra_paths: str | Path, base: str | Path | None = DEFAULT_ONTOLOGY) -> "Ontology":
+    def load(cls, *extra_paths: str | Path, base: str | Path | None = DEFAULT_ONTOLOGY,
+             triggers: str | Path | None = TRIGGERS_PATH) -> "Ontology":
         """Load the shipped ontology (``base``) and then each user rules file in order.
 
         User files use the same format (TOML, YAML or JSON); they may add types and rules,
-        and add rules to existing types, but may not redefine a type or a rule id.
+        and add rules to existing types, but may not redefine a type or a rule id. With
+        ``base``, the trigger lexicon ``triggers`` (``data/triggers.toml``) adds one verb and one
+        noun rule per type (``lex.<type>.verb.v1``, see :mod:`.triggers`); ``None`` leaves it out.
 
         Raises
         ------
@@ -194,9 +201,31 @@ class Ontology:
                 raise RulesError(f"{where}: 'rules' must be an array of tables ([[rules]])")
             for spec in file_rules:
                 rules.append(_parse_rule(spec, where, len(rules)))
+        lexicon = None
+        if triggers is not None and base is not None:
+            lexicon = TriggerLexicon.load(triggers)
+            digest.update(b"triggers\0" + Path(triggers).read_bytes() + b"\0")
+            for spec in lexicon_rule_specs(lexicon, types, rules):
+                rules.append(_parse_rule(spec, str(triggers), len(rules)))
         _check_references(types, rules)
         _check_patterns(rules)
-        return cls(types, rules, digest.hexdigest()[:16], paths)
+        return cls(types, rules, digest.hexdigest()[:16], paths, lexicon)
+
+    def event_nouns(self) -> frozenset[str]:
+        """Lower-case trigger words of curated rules that may be nouns (a ``pos`` list with NOUN),
+        plus those of the trigger lexicon: the nouns that name events ("war", "meeting")."""
+        if getattr(self, "_event_nouns", None) is None:
+            out = set(self.triggers.nouns()) if self.triggers is not None else set()
+            for rule in self.rules:
+                if rule.id.startswith("lex."):
+                    continue
+                pos = rule.trigger.get("POS", {})
+                if isinstance(pos, dict) and "NOUN" in pos.get("IN", ()):
+                    for key in ("LEMMA", "LOWER"):
+                        value = rule.trigger.get(key, {})
+                        out.update(v.lower() for v in (value.get("IN", []) if isinstance(value, dict) else [value]))
+            self._event_nouns = frozenset(out)
+        return self._event_nouns
 
     def plover_of(self, type_name: str, status: str = "asserted") -> str:
         """PLOVER category of a relation type, its intent category for intended relations.

@@ -52,7 +52,7 @@ UNUSED_COMPONENTS = ("senter",)
 #: data files, which are hashed) changes any DocResult. Part of the build cache key.
 EXTRACTOR_VERSION = "extractors.v2"
 #: The data files that drive extraction; their content is part of the build cache key.
-DATA_FILES = ("gazetteer.json", "ontology.toml", "lexicon.toml")
+DATA_FILES = ("gazetteer.json", "ontology.toml", "lexicon.toml", "triggers.toml", "agents.toml")
 # Chunks of ``batch_size`` documents queued per worker process: enough to keep every worker busy,
 # few enough that memory does not grow with the corpus (Pool.imap would read all input at once).
 CHUNKS_PER_WORKER = 2

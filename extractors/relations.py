@@ -20,17 +20,24 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable, Iterator
 
 from newsgraph.corpus.errors import UsageError
 
 from .arguments import ROLES, Frame
-from .matching import RuleMatcher
+from .matching import LexiconIndex, RuleMatcher
 from .modality import modality
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule, spec_matches
 from .syntax import OBJ_DEPS, VERBAL_POS
+from .lexicon import words
+from .triggers import LEXICON_RULE_PREFIX
+
+PAST_ROLE_WORDS = words("arguments", "past_role_words")
+# Lexicon entries tried at one trigger, best first, for one whose arguments are found.
+LEXICON_TRIES = 3
 
 __all__ = [
     "DEFAULT_ONTOLOGY",
@@ -76,6 +83,8 @@ class RelationExtractor:
             for key in ("LEMMA", "LOWER") for v in rule.trigger.get(key, {}).get("IN", [])
         )
         self._matcher = RuleMatcher(vocab, ontology, gated=gated)
+        self._lexicon = LexiconIndex(ontology)
+        self._entry_rules: dict[tuple, Rule] = {}
 
     def __call__(self, doc, entity_of: EntityOf) -> Iterator[Relation]:
         """Yield the relations of ``doc`` in document order.
@@ -108,17 +117,21 @@ class RelationExtractor:
 
         busy_sentences: dict[int, bool] = {}
         by_trigger: dict[int, dict[int, tuple[Rule, dict[str, int]]]] = {}
-        for rule, nodes in self._matcher(doc, is_busy):
+        for rule, nodes in self._matcher(doc, is_busy) + self._lexicon(doc, is_busy):
             # the first match of a rule at a trigger wins (matcher order: pattern, then tokens)
             by_trigger.setdefault(nodes["trigger"], {}).setdefault(rule.order, (rule, nodes))
         if not by_trigger:
             return
         seen: set[tuple[int, str, str, str]] = set()
+        emitted: dict[int, list[Relation]] = {}
+        lexical: list[int] = []
+        sent_of: dict[int, object] = {}
         for t in sorted(by_trigger):
-            sent = doc[t].sent
+            sent = sent_of[t] = doc[t].sent
             if not is_busy(sent):
                 continue
-            candidates = sorted(by_trigger[t].values(), key=lambda rn: (-rn[0].specificity, rn[0].order))
+            curated = [rn for rn in by_trigger[t].values() if not rn[0].id.startswith(LEXICON_RULE_PREFIX)]
+            candidates = sorted(curated, key=lambda rn: (-rn[0].specificity, rn[0].order))
             level = None
             for rule, nodes in candidates:
                 if level is not None and rule.specificity < level:
@@ -127,11 +140,58 @@ class RelationExtractor:
                 if not found:
                     continue
                 level = rule.specificity
-                for rel in found:
-                    key = (sent.start, rel.subject, rel.type, rel.object)
-                    if key not in seen:
-                        seen.add(key)
-                        yield rel
+                emitted.setdefault(t, []).extend(found)
+            if t not in emitted and len(curated) < len(by_trigger[t]):
+                lexical.append(t)
+        for t in lexical:
+            # no curated rule read this trigger: the lexicon's best entry that finds its arguments,
+            # unless a word it governs carries the event a curated rule read ("announced a deal")
+            tok = doc[t]
+            if any(c.i in emitted for c in tok.children if c.dep_ in OBJ_DEPS | {"xcomp", "ccomp"}):
+                continue
+            # ... or the word that governs it did: "granted him asylum", "the offer of refuge"
+            if tok.head.i in emitted or tok.dep_ == "pobj" and tok.head.head.i in emitted:
+                continue
+            found = self._lexical(doc, t, by_trigger[t].values(), ent, sent_of[t])
+            if found:
+                emitted[t] = found
+        for t in sorted(emitted):
+            for rel in emitted[t]:
+                key = (sent_of[t].start, rel.subject, rel.type, rel.object)
+                if key not in seen:
+                    seen.add(key)
+                    yield rel
+
+    def _lexical(self, doc, t: int, matched, ent, sent) -> list[Relation]:
+        """Relations of the best lexicon entry at token ``t`` whose arguments are found."""
+        lexicon = self.ontology.triggers
+        tok = doc[t]
+        scored = []
+        for rule, nodes in matched:
+            if not rule.id.startswith(LEXICON_RULE_PREFIX):
+                continue
+            pos = "VERB" if rule.id.endswith(".verb.v1") else "NOUN"
+            entry = lexicon.best(rule.type, pos, tok)
+            if entry is not None:
+                scored.append((-entry.score, rule.order, rule, nodes, entry))
+        # the few best entries only: a common verb ("hold", "make") has an entry in many types
+        for _score, _order, rule, nodes, entry in sorted(scored, key=lambda x: x[:2])[:LEXICON_TRIES]:
+            found = list(_emit(Frame(doc, self._entry_rule(rule, entry), nodes, ent, self.ontology, self._role_nouns), sent))
+            if found:
+                return found
+        return []
+
+    def _entry_rule(self, rule: Rule, entry) -> Rule:
+        """The rule as one lexicon entry reads it: its preposition's object first, intent as proposed."""
+        key = (rule.id, entry.prep if entry.prep_objects is None else None, entry.intent)
+        if key not in self._entry_rules:
+            changes = {}
+            if key[1] and f"prep:{key[1]}" not in rule.object[:1]:
+                changes["object"] = (f"prep:{key[1]}",) + tuple(r for r in rule.object if r != f"prep:{key[1]}")
+            if entry.intent:
+                changes["status"] = "proposed"
+            self._entry_rules[key] = dataclasses.replace(rule, **changes) if changes else rule
+        return self._entry_rules[key]
 
 
 # ---------------------------------------------------------------------- emission
@@ -146,6 +206,13 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     if rule.role == "trigger":
         role = _role_phrase(frame)
         padded = f" {role} "
+        trig = frame.trigger
+        # "the late Pakistan leader Bhutto": the word may modify the holder's name
+        holder_mods = [c.lower_ for c in trig.head.children if c.dep_ == "amod" and c.i < trig.i] \
+            if trig.dep_ in {"compound", "nmod"} else []
+        if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods):
+            # "the former president", "the late opposition leader": not a role held
+            return
         if rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):
             # "deputy director" is a member, "prime minister" a head
             type_name = rule.retype_to
@@ -158,7 +225,11 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     if not subjects:
         return
     objects = frame.fill(rule.object, rtype.object_types)
-    if rtype.symmetric and not objects and len(subjects) >= 2 and _joint_act(frame):
+    joint = frame.joint_parties(rtype.object_types) if rtype.symmetric else []
+    if joint:
+        # "X hosted talks between A and B", "a deal between A and B": A and B, not X
+        subjects, objects = joint, []
+    if rtype.symmetric and not objects and len(subjects) >= 2 and (joint or _joint_act(frame)):
         # "Putin and Maduro hold talks": every pair of the coordinated parties
         pairs = list(itertools.combinations(subjects, 2))
     else:
@@ -176,6 +247,8 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         status = rule.status
     start, end = _trigger_span(frame)
     for (skey, _stype, sconf), (okey, _otype, oconf) in pairs:
+        actor_role, actor_sector = frame.actor(skey)
+        target_role, target_sector = frame.actor(okey)
         yield Relation(
             subject=skey,
             type=type_name,
@@ -190,6 +263,10 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
             status=status,
             according_to=according_to,
             role=role,
+            actor_role=actor_role,
+            actor_sector=actor_sector,
+            target_role=target_role,
+            target_sector=target_sector,
         )
 
 
@@ -225,7 +302,7 @@ def _role_phrase(frame: Frame) -> str:
     words = [
         c for c in trig.children
         if c.dep_ in {"amod", "compound"} and c.i < trig.i and frame.ent(c) is None and c.pos_ != "PROPN" or
-        (c.dep_ in {"amod", "compound"} and c.i < trig.i and c.lower_ in {"prime", "foreign", "vice", "deputy", "former"})
+        (c.dep_ in {"amod", "compound"} and c.i < trig.i and (c.lower_ in {"prime", "foreign", "vice", "deputy"} or c.lower_ in PAST_ROLE_WORDS))
     ]
     words = sorted({w.i: w for w in words}.values(), key=lambda t: t.i) + [trig]
     return " ".join(w.lower_ for w in words)

@@ -102,6 +102,11 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
     # "Russia sold arms and trained troops", "visited X to mediate"
     if verb.dep_ in {"conj", "advcl"} and head.pos_ in VERBAL_POS:
         return [(t, c * INHERITED) for t, c in subjects(head, depth + 1)]
+    # "sees Peru as backing Chile": an "as" predicate is said of the governing verb's object
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ in VERBAL_POS:
+        objs = [c for c in head.head.children if c.dep_ in OBJ_DEPS]
+        if objs:
+            return [(objs[0], INHERITED)]
     # "by granting asylum": the verb of the preposition
     if verb.dep_ == "pcomp" and head.head.pos_ in VERBAL_POS:
         return [(t, c * INHERITED) for t, c in subjects(head.head, depth + 1)]

@@ -95,14 +95,19 @@ def build_graph(
             if subject == obj:
                 continue
             rtype = ontology.types.get(rel.type) if ontology is not None else None
+            actor = (rel.actor_role, rel.actor_sector)
+            target = (rel.target_role, rel.target_sector)
             if rtype is not None and rtype.symmetric and obj < subject:
                 subject, obj = obj, subject
+                actor, target = target, actor
             s_text = _sentence_text(r, rel.sent_start, rel.sent_end)
             evidence = {
                 "doc": r.doc_id, "sentence": s_text, "start": rel.sent_start, "end": rel.sent_end,
                 "date": r.date, "trigger": rel.trigger, "trigger_start": rel.trigger_start,
                 "trigger_end": rel.trigger_end, "rule": rel.rule, "confidence": rel.confidence,
                 "status": rel.status, "according_to": rel.according_to, "role": rel.role,
+                "actor_role": actor[0], "actor_sector": actor[1],
+                "target_role": target[0], "target_sector": target[1],
             }
             _add_evidence(edges, (subject, obj, rel.type), evidence)
 

@@ -501,7 +501,7 @@ BAD_FILES = [
     ("[[rules]]\nid = 'x.v1'\ntype = 'NOPE'\ntrigger = {lemma = ['x']}\nsubject = ['agent']\nobject = ['patient']\n", "unknown type 'NOPE'"),
     ("[[rules]]\nid = 'x.v1'\ntype = 'MET_WITH'\ntrigger = {lemma = ['x']}\nsubject = ['doer']\nobject = ['patient']\n", "unknown subject role 'doer'"),
     ("[[rules]]\nid = 'x.v1'\ntype = 'MET_WITH'\ntrigger = {LEMMA = {NOT_AN_OP = ['x']}}\nsubject = ['agent']\nobject = ['patient']\n", "invalid pattern"),
-    ("[[rules]]\nid = 'meet.v2'\ntype = 'MET_WITH'\ntrigger = {lemma = ['x']}\nsubject = ['agent']\nobject = ['patient']\n", "already defined"),
+    ("[[rules]]\nid = 'meet.v3'\ntype = 'MET_WITH'\ntrigger = {lemma = ['x']}\nsubject = ['agent']\nobject = ['patient']\n", "already defined"),
     ("[[rules]]\nid = 'No Version'\ntype = 'MET_WITH'\ntrigger = {lemma = ['x']}\nsubject = ['agent']\nobject = ['patient']\n", "family.name.v1"),
     ("[[rules]]\nid = 'x.v1'\ntype = 'MET_WITH'\ntrigger = {colour = ['x']}\nsubject = ['agent']\nobject = ['patient']\n", "unknown token attribute"),
     ("types = 3\n", "'types' must be a table"),
@@ -643,6 +643,6 @@ def test_gated_matching_falls_back_to_the_whole_doc(tmp_path, nlp):
         expected = list(reference(doc, entity_of))
         assert list(gated(doc, entity_of)) == expected, doc.text
         found.append({(r.subject, r.rule, r.object) for r in expected})
-    assert ("Putin", "meet.v2", "Cuba") in found[0], found[0]
+    assert ("Putin", "meet.v3", "Cuba") in found[0], found[0]
     rules = {rule for triples_ in found for _s, rule, _o in triples_}
     assert {"odd.warned-state.v1", "odd.any-verb.v1"} <= rules, rules

@@ -207,7 +207,8 @@ def test_evidence_items_carry_the_contract_keys():
     assert typed == {"doc": "d1", "sentence": sentence, "start": start, "end": start + len(sentence),
                      "date": "2026-01-22", "trigger": "sanctioned", "trigger_start": start + 4,
                      "trigger_end": start + 14, "rule": "sanctioned.test.v1", "confidence": 0.9,
-                     "status": "alleged", "according_to": None, "role": None}
+                     "status": "alleged", "according_to": None, "role": None,
+                     "actor_role": None, "actor_sector": None, "target_role": None, "target_sector": None}
     (co,) = edge(G, RUS, "MENTIONED_WITH", VEN)["evidence"]
     assert co == {"doc": "d1", "sentence": sentence, "start": start, "end": start + len(sentence),
                   "date": "2026-01-22"}
