@@ -58,7 +58,8 @@ _DOCUMENT_KEYS = ("title", "date", "outlet", "url")
 _RELATION_KEYS = ("label", "family", "symmetric", "weight", "status", "first_seen", "last_seen",
                   "cameo", "plover")
 _EVIDENCE_KEYS = ("doc", "sentence", "start", "end", "date", "trigger", "trigger_start",
-                  "trigger_end", "rule", "confidence", "status", "according_to", "role")
+                  "trigger_end", "rule", "confidence", "status", "according_to", "role",
+                  "actor_role", "actor_sector", "target_role", "target_sector")
 
 
 # ---------------------------------------------------------------------------------------------
