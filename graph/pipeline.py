@@ -24,7 +24,7 @@ from newsgraph.corpus.document import Document, Skipped
 from newsgraph.corpus.errors import ExportError, UsageError
 from newsgraph.corpus.readers import Fields, iter_input_files, read_documents
 from newsgraph.extractors.models import MENTIONED_WITH
-from newsgraph.extractors.pipeline import DEFAULT_MODEL, DocResult, Extractor
+from newsgraph.extractors.pipeline import DEFAULT_MODEL, DocResult, Extraction, Extractor
 from newsgraph.extractors.resolution import resolve_corpus
 
 from .build import build_graph
@@ -260,16 +260,26 @@ def build(
 
     results = []
     try:
-        for doc, text_sha1, result, hit in _extract(documents(), extractor, cache):
-            records[slots.pop(doc.id)] = doc.status_record()
+        for doc, text_sha1, outcome, hit in _extract(documents(), extractor, cache):
+            if outcome.error is not None:  # isolation: this document alone is skipped, with the reason
+                skipped = Skipped(doc.id, doc.path, f"extraction failed: {outcome.error}")
+                records[slots.pop(doc.id)] = skipped.status_record()
+                report.skipped += 1
+                report.skipped_reasons.append((doc.id, skipped.reason))
+                if on_document:
+                    on_document(skipped)
+                continue
+            record = records[slots.pop(doc.id)] = doc.status_record()
+            if outcome.notes:
+                record["reason"] = "; ".join(filter(None, [record["reason"], *outcome.notes]))
             meta[doc.id] = doc.meta()
             report.processed += 1
             report.words += doc.words
             if hit:
                 report.cached += 1
             elif cache is not None:
-                cache.put(text_sha1, result.to_dict())
-            results.append(result)
+                cache.put(text_sha1, dict(outcome.result.to_dict(), notes=list(outcome.notes)))
+            results.append(outcome.result)
             if on_document:
                 on_document(doc)
     finally:
@@ -282,15 +292,16 @@ def build(
 
 
 def _extract(documents: Iterable[Document], extractor: Extractor,
-             cache: ResultCache | None) -> Iterator[tuple[Document, str, DocResult, bool]]:
-    """Yield ``(document, text sha1, DocResult, from_cache)`` in input order.
+             cache: ResultCache | None) -> Iterator[tuple[Document, str, Extraction, bool]]:
+    """Yield ``(document, text sha1, Extraction, from_cache)`` in input order.
 
     Cached documents are not parsed. The extractor (and its model) starts at the first
     document that is not cached; until then cached results are yielded as they are read, and
-    afterwards they wait in order behind the documents being parsed.
+    afterwards they wait in order behind the documents being parsed. A document whose
+    extraction failed comes with the error (and is not cached).
     """
     docs = iter(documents)
-    backlog: deque = deque()  # [document, sha1, cached result or None], in input order
+    backlog: deque = deque()  # [document, sha1, cached Extraction or None], in input order
     for doc in docs:
         text_sha1 = doc.text_hash
         hit = _cached(cache, text_sha1, doc)
@@ -310,23 +321,24 @@ def _extract(documents: Iterable[Document], extractor: Extractor,
             if hit is None:
                 yield doc
 
-    for result in extractor.pipe(misses()):
+    for outcome in extractor.extract(misses()):
         while backlog[0][2] is not None:
             yield *backlog.popleft(), True
         doc, text_sha1, _ = backlog.popleft()
-        yield doc, text_sha1, result, False
+        yield doc, text_sha1, outcome, False
     while backlog:
         yield *backlog.popleft(), True
 
 
-def _cached(cache: ResultCache | None, text_sha1: str, doc: Document) -> DocResult | None:
+def _cached(cache: ResultCache | None, text_sha1: str, doc: Document) -> Extraction | None:
     if cache is None:
         return None
     data = cache.get(text_sha1)
     if data is None:
         return None
     data["doc_id"], data["date"] = doc.id, doc.date
-    return DocResult.from_dict(data)
+    notes = tuple(data.pop("notes", ()))
+    return Extraction(doc.id, DocResult.from_dict(data), notes)
 
 
 class _ReadState:
