@@ -87,8 +87,11 @@ def _formats(ctx, param, value):
                    f"[default: all] ({_FORMATS_HELP}).")
 @click.option("--no-cache", is_flag=True, help="Parse every document; do not read or write OUT/.newsgraph-cache.sqlite.")
 @click.option("--no-html", is_flag=True, help="Skip the HTML export.")
+@click.option("--wait", is_flag=True,
+              help="If another build is writing to OUT, wait for it to finish (default: fail at once).")
 @click.pass_context
-def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fields, formats, no_cache, no_html):
+def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fields, formats, no_cache, no_html,
+          wait):
     """Build the graph of PATHS (files or folders of .txt, .md, .html, .json, .jsonl).
 
     Writes OUT/graph.json, documents.jsonl (every input: processed or skipped, with the
@@ -115,7 +118,8 @@ def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fiel
         progress = _Progress(stack)
         G, _, report = build_corpus(paths, out, update=update_out is not None, cache=not no_cache, model=model,
                                     rules=rules, fields=fields, batch_size=batch_size, processes=processes,
-                                    formats=formats, html=not no_html, on_start=progress.start, on_document=progress.tick)
+                                    formats=formats, html=not no_html, wait=wait, on_start=progress.start,
+                                    on_document=progress.tick)
     _print_summary(report.summary(G), out, unchanged=report.unchanged)
 
 

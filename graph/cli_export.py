@@ -106,9 +106,13 @@ def export_neo4j_csv(graph, out):
         newsgraph export neo4j-csv out/graph.json -o neo4j-import
         cat neo4j-import/README.txt
     """
+    from .export.atomic import atomic_path
     from .export.neo4j_csv import write_neo4j_csv
 
-    path = write_neo4j_csv(_read_graph(graph), out)
+    G = _read_graph(graph)
+    with atomic_path(out) as tmp:
+        write_neo4j_csv(G, tmp)
+    path = Path(out)
     click.echo(f"Wrote {path}/ (import command in {Path(path) / 'README.txt'})")
 
 

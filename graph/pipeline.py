@@ -8,7 +8,9 @@ exports of the registry (:mod:`newsgraph.graph.export`) unless they are already 
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import itertools
 import json
 import os
@@ -30,6 +32,8 @@ from newsgraph.extractors.resolution import resolve_corpus
 from .build import build_graph
 from .cache import Manifest, ResultCache, read_manifest
 from .export import select_exporters
+from .export.atomic import atomic_path
+from .lock import make_output_dir, output_lock
 
 __all__ = ["BuildReport", "build_corpus", "build", "count_inputs", "open_cache", "outputs_current",
            "write_outputs"]
@@ -87,6 +91,7 @@ def build_corpus(
     formats: Iterable[str] | None = None,
     html: bool = True,
     extractor: Extractor | None = None,
+    wait: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[Document | Skipped], None] | None = None,
 ) -> tuple[nx.MultiDiGraph, list[dict], BuildReport]:
@@ -122,6 +127,9 @@ def build_corpus(
         False leaves the HTML page out.
     extractor : Extractor, optional
         A ready extractor (then ``model``, ``rules``, ``batch_size`` and ``processes`` are unused).
+    wait : bool
+        When another build holds ``out`` (its lock ``OUT/.newsgraph.lock``), wait for it
+        instead of failing with :class:`~newsgraph.graph.lock.OutputBusy`.
     on_start : callable, optional
         Called once with the estimated number of inputs, before the first is read.
     on_document : callable, optional
@@ -138,7 +146,8 @@ def build_corpus(
     UsageError
         A missing path, a bad option, ``update`` without a cached build in ``out``.
     DataError
-        A missing model or an invalid rules file.
+        A missing model or an invalid rules file; ``out`` cannot be created (``ExportError``)
+        or another build is writing to it (``OutputBusy``).
 
     Examples
     --------
@@ -156,34 +165,36 @@ def build_corpus(
     if isinstance(fields, str):
         fields = Fields.parse(fields)
     rules = tuple(str(r) for r in rules)
-    previous = None
-    if update:
-        if out is None:
-            raise UsageError("An update adds to the build in an output folder: give its path (OUT)")
-        if not cache:
-            raise UsageError("An update reads the earlier build from the cache of OUT: do not turn the cache off")
-        previous = read_manifest(out)
-        # the earlier build's model and rules unless given again
-        model = model or previous.info.get("model")
-        rules = rules or tuple(previous.info.get("rules", ()))
-    exporters = select_exporters(formats, exclude=() if html else ("html",)) if out is not None else []
-    extractor = extractor or _extractor(model or DEFAULT_MODEL, rules, batch_size, processes)
-    result_cache = open_cache(out, extractor) if out is not None and cache else None
-    try:
-        if on_start is not None:
-            on_start(count_inputs(paths) + (len(previous) if previous is not None else 0))
-        G, records, report = build(paths, extractor=extractor, fields=fields, on_document=on_document,
-                                   cache=result_cache, previous=previous)
-        if out is not None:
-            names = [e.name for e in exporters]
-            # nothing changed since the build that wrote OUT: its exports are still exact
-            unchanged = outputs_current(out, result_cache, formats=names) if result_cache is not None else None
-            report.files = unchanged or write_outputs(G, records, out, formats=names, cache=result_cache)
-            report.out, report.unchanged = str(out), unchanged is not None
-    finally:
-        if result_cache is not None:
-            result_cache.close()
-    return G, records, report
+    with output_lock(out, wait=wait) if out is not None else contextlib.nullcontext():
+        # one build at a time in OUT: the cache, the manifest and the exports are this build's
+        previous = None
+        if update:
+            if out is None:
+                raise UsageError("An update adds to the build in an output folder: give its path (OUT)")
+            if not cache:
+                raise UsageError("An update reads the earlier build from the cache of OUT: do not turn the cache off")
+            previous = read_manifest(out)
+            # the earlier build's model and rules unless given again
+            model = model or previous.info.get("model")
+            rules = rules or tuple(previous.info.get("rules", ()))
+        exporters = select_exporters(formats, exclude=() if html else ("html",)) if out is not None else []
+        extractor = extractor or _extractor(model or DEFAULT_MODEL, rules, batch_size, processes)
+        result_cache = open_cache(out, extractor) if out is not None and cache else None
+        try:
+            if on_start is not None:
+                on_start(count_inputs(paths) + (len(previous) if previous is not None else 0))
+            G, records, report = build(paths, extractor=extractor, fields=fields, on_document=on_document,
+                                       cache=result_cache, previous=previous)
+            if out is not None:
+                names = [e.name for e in exporters]
+                # nothing changed since the build that wrote OUT: its exports are still exact
+                unchanged = outputs_current(out, result_cache, formats=names) if result_cache is not None else None
+                report.files = unchanged or write_outputs(G, records, out, formats=names, cache=result_cache)
+                report.out, report.unchanged = str(out), unchanged is not None
+        finally:
+            if result_cache is not None:
+                result_cache.close()
+        return G, records, report
 
 
 def _extractor(model: str, rules: tuple[str, ...], batch_size: int, processes: int) -> Extractor:
@@ -413,14 +424,12 @@ def write_outputs(G: nx.MultiDiGraph, records: list[dict], out: str | os.PathLik
     that ``build --update`` starts from exactly these outputs.
     """
     exporters = select_exporters(formats, exclude=() if html else ("html",))
-    out = Path(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise ExportError(f"Cannot create output directory {str(out)!r}: {err.strerror}") from None
+    out = make_output_dir(out)
     written = []
     for exporter in exporters:
-        exporter.write(G, out / exporter.filename)
+        # never half-written: each export goes to a staging path, fsynced, then renamed over the old
+        with atomic_path(out / exporter.filename) as tmp:
+            exporter.write(G, tmp)
         written.append(exporter.filename)
         if exporter.name == "json":  # the input accounting comes right after the graph
             _write_records(records, out / "documents.jsonl")
@@ -433,10 +442,13 @@ def write_outputs(G: nx.MultiDiGraph, records: list[dict], out: str | os.PathLik
 
 
 def _write_records(records: list[dict], path: Path) -> None:
-    """documents.jsonl: one line per input, processed or skipped."""
-    with open(path, "w", encoding="utf-8") as f:
-        for rec in records:
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    """documents.jsonl: one line per input, processed or skipped (written atomically)."""
+    try:
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as f:
+            for rec in records:
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    except OSError as err:
+        raise ExportError(f"Cannot write {str(path)!r}: {err.strerror}") from None
 
 
 def outputs_current(out: str | os.PathLike, cache: ResultCache, *, formats: Iterable[str] | None = None,
@@ -446,7 +458,7 @@ def outputs_current(out: str | os.PathLike, cache: ResultCache, *, formats: Iter
     That is when the build just run with ``cache`` had the same inputs (texts and metadata),
     options and versions as the build that wrote ``out``, the same export code and exports
     (``formats`` and ``html`` as for :func:`write_outputs`), and none of ``out``'s files was
-    changed or removed since. Otherwise None. A rebuild with nothing changed then need not
+    changed, removed or damaged since (their SHA-256 hashes are recorded). Otherwise None. A rebuild with nothing changed then need not
     rewrite its exports (their ``created`` time stays that of the first).
     """
     names = [e.name for e in select_exporters(formats, exclude=() if html else ("html",))]
@@ -460,19 +472,26 @@ def outputs_current(out: str | os.PathLike, cache: ResultCache, *, formats: Iter
 
 
 def _file_stats(out: Path, names: list[str]) -> dict:
-    """``{name: [[relative path, size, mtime_ns], ...]}`` of written files and folders."""
+    """``{name: [[relative path, size, sha256], ...]}`` of written files and folders: the
+    content, so that a truncated or edited output is not taken for the one written."""
     stats = {}
     for name in names:
         path = Path(out) / name
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        stats[name] = [[str(f.relative_to(out)), f.stat().st_size, f.stat().st_mtime_ns] for f in files if f.exists()]
+        stats[name] = [[str(f.relative_to(out)), f.stat().st_size, _sha256(f)] for f in files if f.is_file()]
     return stats
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _graph_code_version() -> str:
     """Hash of the graph package's code and assets: a change rewrites the exports."""
-    import hashlib
-
     here = Path(__file__).parent
     digest = hashlib.sha256()
     for path in sorted(here.rglob("*")):

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from newsgraph.corpus.errors import DataError, PathNotFound
+from newsgraph.corpus.errors import DataError, ExportError, PathNotFound
 
 from . import register_exporter
+from .atomic import atomic_path
 
 __all__ = ["to_json_data", "from_json_data", "write_json", "read_json"]
 
@@ -34,12 +35,13 @@ def from_json_data(data: dict) -> nx.MultiDiGraph:
 
 
 def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
-    """Write graph.json (UTF-8, one file) atomically."""
+    """Write graph.json (UTF-8, one file) atomically (:func:`~.atomic.atomic_path`)."""
     path = Path(path)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(to_json_data(G), f, ensure_ascii=False, indent=1)
-    os.replace(tmp, path)
+    try:
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as f:
+            json.dump(to_json_data(G), f, ensure_ascii=False, indent=1)
+    except OSError as err:
+        raise ExportError(f"Cannot write {str(path)!r}: {err.strerror}") from None
     return path
 
 
