@@ -115,7 +115,7 @@ class RuleMatcher:
         array = doc.to_array(list(copy_attrs))
         for sent, groups in plan:
             closed = all(sent.start <= tok.head.i < sent.end for tok in sent)
-            sent_doc = sent.as_doc(array_head=copy_attrs, array=array) if closed else None
+            sent_doc = _sentence_doc(sent, copy_attrs, array) if closed else None
             for g in groups:
                 group = self._groups[g]
                 if sent_doc is None or not group.sentence_safe:
@@ -163,6 +163,19 @@ def _sentence_safe(patterns) -> bool:
     return all(
         _copied_attr(k.upper()) for pattern, _names in patterns for node in pattern for k in node.get("RIGHT_ATTRS", {})
     )
+
+
+def _sentence_doc(sent, attrs: tuple[int, ...], array):
+    """A copy of ``sent`` as a Doc with ``attrs`` (rows of ``array``, the Doc's ``to_array``).
+
+    Like ``Span.as_doc`` without the entities and user data: that reads every entity of the
+    whole Doc for each sentence, which made a long document quadratic.
+    """
+    from spacy.tokens import Doc
+
+    sent_doc = Doc(sent.doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
+    sent_doc.from_array(list(attrs), array[sent.start:sent.end])
+    return sent_doc
 
 
 def _copied_attr(name: str) -> bool:

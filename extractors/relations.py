@@ -255,7 +255,7 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
             object=okey,
             sent_start=sent.start_char,
             sent_end=sent.end_char,
-            trigger=frame.doc.text[start:end],
+            trigger=sent.text[start - sent.start_char:end - sent.start_char],  # Doc.text is O(document)
             trigger_start=start,
             trigger_end=end,
             rule=rule.id,

@@ -200,12 +200,13 @@ def join_institutions(state: DocumentState) -> None:
         return
     remap: dict[str, str] = {}
     long_forms = {k: e.name.split() for k, e in insts.items() if len(e.name.split()) >= 2}
+    text = doc.text  # once: Doc.text joins every token
     # an acronym in parentheses right after a long form: "Center for ... Studies (CSIS)"
     for i, m in enumerate(mentions):
         if m.type != INSTITUTION or m.key not in long_forms or i + 1 >= len(mentions):
             continue
         nxt = mentions[i + 1]
-        between = doc.text[m.end : nxt.start]
+        between = text[m.end : nxt.start]
         if between.strip() == "(" and ACRONYM.match(nxt.text) and nxt.key != m.key:
             remap[nxt.key] = m.key
     for key, info in insts.items():

@@ -262,7 +262,7 @@ class KnowledgeGraph(TablesMixin, ExportsMixin):
     def _not_found(self, name: str) -> str:
         close = difflib.get_close_matches(fold(name), list(self._index()), n=3, cutoff=0.75)
         names = sorted({self.nx.nodes[n].get("name", n) for key in close for n in self._index()[key]})
-        hint = f"; did you mean {', '.join(map(repr, names))}?" if names else "; see kg.entities() for the names"
+        hint = f"; did you mean {', '.join(map(repr, names))}?" if names else ", and no name is close to it"
         return f"No entity named {name!r} in the graph{hint}"
 
     # -- rows (plain dicts: the CLI's listings) ---------------------------------------------

@@ -88,7 +88,11 @@ class ExportsMixin:
                    "show_cooccurrence": show_cooccurrence, "focus": focus, "depth": depth}
         if path is None:
             return to_html(self.nx, **options)
-        return write_html(self.nx, path, **options)
+        from .export.atomic import atomic_path
+
+        with atomic_path(path) as tmp:
+            write_html(self.nx, tmp, **options)
+        return Path(path)
 
     def show(self, *, height: int = 650, title: str | None = None, max_nodes: int | None = 400,
              size_by: str = "degree", show_cooccurrence: bool = False, focus: str | None = None,
@@ -115,11 +119,14 @@ class ExportsMixin:
         graph.json, documents.jsonl and the exports of the registry
         (:data:`newsgraph.graph.export.EXPORTERS`: GraphML, GEXF, the HTML page, the Cypher
         script, the neo4j-admin CSVs); ``formats`` and ``html`` choose them as for
-        :meth:`build`. Returns the names written.
+        :meth:`build`. Returns the names written. Each file is written atomically, under the
+        folder's lock (:mod:`graph.lock`).
         """
+        from .lock import output_lock
         from .pipeline import write_outputs
 
-        return write_outputs(self.nx, self.documents, directory, formats=formats, html=html)
+        with output_lock(directory):
+            return write_outputs(self.nx, self.documents, directory, formats=formats, html=html)
 
     def to_cypher(self, path: str | os.PathLike | None = None):
         """A Cypher script that merges the graph into Neo4j (for ``cypher-shell -f``).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import click
@@ -93,9 +93,11 @@ def _formats(ctx, param, value):
 @click.option("--strict", is_flag=True, help="Fail (exit 1, nothing written) when any input is skipped.")
 @click.option("--corrections", type=click.Path(exists=True, dir_okay=False),
               help="Corrections file (YAML/JSON: merge, never_merge, types, not_entities) applied after resolution.")
+@click.option("--wait", is_flag=True,
+              help="If another build is writing to OUT, wait for it to finish (default: fail at once).")
 @click.pass_context
 def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fields, formats, scheduler, shards,
-          no_cache, no_html, strict, corrections):
+          no_cache, no_html, strict, corrections, wait):
     """Build the graph of PATHS (files or folders of .txt, .md, .html, .json, .jsonl).
 
     Writes OUT/graph.json, documents.jsonl (every input: processed or skipped, with the
@@ -126,7 +128,7 @@ def build(ctx, paths, out, update_out, model, rules, processes, batch_size, fiel
                                     rules=rules, fields=fields, batch_size=batch_size, processes=processes,
                                     formats=formats, html=not no_html, scheduler=scheduler, shards=shards,
                                     on_start=progress.start, on_document=progress.tick, strict=strict,
-                                    corrections=corrections)
+                                    corrections=corrections, wait=wait)
     _print_summary(report.summary(G), out, unchanged=report.unchanged)
 
 
@@ -231,10 +233,23 @@ def entities(graph, etype, explain, fmt):
 
     kg = KnowledgeGraph.load(graph)
     if explain:
-        emit(kg.explain(explain), fmt, ["doc", "alias", "count", "how"])
+        with _entities_hint(graph):
+            rows = kg.explain(explain)
+        emit(rows, fmt, ["doc", "alias", "count", "how"])
         return
     rows = kg.entity_rows(type=etype or None)
     emit(rows, fmt, ["id", "name", "type", "mentions", "docs", "aliases"])
+
+
+@contextmanager
+def _entities_hint(graph: str):
+    """An unknown entity name gets the command that lists the names (not the Python API's)."""
+    try:
+        yield
+    except UsageError as err:
+        if str(err).startswith("No entity named") and not str(err).endswith("?"):
+            raise UsageError(f"{err}; list the names with: newsgraph entities {graph}") from None
+        raise
 
 
 @cli.command()
@@ -257,8 +272,9 @@ def relations(graph, rtype, entity, status, include_cooccurrence, fmt):
     from .api import KnowledgeGraph
 
     kg = KnowledgeGraph.load(graph)
-    rows = kg.relation_rows(type=rtype or None, entity=entity, status=status or None,
-                            cooccurrence=include_cooccurrence)
+    with _entities_hint(graph):
+        rows = kg.relation_rows(type=rtype or None, entity=entity, status=status or None,
+                                cooccurrence=include_cooccurrence)
     if fmt == "table":
         rows = [dict(r, evidence=[f"[{e['doc']}] {e['sentence']}" for e in r["evidence"]]) for r in rows]
     emit(rows, fmt, ["subject", "type", "object", "status", "weight", "evidence"])
@@ -319,8 +335,12 @@ def _parse_param(text: str) -> tuple[str, object]:
               help="Run every statement of a .cypher file (e.g. docs/queries.cypher).")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Query parameter ($NAME); VALUE is JSON if it parses, else a string. Repeatable.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0.001), metavar="SECONDS",
+              help="Stop a query that runs longer (one line, exit 1).")
+@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(1), metavar="MB",
+              help="Stop a query that needs more memory.")
 @format_option
-def query(graph, cypher, file, params, fmt):
+def query(graph, cypher, file, params, timeout, max_memory, fmt):
     """Run read-only Cypher on GRAPH with no server (embedded FalkorDB, cached).
 
     \b
@@ -342,7 +362,7 @@ def query(graph, cypher, file, params, fmt):
         statements = [("", cypher)]
     results = []
     for question, statement in statements:
-        columns, rows = run_query(graph, statement, params=parameters)
+        columns, rows = run_query(graph, statement, params=parameters, timeout=timeout, max_memory_mb=max_memory)
         results.append((question, statement, columns, [dict(zip(columns, row)) for row in rows]))
     if file and fmt == "json":
         click.echo(json.dumps([{"question": q, "query": s, "columns": c, "rows": r} for q, s, c, r in results],

@@ -138,20 +138,13 @@ def run_partition(partition: dict, *, shard: str, shards: str, fields: dict, mod
 
 
 def _extract(docs: list[Document], extractor: Extractor) -> list[tuple[dict | None, str | None]]:
-    """``(result dict, None)`` or ``(None, reason)`` per document; one failure spoils no other."""
-    try:
-        return [(r.to_dict(), None) for r in extractor.pipe(docs)]
-    except Exception:  # find the document(s) at fault, one by one
-        pass
-    out = []
-    for doc in docs:
-        try:
-            [result] = list(extractor.pipe([doc]))
-            out.append((result.to_dict(), None))
-        except Exception as err:  # noqa: BLE001 - any failure of one document is recorded, not raised
-            message = (str(err).strip().splitlines() or [""])[0][:200]
-            out.append((None, f"extraction failed: {type(err).__name__}: {message}"))
-    return out
+    """``(result dict, None)`` or ``(None, reason)`` per document; one failure spoils no other.
+
+    The same isolation as the local build (:meth:`Extractor.extract`): a document that raises is
+    recorded with "extraction failed: Class: first line" and the others go on.
+    """
+    return [(x.result.to_dict(), None) if x.error is None else (None, f"extraction failed: {x.error}")
+            for x in extractor.extract(docs)]
 
 
 # -- on the client ------------------------------------------------------------------------------

@@ -8,7 +8,9 @@ exports of the registry (:mod:`newsgraph.graph.export`) unless they are already 
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import itertools
 import json
 import os
@@ -26,13 +28,15 @@ from newsgraph.corpus.manifest import manifest_name
 from newsgraph.corpus.readers import Fields, check_outcome, count_inputs, read_documents  # count_inputs: re-exported
 from newsgraph.corpus.safe import display_path
 from newsgraph.extractors.models import MENTIONED_WITH
-from newsgraph.extractors.pipeline import DEFAULT_MODEL, DocResult, Extractor
 from newsgraph.extractors.corrections import Corrections, load_corrections
+from newsgraph.extractors.pipeline import DEFAULT_MODEL, DocResult, Extraction, Extractor
 from newsgraph.extractors.resolution import resolve_corpus
 
 from .build import build_graph
 from .cache import Manifest, ResultCache, read_manifest
 from .export import select_exporters
+from .export.atomic import atomic_path
+from .lock import make_output_dir, output_lock
 
 __all__ = ["BuildReport", "build_corpus", "build", "count_inputs", "open_cache", "outputs_current",
            "write_outputs"]
@@ -92,6 +96,7 @@ def build_corpus(
     scheduler: str | None = None,
     shards: str | os.PathLike | None = None,
     extractor: Extractor | None = None,
+    wait: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[Document | Skipped], None] | None = None,
     strict: bool = False,
@@ -133,6 +138,9 @@ def build_corpus(
         The cluster's result shards (default ``OUT/shards`` with the cache, else a temporary folder).
     extractor : Extractor, optional
         A ready extractor (then ``model``, ``rules``, ``batch_size`` and ``processes`` are unused).
+    wait : bool
+        When another build holds ``out`` (its lock ``OUT/.newsgraph.lock``), wait for it
+        instead of failing with :class:`~newsgraph.graph.lock.OutputBusy`.
     on_start : callable, optional
         Called once with the estimated number of inputs, before the first is read.
     on_document : callable, optional
@@ -156,7 +164,8 @@ def build_corpus(
         A missing path, a bad option, ``update`` without a cached build in ``out``.
     DataError
         A missing model or an invalid rules file; no document processed
-        (:class:`~corpus.errors.NothingProcessed`); with ``strict``, an input skipped.
+        (:class:`~corpus.errors.NothingProcessed`); with ``strict``, an input skipped; ``out``
+        cannot be created (``ExportError``) or another build is writing to it (``OutputBusy``).
 
     Examples
     --------
@@ -174,47 +183,49 @@ def build_corpus(
     if isinstance(fields, str):
         fields = Fields.parse(fields)
     rules = tuple(str(r) for r in rules)
-    previous = None
-    if update:
-        if out is None:
-            raise UsageError("An update adds to the build in an output folder: give its path (OUT)")
-        if not cache:
-            raise UsageError("An update reads the earlier build from the cache of OUT: do not turn the cache off")
-        previous = read_manifest(out)
-        # the earlier build's model and rules unless given again
-        model = model or previous.info.get("model")
-        rules = rules or tuple(previous.info.get("rules", ()))
-        corrections = corrections or (previous.info.get("corrections") or {}).get("path")
-    fixes = load_corrections(corrections) if corrections is not None else None
-    exporters = select_exporters(formats, exclude=() if html else ("html",)) if out is not None else []
-    extractor = extractor or _extractor(model or DEFAULT_MODEL, rules, batch_size, processes)
-    result_cache = open_cache(out, extractor) if out is not None and cache else None
-    try:
-        on_cluster = scheduler is not None or (previous is not None and previous.info.get("engine") == "dask")
-        if on_cluster:  # graph/distributed.py: check the address before any work, count without reading text
-            from .distributed import check_scheduler, estimate_inputs
+    with output_lock(out, wait=wait) if out is not None else contextlib.nullcontext():
+        # one build at a time in OUT: the cache, the manifest and the exports are this build's
+        previous = None
+        if update:
+            if out is None:
+                raise UsageError("An update adds to the build in an output folder: give its path (OUT)")
+            if not cache:
+                raise UsageError("An update reads the earlier build from the cache of OUT: do not turn the cache off")
+            previous = read_manifest(out)
+            # the earlier build's model and rules unless given again
+            model = model or previous.info.get("model")
+            rules = rules or tuple(previous.info.get("rules", ()))
+            corrections = corrections or (previous.info.get("corrections") or {}).get("path")
+        fixes = load_corrections(corrections) if corrections is not None else None
+        exporters = select_exporters(formats, exclude=() if html else ("html",)) if out is not None else []
+        extractor = extractor or _extractor(model or DEFAULT_MODEL, rules, batch_size, processes)
+        result_cache = open_cache(out, extractor) if out is not None and cache else None
+        try:
+            on_cluster = scheduler is not None or (previous is not None and previous.info.get("engine") == "dask")
+            if on_cluster:  # graph/distributed.py: check the address before any work, count without reading text
+                from .distributed import check_scheduler, estimate_inputs
 
-            if scheduler is not None:
-                check_scheduler(scheduler)
-            if shards is None and result_cache is not None:
-                shards = os.path.join(out, "shards")
-        if on_start is not None:
-            on_start(estimate_inputs((list(previous.info["paths"]) if previous else []) + paths) if on_cluster
-                     else count_inputs(paths) + (len(previous) if previous is not None else 0))
-        G, records, report = build(paths, extractor=extractor, fields=fields, on_document=on_document,
-                                   cache=result_cache, previous=previous, corrections=fixes, scheduler=scheduler,
-                                   shards=shards)
-        check_outcome(report.processed, report.skipped_reasons, strict=strict)  # before anything is written
-        if out is not None:
-            names = [e.name for e in exporters]
-            # nothing changed since the build that wrote OUT: its exports are still exact
-            unchanged = outputs_current(out, result_cache, formats=names) if result_cache is not None else None
-            report.files = unchanged or write_outputs(G, records, out, formats=names, cache=result_cache)
-            report.out, report.unchanged = str(out), unchanged is not None
-    finally:
-        if result_cache is not None:
-            result_cache.close()
-    return G, records, report
+                if scheduler is not None:
+                    check_scheduler(scheduler)
+                if shards is None and result_cache is not None:
+                    shards = os.path.join(out, "shards")
+            if on_start is not None:
+                on_start(estimate_inputs((list(previous.info["paths"]) if previous else []) + paths) if on_cluster
+                         else count_inputs(paths) + (len(previous) if previous is not None else 0))
+            G, records, report = build(paths, extractor=extractor, fields=fields, on_document=on_document,
+                                       cache=result_cache, previous=previous, corrections=fixes, scheduler=scheduler,
+                                       shards=shards)
+            check_outcome(report.processed, report.skipped_reasons, strict=strict)  # before anything is written
+            if out is not None:
+                names = [e.name for e in exporters]
+                # nothing changed since the build that wrote OUT: its exports are still exact
+                unchanged = outputs_current(out, result_cache, formats=names) if result_cache is not None else None
+                report.files = unchanged or write_outputs(G, records, out, formats=names, cache=result_cache)
+                report.out, report.unchanged = str(out), unchanged is not None
+        finally:
+            if result_cache is not None:
+                result_cache.close()
+        return G, records, report
 
 
 def _extractor(model: str, rules: tuple[str, ...], batch_size: int, processes: int) -> Extractor:
@@ -305,16 +316,26 @@ def build(
 
     results = []
     try:
-        for doc, text_sha1, result, hit in _extract(documents(), extractor, cache):
-            records[slots.pop(doc.id)] = doc.status_record()
+        for doc, text_sha1, outcome, hit in _extract(documents(), extractor, cache):
+            if outcome.error is not None:  # isolation: this document alone is skipped, with the reason
+                skipped = Skipped(doc.id, doc.path, f"extraction failed: {outcome.error}")
+                records[slots.pop(doc.id)] = skipped.status_record()
+                report.skipped += 1
+                report.skipped_reasons.append((doc.id, skipped.reason))
+                if on_document:
+                    on_document(skipped)
+                continue
+            record = records[slots.pop(doc.id)] = doc.status_record()
+            if outcome.notes:
+                record["reason"] = "; ".join(filter(None, [record["reason"], *outcome.notes]))
             meta[doc.id] = doc.meta()
             report.processed += 1
             report.words += doc.words
             if hit:
                 report.cached += 1
             elif cache is not None:
-                cache.put(text_sha1, result.to_dict())
-            results.append(result)
+                cache.put(text_sha1, dict(outcome.result.to_dict(), notes=list(outcome.notes)))
+            results.append(outcome.result)
             if on_document:
                 on_document(doc)
     finally:
@@ -327,15 +348,16 @@ def build(
 
 
 def _extract(documents: Iterable[Document], extractor: Extractor,
-             cache: ResultCache | None) -> Iterator[tuple[Document, str, DocResult, bool]]:
-    """Yield ``(document, text sha1, DocResult, from_cache)`` in input order.
+             cache: ResultCache | None) -> Iterator[tuple[Document, str, Extraction, bool]]:
+    """Yield ``(document, text sha1, Extraction, from_cache)`` in input order.
 
     Cached documents are not parsed. The extractor (and its model) starts at the first
     document that is not cached; until then cached results are yielded as they are read, and
-    afterwards they wait in order behind the documents being parsed.
+    afterwards they wait in order behind the documents being parsed. A document whose
+    extraction failed comes with the error (and is not cached).
     """
     docs = iter(documents)
-    backlog: deque = deque()  # [document, sha1, cached result or None], in input order
+    backlog: deque = deque()  # [document, sha1, cached Extraction or None], in input order
     for doc in docs:
         text_sha1 = doc.text_hash
         hit = _cached(cache, text_sha1, doc)
@@ -355,23 +377,24 @@ def _extract(documents: Iterable[Document], extractor: Extractor,
             if hit is None:
                 yield doc
 
-    for result in extractor.pipe(misses()):
+    for outcome in extractor.extract(misses()):
         while backlog[0][2] is not None:
             yield *backlog.popleft(), True
         doc, text_sha1, _ = backlog.popleft()
-        yield doc, text_sha1, result, False
+        yield doc, text_sha1, outcome, False
     while backlog:
         yield *backlog.popleft(), True
 
 
-def _cached(cache: ResultCache | None, text_sha1: str, doc: Document) -> DocResult | None:
+def _cached(cache: ResultCache | None, text_sha1: str, doc: Document) -> Extraction | None:
     if cache is None:
         return None
     data = cache.get(text_sha1)
     if data is None:
         return None
     data["doc_id"], data["date"] = doc.id, doc.date
-    return DocResult.from_dict(data)
+    notes = tuple(data.pop("notes", ()))
+    return Extraction(doc.id, DocResult.from_dict(data), notes)
 
 
 class _ReadState:
@@ -415,14 +438,12 @@ def write_outputs(G: nx.MultiDiGraph, records: list[dict], out: str | os.PathLik
     that ``build --update`` starts from exactly these outputs.
     """
     exporters = select_exporters(formats, exclude=() if html else ("html",))
-    out = Path(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise ExportError(f"Cannot create output directory {str(out)!r}: {err.strerror}") from None
+    out = make_output_dir(out)
     written = []
     for exporter in exporters:
-        exporter.write(G, out / exporter.filename)
+        # never half-written: each export goes to a staging path, fsynced, then renamed over the old
+        with atomic_path(out / exporter.filename) as tmp:
+            exporter.write(G, tmp)
         written.append(exporter.filename)
         if exporter.name == "json":  # the input accounting comes right after the graph
             _write_records(records, out / "documents.jsonl")
@@ -435,10 +456,13 @@ def write_outputs(G: nx.MultiDiGraph, records: list[dict], out: str | os.PathLik
 
 
 def _write_records(records: list[dict], path: Path) -> None:
-    """documents.jsonl: one line per input, processed or skipped."""
-    with open(path, "w", encoding="utf-8") as f:
-        for rec in records:
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    """documents.jsonl: one line per input, processed or skipped (written atomically)."""
+    try:
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as f:
+            for rec in records:
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    except OSError as err:
+        raise ExportError(f"Cannot write {str(path)!r}: {err.strerror}") from None
 
 
 def outputs_current(out: str | os.PathLike, cache: ResultCache, *, formats: Iterable[str] | None = None,
@@ -448,7 +472,7 @@ def outputs_current(out: str | os.PathLike, cache: ResultCache, *, formats: Iter
     That is when the build just run with ``cache`` had the same inputs (texts and metadata),
     options and versions as the build that wrote ``out``, the same export code and exports
     (``formats`` and ``html`` as for :func:`write_outputs`), and none of ``out``'s files was
-    changed or removed since. Otherwise None. A rebuild with nothing changed then need not
+    changed, removed or damaged since (their SHA-256 hashes are recorded). Otherwise None. A rebuild with nothing changed then need not
     rewrite its exports (their ``created`` time stays that of the first).
     """
     names = [e.name for e in select_exporters(formats, exclude=() if html else ("html",))]
@@ -462,19 +486,26 @@ def outputs_current(out: str | os.PathLike, cache: ResultCache, *, formats: Iter
 
 
 def _file_stats(out: Path, names: list[str]) -> dict:
-    """``{name: [[relative path, size, mtime_ns], ...]}`` of written files and folders."""
+    """``{name: [[relative path, size, sha256], ...]}`` of written files and folders: the
+    content, so that a truncated or edited output is not taken for the one written."""
     stats = {}
     for name in names:
         path = Path(out) / name
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        stats[name] = [[str(f.relative_to(out)), f.stat().st_size, f.stat().st_mtime_ns] for f in files if f.exists()]
+        stats[name] = [[str(f.relative_to(out)), f.stat().st_size, _sha256(f)] for f in files if f.is_file()]
     return stats
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _graph_code_version() -> str:
     """Hash of the graph package's code and assets: a change rewrites the exports."""
-    import hashlib
-
     here = Path(__file__).parent
     digest = hashlib.sha256()
     for path in sorted(here.rglob("*")):

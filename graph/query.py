@@ -31,10 +31,17 @@ from newsgraph.corpus.errors import DataError, UsageError
 from .export.json import read_json
 from .export.neo4j import MODEL_VERSION, fallback_index_statements, load_steps, run_steps
 
-__all__ = ["FalkorDBServer", "run_query", "split_statements", "cache_dir", "free_port", "GRAPH_NAME"]
+__all__ = ["FalkorDBServer", "run_query", "split_statements", "cache_dir", "free_port", "GRAPH_NAME",
+           "DEFAULT_TIMEOUT", "DEFAULT_MAX_MEMORY_MB"]
 
 GRAPH_NAME = "newsgraph"
 _LOAD_BATCH = 1000
+#: Seconds a query may run before FalkorDB stops it (``newsgraph query --timeout``).
+DEFAULT_TIMEOUT = 30.0
+#: Megabytes one query may use before FalkorDB stops it (``QUERY_MEM_CAPACITY``; ``--max-memory``).
+DEFAULT_MAX_MEMORY_MB = 1024
+_BOUNDED_PATHS_HINT = ("bound variable-length patterns on big graphs, e.g. (a)-[*1..2]-(b) instead of [*], "
+                       "count distinct end nodes rather than paths, and add LIMIT")
 
 
 def free_port(*, low: int = 20000, high: int = 32767) -> int:
@@ -215,6 +222,7 @@ class _Engine:
         self.server = server
         self.graph = server.client().select_graph(GRAPH_NAME)
         self.source = "dump"  # or "graph.json" when it had to be loaded
+        self.memory = 0  # QUERY_MEM_CAPACITY set on the server (0: unlimited)
 
 
 _ENGINES: dict[tuple, _Engine] = {}
@@ -295,7 +303,8 @@ def _plain(value):
     return value
 
 
-def run_query(graph_json_path, query: str, *, params: dict | None = None, cache: Path | None = None
+def run_query(graph_json_path, query: str, *, params: dict | None = None, cache: Path | None = None,
+              timeout: float | None = DEFAULT_TIMEOUT, max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB
               ) -> tuple[list[str], list[list]]:
     """Run one read-only Cypher query on a graph.json, with no server to set up.
 
@@ -309,6 +318,10 @@ def run_query(graph_json_path, query: str, *, params: dict | None = None, cache:
         Query parameters (``$name`` in the query).
     cache : path, optional
         Directory of loaded-graph dumps (default :func:`cache_dir`).
+    timeout : float, optional
+        Seconds after which FalkorDB stops the query (None: no limit).
+    max_memory_mb : int, optional
+        Megabytes the query may use before FalkorDB stops it (None: no limit).
 
     Returns
     -------
@@ -319,6 +332,8 @@ def run_query(graph_json_path, query: str, *, params: dict | None = None, cache:
     ------
     UsageError
         Missing graph file, invalid or writing query.
+    DataError
+        The query ran past ``timeout`` or ``max_memory_mb`` (one line, with how to bound it).
 
     Examples
     --------
@@ -336,13 +351,24 @@ def run_query(graph_json_path, query: str, *, params: dict | None = None, cache:
     statement = query.strip().rstrip(";").strip()
     if not statement:
         raise UsageError("Empty query")
+    if (timeout is not None and timeout <= 0) or (max_memory_mb is not None and max_memory_mb <= 0):
+        raise UsageError("The query timeout and memory bound must be positive")
+    capacity = int(max_memory_mb * 1024 * 1024) if max_memory_mb is not None else 0  # 0: unlimited
+    if engine.memory != capacity:
+        engine.server.client().connection.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", capacity)
+        engine.memory = capacity
     try:
-        result = engine.graph.ro_query(statement, params)
+        result = engine.graph.ro_query(statement, params, timeout=max(1, round(timeout * 1000)) if timeout else None)
     except redis.exceptions.ResponseError as err:
         message = str(err)
         if "read-only" in message:
             raise UsageError("newsgraph query only reads: this query would change the graph") from None
-        raise UsageError(f"Query failed: {message}") from None
+        if "timed out" in message.lower():
+            raise DataError(f"Query stopped after {timeout:g} s (--timeout): {_BOUNDED_PATHS_HINT}") from None
+        if "mem" in message.lower() and "capacity" in message.lower():
+            raise DataError(f"Query stopped: it needed more than {max_memory_mb} MB (--max-memory): "
+                            f"{_BOUNDED_PATHS_HINT}") from None
+        raise UsageError(f"Query failed: {message.splitlines()[0] if message else type(err).__name__}") from None
     columns = [h[1].decode() if isinstance(h[1], bytes) else str(h[1]) for h in (result.header or [])]
     return columns, [_plain(list(row)) for row in result.result_set]
 

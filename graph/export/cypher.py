@@ -20,6 +20,7 @@ import networkx as nx
 from newsgraph.corpus.errors import ExportError, UsageError
 
 from . import register_exporter
+from .atomic import atomic_path
 from .neo4j import MODEL_VERSION, cypher_literal, load_steps, schema_statements
 
 __all__ = ["cypher_statements", "to_cypher", "write_cypher"]
@@ -83,13 +84,11 @@ def to_cypher(G: nx.MultiDiGraph, *, batch_size: int = 500) -> str:
 def write_cypher(G: nx.MultiDiGraph, path: str | os.PathLike, *, batch_size: int = 500) -> Path:
     """Write :func:`to_cypher` to ``path`` (UTF-8, atomically) and return the path."""
     path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as f:
             f.write(_HEADER + "\n")
             for statement in cypher_statements(G, batch_size=batch_size):
                 f.write(statement + ";\n")
-        os.replace(tmp, path)
     except OSError as err:
         raise ExportError(f"Cannot write {str(path)!r}: {err.strerror}") from None
     return path

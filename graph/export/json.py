@@ -8,11 +8,12 @@ from pathlib import Path
 
 import networkx as nx
 
-from newsgraph.corpus.errors import DataError, PathNotFound
+from newsgraph.corpus.errors import DataError, ExportError, PathNotFound
 
 from . import register_exporter
+from .atomic import atomic_path
 
-__all__ = ["to_json_data", "from_json_data", "write_json", "read_json"]
+__all__ = ["to_json_data", "from_json_data", "graph_data_problem", "write_json", "read_json"]
 
 
 def to_json_data(G: nx.MultiDiGraph) -> dict:
@@ -34,12 +35,13 @@ def from_json_data(data: dict) -> nx.MultiDiGraph:
 
 
 def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
-    """Write graph.json (UTF-8, one file) atomically."""
+    """Write graph.json (UTF-8, one file) atomically (:func:`~.atomic.atomic_path`)."""
     path = Path(path)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(to_json_data(G), f, ensure_ascii=False, indent=1)
-    os.replace(tmp, path)
+    try:
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as f:
+            json.dump(to_json_data(G), f, ensure_ascii=False, indent=1)
+    except OSError as err:
+        raise ExportError(f"Cannot write {str(path)!r}: {err.strerror}") from None
     return path
 
 
@@ -53,9 +55,54 @@ def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:
     try:
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
+    except (OSError, ValueError, RecursionError) as err:
+        reason = getattr(err, "strerror", None) or str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise DataError(f"{str(path)!r} is not a newsgraph graph.json: {reason}") from None
+    problem = graph_data_problem(data)
+    if problem:
+        raise DataError(f"{str(path)!r} is not a newsgraph graph.json: {problem}; "
+                        "build one with: newsgraph build PATH -o OUT")
+    try:
         return from_json_data(data)
     except (ValueError, KeyError, TypeError, nx.NetworkXError) as err:
         raise DataError(f"{str(path)!r} is not a newsgraph graph.json: {err}") from None
+
+
+def graph_data_problem(data) -> str | None:
+    """Why parsed JSON is not a newsgraph graph.json (the contract in DEVELOPERS.md), or None.
+
+    Examples
+    --------
+    >>> graph_data_problem([])
+    'it holds a JSON list, not a graph object'
+    >>> graph_data_problem(nx.node_link_data(nx.path_graph(2), edges="edges"))
+    'an undirected simple graph, not a newsgraph MultiDiGraph'
+    >>> G = nx.MultiDiGraph(); G.add_edge(1, 2)
+    0
+    >>> graph_data_problem(to_json_data(G))
+    "a node without an id, a type or a name (a plain networkx file?): {'id': 1}"
+    >>> G = nx.MultiDiGraph(); G.add_node("a", type="State", name="A")
+    >>> graph_data_problem(to_json_data(G)) is None
+    True
+    """
+    if not isinstance(data, dict):
+        return f"it holds a JSON {type(data).__name__.replace('dict', 'object').replace('str', 'string')}, not a graph object"
+    if not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
+        found = ", ".join(sorted(map(str, data))[:6]) or "nothing"
+        return f"no 'nodes' and 'edges' lists (it has {found})"
+    if not (data.get("directed") and data.get("multigraph")):
+        return (f"{'a directed' if data.get('directed') else 'an undirected'} "
+                f"{'multigraph' if data.get('multigraph') else 'simple graph'}, not a newsgraph MultiDiGraph")
+    if not isinstance(data.get("graph", {}), dict):
+        return "its 'graph' attributes are not an object"
+    for node in data["nodes"]:
+        if not isinstance(node, dict) or "id" not in node or not isinstance(node.get("type"), str) \
+                or not isinstance(node.get("name"), str):
+            return f"a node without an id, a type or a name (a plain networkx file?): {str(node)[:80]}"
+    for edge in data["edges"]:
+        if not isinstance(edge, dict) or "source" not in edge or "target" not in edge:
+            return f"an edge without a source or a target: {str(edge)[:80]}"
+    return None
 
 
 register_exporter("json", filename="graph.json", write=write_json, optional=False,

@@ -16,6 +16,7 @@ from newsgraph.corpus.errors import UsageError
 from newsgraph.corpus.readers import SAMPLE_DIR
 from newsgraph.graph import KnowledgeGraph
 from newsgraph.graph.cache import CACHE_NAME
+from newsgraph.graph.lock import LOCK_NAME
 from newsgraph.graph.cli import cli
 from newsgraph.graph.cli_output import LISTING_FORMATS
 from newsgraph.graph.export import EXPORTERS, register_exporter, select_exporters
@@ -60,7 +61,7 @@ def test_api_build_with_out_writes_every_export_and_the_cache(first_build):
     assert kg.report.processed == 2 and kg.report.cached == 0 and not kg.report.unchanged
     assert kg.report.files == ["graph.json", "documents.jsonl", "graph.graphml", "graph.gexf", "graph.html",
                                "graph.cypher", "neo4j-import"]
-    assert {p.name for p in out.iterdir()} == {*kg.report.files, CACHE_NAME}
+    assert {p.name for p in out.iterdir()} == {*kg.report.files, CACHE_NAME, LOCK_NAME}
     assert graph_data(read_json(out)) == graph_data(kg.nx)
 
 
@@ -100,7 +101,7 @@ def test_api_update_adds_documents_like_the_cli(first_build, tmp_path):
     KnowledgeGraph.build(src, out=updated_out, formats=[])
     kg = KnowledgeGraph.build(more, out=updated_out, update=True, formats=[])
     assert (kg.report.processed, kg.report.cached) == (3, 2)
-    assert sorted(p.name for p in updated_out.iterdir()) == sorted(["graph.json", "documents.jsonl", CACHE_NAME])
+    assert sorted(p.name for p in updated_out.iterdir()) == sorted(["graph.json", "documents.jsonl", CACHE_NAME, LOCK_NAME])
     full = KnowledgeGraph.build([src, more], out=tmp_path / "full", formats=[])
     assert graph_data(kg.nx) == graph_data(full.nx)
     with pytest.raises(UsageError, match="output folder"):

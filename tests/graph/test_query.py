@@ -301,6 +301,10 @@ def test_cli_password_comes_from_the_environment_or_a_prompt(graph_json, monkeyp
     assert not any("password" in p.name for p in export_neo4j.params)
     monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     closed = f"bolt://127.0.0.1:{free_port()}"
+    # no terminal to prompt on (CliRunner's stdin is not a tty): one line pointing to NEO4J_PASSWORD
     result = CliRunner().invoke(_cli(), ["export", "neo4j", str(graph_json), "--uri", closed], input="secret\n")
-    assert "password" in result.output.lower()  # prompted (hidden input)
-    assert result.exit_code == 1 and "Cannot reach the Neo4j server" in result.output
+    assert result.exit_code == 2 and result.output.count("\n") == 1
+    assert result.output.startswith("Error: No Neo4j password: set NEO4J_PASSWORD")
+    monkeypatch.setenv("NEO4J_PASSWORD", "secret")
+    result = CliRunner().invoke(_cli(), ["export", "neo4j", str(graph_json), "--uri", closed])
+    assert result.exit_code == 1 and "Cannot reach a Neo4j server" in result.output
