@@ -221,14 +221,18 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     # the entity types of the type finally emitted: a retyped "associate director" is
     # MEMBER_OF, which takes no Location ("director at CSIS in Washington")
     rtype = frame.ontology.types[type_name]
-    subjects = frame.fill(rule.subject, rtype.subject_types)
-    if not subjects:
-        return
-    objects = frame.fill(rule.object, rtype.object_types)
     joint = frame.joint_parties(rtype.object_types) if rtype.symmetric else []
+    if not joint or trig.pos_ in VERBAL_POS:
+        # a verb needs its doer even when the parties are those of its object ("X hosted talks
+        # between A and B"); an event noun does not ("a deal was reached between A and B")
+        subjects = frame.fill(rule.subject, rtype.subject_types)
+        if not subjects:
+            return
     if joint:
         # "X hosted talks between A and B", "a deal between A and B": A and B, not X
         subjects, objects = joint, []
+    else:
+        objects = frame.fill(rule.object, rtype.object_types)
     if rtype.symmetric and not objects and len(subjects) >= 2 and (joint or _joint_act(frame)):
         # "Putin and Maduro hold talks": every pair of the coordinated parties
         pairs = list(itertools.combinations(subjects, 2))

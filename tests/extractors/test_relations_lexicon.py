@@ -186,3 +186,23 @@ def test_between_parties_of_an_event_act_together(extract):
     found = triples(extract("Norway helped broker a deal between Peru and Chile."))
     assert ("state:PER", "AGREED_WITH", "state:CHL") in found and ("state:NOR", "MEDIATED", "state:PER") in found
     assert ("state:NOR", "AGREED_WITH", "state:PER") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "A treaty was reached between Peru and Chile after long talks.",  # passive verb of the noun
+    "The deal signed between Peru and Chile in May covers fishing.",  # participle on the noun
+    "Officials praised the accord that was signed between Peru and Chile.",  # passive relative clause
+])
+def test_between_on_the_verb_that_reports_an_event_noun(extract, text):
+    assert ("state:PER", "AGREED_WITH", "state:CHL") in triples(extract(text))
+
+
+def test_hyphenated_pair_of_names_on_an_event_noun(extract):
+    assert ("state:PER", "NEGOTIATED_WITH", "state:CHL") in triples(extract("The Peru-Chile talks resumed in Lima on Monday."))
+    # a single name modifying the noun is one party only: no pair
+    assert not triples(extract("The Peru talks resumed in Lima on Monday."))
+
+
+def test_a_verb_still_needs_its_doer_when_its_object_names_the_parties(extract):
+    # an unrealised act with no subject: the parties of its object are not read
+    assert not triples(extract("It was a chance to strengthen relations between Peru and Chile."))
