@@ -38,6 +38,7 @@ XCOMP_PREPS = ordered("arguments", "xcomp_preps")
 WITH_PREPS = ordered("arguments", "with_preps")
 PURPOSE_PREPS = words("arguments", "purpose_preps")
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
+BUSINESS_NOUNS = words("arguments", "business_nouns")
 # Hyphens joining two names into one modifier: "the Peru-Chile talks".
 HYPHENS = frozenset({"-", "\u2013", "/"})
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
@@ -146,8 +147,11 @@ class Frame:
         # are Turkey's (the adjective counts alone: "Serb forces", "Iraqi officials")
         adjective_ok = not any((c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children))
                                and self.ent(c) is not None for c in tok.children)
+        # a business is from its country, not the state's agent: "a US company", "Chinese airlines"
+        state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS
         mods = [e for c in tok.children if c.dep_ in mod_deps and (c.dep_ != "amod" or adjective_ok)
-                for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")]
+                for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")
+                and (state_ok or c.dep_ == "poss" or e[1] not in {"State", "Location"})]
         if any(mods):
             return self._through(tok, [(m[0], m[1], MODIFIER_ARG) for m in mods if m])
         # "the government of Sindh", "demands from the rebels"

@@ -206,3 +206,32 @@ def test_hyphenated_pair_of_names_on_an_event_noun(extract):
 def test_a_verb_still_needs_its_doer_when_its_object_names_the_parties(extract):
     # an unrealised act with no subject: the parties of its object are not read
     assert not triples(extract("It was a chance to strengthen relations between Peru and Chile."))
+
+
+def test_a_country_word_on_a_business_is_its_origin_not_the_state(extract):
+    extra = {"Lufthansa": ("institution:lufthansa", "Institution"), "Chinese": ("state:CHN", "State"),
+             "US": ("state:USA", "State")}
+    assert not triples(extract("Lufthansa signed deals with two Chinese airlines.", extra))
+    assert not triples(extract("The US company said it had agreed with a Chinese bank on the loan.", extra))
+    # an agent of the state still stands for it
+    assert ("institution:lufthansa", "AGREED_WITH", "state:CHN") in triples(
+        extract("Lufthansa reached a deal with Chinese officials.", extra))
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    from newsgraph.extractors.pipeline import Extractor
+
+    ex = Extractor(nlp=nlp)
+    return lambda text: {(r.subject, r.type, r.object) for r in ex.process(nlp(text), "t", None).relations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NATO General Secretary Javier Solana met Ortega in Lima.", "HEAD_OF"),  # capitalised title words
+    ("NATO Secretary General Javier Solana met Ortega in Lima.", "HEAD_OF"),
+    ("NATO Deputy Secretary General Javier Solana met Ortega in Lima.", "MEMBER_OF"),  # a deputy is a member
+    ("Javier Solana, the deputy secretary general of NATO, met Ortega.", "MEMBER_OF"),
+])
+def test_title_words_decide_head_or_member(pipeline, text, expected):
+    roles = {t for t in pipeline(text) if t[1] in {"HEAD_OF", "MEMBER_OF"}}
+    assert roles == {("person:javier-solana", expected, "institution:nato")}
