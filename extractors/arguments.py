@@ -537,6 +537,25 @@ def _xcomp_args(f: Frame):
     return out
 
 
+@role("named_head")
+def _named_head(f: Frame):
+    """The person a preposition trigger qualifies right after the name: "Ann Lee of the Labour
+    Party" (a name, not a noun: "the leader of X" is read by the role nouns)."""
+    head = f.trigger.head
+    e = f.ent(head)
+    if f.trigger.dep_ != "prep" or head.pos_ != "PROPN" or e is None or e[1] != "Person":
+        return []
+    return [(head, 1.0)]
+
+
+@role("named_body")
+def _named_body(f: Frame):
+    """The institution named by a preposition trigger's object: "of the Labour Party" (not a state
+    or place: "Lee of Ohio" names where she is from)."""
+    return [(c, 1.0) for c in f.trigger.children
+            if c.dep_ == "pobj" and (e := f.ent(c)) is not None and e[1] == "Institution"]
+
+
 @role("holder")
 def _holder(f: Frame):
     """The person a role noun describes: "President Putin", "Rendon, associate director"."""

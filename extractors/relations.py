@@ -245,7 +245,7 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     if not pairs:
         return
     anchor = frame.head if frame.head is not None and frame.head.i != trig.i else trig
-    if "holder" in rule.subject:
+    if "holder" in rule.subject or "named_head" in rule.subject:
         # a title or kinship noun is presupposed, not asserted by the sentence's verb
         status, according_to = "asserted", None
     else:

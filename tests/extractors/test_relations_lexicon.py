@@ -235,3 +235,14 @@ def pipeline(nlp):
 def test_title_words_decide_head_or_member(pipeline, text, expected):
     roles = {t for t in pipeline(text) if t[1] in {"HEAD_OF", "MEMBER_OF"}}
     assert roles == {("person:javier-solana", expected, "institution:nato")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee of the Labour Party won the seat.", {("person:ann-lee", "MEMBER_OF", "institution:labour-party")}),
+    ("Labour candidate Ann Lee won the seat.", {("person:ann-lee", "MEMBER_OF", "institution:labour")}),
+    # a place after the name says where the person is from; a role noun is no name
+    ("Ann Lee of Ohio won the seat.", set()),
+    ("The leader of the Labour Party won the seat.", set()),
+])
+def test_a_name_qualified_by_an_institution_is_a_member(pipeline, text, expected):
+    assert {t for t in pipeline(text) if t[1] in {"HEAD_OF", "MEMBER_OF"}} == expected
