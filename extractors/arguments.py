@@ -19,7 +19,8 @@ from .lexicon import ordered, words
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, LIGHT_VERBS, MODIFIER_ARG, MODIFIER_DEPS,
     NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
-    REL_PRONOUNS, SPEAKER_PRONOUNS, SUBJ_DEPS, VERBAL_POS, APPOSED_OBJ_DEPS, is_mandative, is_passive,
+    REL_PRONOUNS, SPEAKER_PRONOUNS, SUBJ_DEPS, VERBAL_POS, APPOSED_OBJ_DEPS, event_scopes, hyphen_pair,
+    is_mandative, is_passive,
     pobjs, relative_first, reported_speaker, subjects, with_conjuncts,
 )
 
@@ -39,8 +40,6 @@ WITH_PREPS = ordered("arguments", "with_preps")
 PURPOSE_PREPS = words("arguments", "purpose_preps")
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
 BUSINESS_NOUNS = words("arguments", "business_nouns")
-# Hyphens joining two names into one modifier: "the Peru-Chile talks".
-HYPHENS = frozenset({"-", "\u2013", "/"})
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -180,45 +179,16 @@ class Frame:
         nouns += [c for c in trig.children if c.dep_ in OBJ_DEPS and c.pos_ in NOMINAL_POS]
         for noun in nouns:
             found: dict[str, tuple[str, str, float]] = {}
-            for p in [p for scope in self._event_scopes(noun) for p in pobjs(scope, "between")]:
+            for p in [p for scope in event_scopes(noun) for p in pobjs(scope, "between")]:
                 for key, etype, conf in self.entities(p, True):
                     if etype in allowed:
                         found.setdefault(key, (key, etype, conf))
             if len(found) < 2:
                 # "the Peru-Chile talks": a hyphenated pair of names modifying the event noun
-                found = {e[0]: (e[0], e[1], MODIFIER_ARG) for e in self._hyphen_pair(noun) if e[1] in allowed}
+                found = {e[0]: (e[0], e[1], MODIFIER_ARG) for e in hyphen_pair(noun, self.ent) if e[1] in allowed}
             if len(found) >= 2:
                 return list(found.values())
         return []
-
-    def _event_scopes(self, noun) -> list:
-        """The event noun and the verbs that only report it: "a deal was reached between X and Y"
-        (the noun is the verb's passive subject or object), "the accord signed between X and Y"
-        (a participle or relative clause on the noun)."""
-        scopes = [noun]
-        head = noun.head
-        if noun.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS and head.pos_ in VERBAL_POS and head.i != noun.i:
-            scopes.append(head)
-        for c in noun.children:
-            if c.dep_ in {"acl", "relcl"} and c.pos_ in VERBAL_POS and c.tag_ == "VBN" or (
-                    c.dep_ == "relcl" and is_passive(c) and any(
-                        s.dep_ in PASSIVE_SUBJ_DEPS and s.lower_ in REL_PRONOUNS for s in c.children)):
-                scopes.append(c)
-        return scopes
-
-    def _hyphen_pair(self, noun) -> list[tuple[str, str]]:
-        """Entities of "A-B" compounds on ``noun``: the name before the hyphen modifies the one after."""
-        doc = self.doc
-        out = []
-        for c in noun.children:
-            if c.dep_ != "compound" or (second := self.ent(c)) is None:
-                continue
-            for d in c.children:
-                gap = doc[d.i + 1:c.i]
-                if (d.dep_ == "compound" and d.i < c.i and len(gap) == 1 and gap[0].text in HYPHENS
-                        and (first := self.ent(d)) is not None and first[0] != second[0]):
-                    out += [first, second]
-        return out
 
     def _event_noun(self, tok) -> bool:
         """Whether a noun names an event: a noun trigger of the lexicon or of a curated rule."""
