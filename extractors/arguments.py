@@ -19,7 +19,8 @@ from .lexicon import ordered, words
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, LIGHT_VERBS, MODIFIER_ARG, MODIFIER_DEPS,
     NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
-    REL_PRONOUNS, SPEAKER_PRONOUNS, SUBJ_DEPS, VERBAL_POS, APPOSED_OBJ_DEPS, is_mandative, is_passive,
+    REL_PRONOUNS, SPEAKER_PRONOUNS, SUBJ_DEPS, VERBAL_POS, APPOSED_OBJ_DEPS, event_scopes, hyphen_pair,
+    is_mandative, is_passive,
     pobjs, relative_first, reported_speaker, subjects, with_conjuncts,
 )
 
@@ -38,6 +39,7 @@ XCOMP_PREPS = ordered("arguments", "xcomp_preps")
 WITH_PREPS = ordered("arguments", "with_preps")
 PURPOSE_PREPS = words("arguments", "purpose_preps")
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
+BUSINESS_NOUNS = words("arguments", "business_nouns")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -144,8 +146,11 @@ class Frame:
         # are Turkey's (the adjective counts alone: "Serb forces", "Iraqi officials")
         adjective_ok = not any((c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children))
                                and self.ent(c) is not None for c in tok.children)
+        # a business is from its country, not the state's agent: "a US company", "Chinese airlines"
+        state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS
         mods = [e for c in tok.children if c.dep_ in mod_deps and (c.dep_ != "amod" or adjective_ok)
-                for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")]
+                for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")
+                and (state_ok or c.dep_ == "poss" or e[1] not in {"State", "Location"})]
         if any(mods):
             return self._through(tok, [(m[0], m[1], MODIFIER_ARG) for m in mods if m])
         # "the government of Sindh", "demands from the rebels"
@@ -174,10 +179,13 @@ class Frame:
         nouns += [c for c in trig.children if c.dep_ in OBJ_DEPS and c.pos_ in NOMINAL_POS]
         for noun in nouns:
             found: dict[str, tuple[str, str, float]] = {}
-            for p in pobjs(noun, "between"):
+            for p in [p for scope in event_scopes(noun) for p in pobjs(scope, "between")]:
                 for key, etype, conf in self.entities(p, True):
                     if etype in allowed:
                         found.setdefault(key, (key, etype, conf))
+            if len(found) < 2:
+                # "the Peru-Chile talks": a hyphenated pair of names modifying the event noun
+                found = {e[0]: (e[0], e[1], MODIFIER_ARG) for e in hyphen_pair(noun, self.ent) if e[1] in allowed}
             if len(found) >= 2:
                 return list(found.values())
         return []
@@ -497,6 +505,25 @@ def _xcomp_args(f: Frame):
                 for w in XCOMP_PREPS:
                     out += [(p, PREP_ARG) for p in pobjs(scope, w)]
     return out
+
+
+@role("named_head")
+def _named_head(f: Frame):
+    """The person a preposition trigger qualifies right after the name: "Ann Lee of the Labour
+    Party" (a name, not a noun: "the leader of X" is read by the role nouns)."""
+    head = f.trigger.head
+    e = f.ent(head)
+    if f.trigger.dep_ != "prep" or head.pos_ != "PROPN" or e is None or e[1] != "Person":
+        return []
+    return [(head, 1.0)]
+
+
+@role("named_body")
+def _named_body(f: Frame):
+    """The institution named by a preposition trigger's object: "of the Labour Party" (not a state
+    or place: "Lee of Ohio" names where she is from)."""
+    return [(c, 1.0) for c in f.trigger.children
+            if c.dep_ == "pobj" and (e := f.ent(c)) is not None and e[1] == "Institution"]
 
 
 @role("holder")

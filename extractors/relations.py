@@ -214,21 +214,28 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
             # "the former president", "the late opposition leader": not a role held
             return
         if rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):
-            # "deputy director" is a member, "prime minister" a head
-            type_name = rule.retype_to
+            # "deputy director" is a member, "prime minister" a head ... unless a rule of the new
+            # type turns it back: "deputy secretary general" is a member
+            back = [r for r in frame.ontology.rules if r.type == rule.retype_to and r.retype_to == rule.type]
+            if not any(f" {words} " in padded for r in back for words in r.retype_if):
+                type_name = rule.retype_to
     elif rule.role:
         role = rule.role
     # the entity types of the type finally emitted: a retyped "associate director" is
     # MEMBER_OF, which takes no Location ("director at CSIS in Washington")
     rtype = frame.ontology.types[type_name]
-    subjects = frame.fill(rule.subject, rtype.subject_types)
-    if not subjects:
-        return
-    objects = frame.fill(rule.object, rtype.object_types)
     joint = frame.joint_parties(rtype.object_types) if rtype.symmetric else []
+    if not joint or trig.pos_ in VERBAL_POS:
+        # a verb needs its doer even when the parties are those of its object ("X hosted talks
+        # between A and B"); an event noun does not ("a deal was reached between A and B")
+        subjects = frame.fill(rule.subject, rtype.subject_types)
+        if not subjects:
+            return
     if joint:
         # "X hosted talks between A and B", "a deal between A and B": A and B, not X
         subjects, objects = joint, []
+    else:
+        objects = frame.fill(rule.object, rtype.object_types)
     if rtype.symmetric and not objects and len(subjects) >= 2 and (joint or _joint_act(frame)):
         # "Putin and Maduro hold talks": every pair of the coordinated parties
         pairs = list(itertools.combinations(subjects, 2))
@@ -238,7 +245,7 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     if not pairs:
         return
     anchor = frame.head if frame.head is not None and frame.head.i != trig.i else trig
-    if "holder" in rule.subject:
+    if "holder" in rule.subject or "named_head" in rule.subject:
         # a title or kinship noun is presupposed, not asserted by the sentence's verb
         status, according_to = "asserted", None
     else:
@@ -303,6 +310,11 @@ def _role_phrase(frame: Frame) -> str:
         c for c in trig.children
         if c.dep_ in {"amod", "compound"} and c.i < trig.i and frame.ent(c) is None and c.pos_ != "PROPN" or
         (c.dep_ in {"amod", "compound"} and c.i < trig.i and (c.lower_ in {"prime", "foreign", "vice", "deputy"} or c.lower_ in PAST_ROLE_WORDS))
+        # a capitalised title word is still a title word: "General Secretary", "Secretary General"
+        or (c.dep_ in {"amod", "compound"} and c.i == trig.i - 1 and frame.ent(c) is None and c.lower_ in frame.role_nouns)
     ]
+    # ... with its own title words: "Deputy Secretary General"
+    words += [g for c in words if c.pos_ == "PROPN" and c.lower_ in frame.role_nouns for g in c.children
+              if g.dep_ in {"amod", "compound"} and g.i < c.i and frame.ent(g) is None]
     words = sorted({w.i: w for w in words}.values(), key=lambda t: t.i) + [trig]
     return " ".join(w.lower_ for w in words)

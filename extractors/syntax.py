@@ -12,6 +12,7 @@ __all__ = [
     "SUBJ_DEPS", "PASSIVE_SUBJ_DEPS", "OBJ_DEPS", "DATIVE_DEPS", "PREP_DEPS", "MODIFIER_DEPS",
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
     "is_passive", "pobjs", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
+    "event_scopes", "hyphen_pair",
 ]
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -31,6 +32,8 @@ APPOSED_OBJ_DEPS = frozenset({"oprd", "appos", "npadvmod"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 FINITE_AUX_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Hyphens joining two names into one modifier: "the Peru-Chile talks".
+HYPHENS = frozenset({"-", "\u2013", "/"})
 # Confidence factors of argument paths.
 INHERITED = 0.9
 MODIFIER_ARG = 0.85
@@ -152,3 +155,31 @@ def relative_first(verb, subjects: list) -> list:
             return rel
     return subjects
 
+
+
+def event_scopes(noun) -> list:
+    """The event noun and the verbs that only report it: "a deal was reached between X and Y"
+    (the noun is the verb's passive subject or object), "the accord (that was) signed between X
+    and Y" (a past participle or passive relative clause on the noun)."""
+    scopes = [noun]
+    head = noun.head
+    if noun.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS and head.pos_ in VERBAL_POS and head.i != noun.i:
+        scopes.append(head)
+    scopes += [c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ in VERBAL_POS and c.tag_ == "VBN"]
+    return scopes
+
+
+def hyphen_pair(noun, ent) -> list:
+    """``ent`` of both names of "A-B" compounds on ``noun`` (the name before the hyphen modifies
+    the one after): "the Peru-Chile talks"."""
+    doc = noun.doc
+    out = []
+    for c in noun.children:
+        if c.dep_ != "compound" or (second := ent(c)) is None:
+            continue
+        for d in c.children:
+            gap = doc[d.i + 1:c.i]
+            if (d.dep_ == "compound" and d.i < c.i and len(gap) == 1 and gap[0].text in HYPHENS
+                    and (first := ent(d)) is not None and first[0] != second[0]):
+                out += [first, second]
+    return out

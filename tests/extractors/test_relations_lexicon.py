@@ -186,3 +186,63 @@ def test_between_parties_of_an_event_act_together(extract):
     found = triples(extract("Norway helped broker a deal between Peru and Chile."))
     assert ("state:PER", "AGREED_WITH", "state:CHL") in found and ("state:NOR", "MEDIATED", "state:PER") in found
     assert ("state:NOR", "AGREED_WITH", "state:PER") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "A treaty was reached between Peru and Chile after long talks.",  # passive verb of the noun
+    "The deal signed between Peru and Chile in May covers fishing.",  # participle on the noun
+    "Officials praised the accord that was signed between Peru and Chile.",  # passive relative clause
+])
+def test_between_on_the_verb_that_reports_an_event_noun(extract, text):
+    assert ("state:PER", "AGREED_WITH", "state:CHL") in triples(extract(text))
+
+
+def test_hyphenated_pair_of_names_on_an_event_noun(extract):
+    assert ("state:PER", "NEGOTIATED_WITH", "state:CHL") in triples(extract("The Peru-Chile talks resumed in Lima on Monday."))
+    # a single name modifying the noun is one party only: no pair
+    assert not triples(extract("The Peru talks resumed in Lima on Monday."))
+
+
+def test_a_verb_still_needs_its_doer_when_its_object_names_the_parties(extract):
+    # an unrealised act with no subject: the parties of its object are not read
+    assert not triples(extract("It was a chance to strengthen relations between Peru and Chile."))
+
+
+def test_a_country_word_on_a_business_is_its_origin_not_the_state(extract):
+    extra = {"Lufthansa": ("institution:lufthansa", "Institution"), "Chinese": ("state:CHN", "State"),
+             "US": ("state:USA", "State")}
+    assert not triples(extract("Lufthansa signed deals with two Chinese airlines.", extra))
+    assert not triples(extract("The US company said it had agreed with a Chinese bank on the loan.", extra))
+    # an agent of the state still stands for it
+    assert ("institution:lufthansa", "AGREED_WITH", "state:CHN") in triples(
+        extract("Lufthansa reached a deal with Chinese officials.", extra))
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    from newsgraph.extractors.pipeline import Extractor
+
+    ex = Extractor(nlp=nlp)
+    return lambda text: {(r.subject, r.type, r.object) for r in ex.process(nlp(text), "t", None).relations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NATO General Secretary Javier Solana met Ortega in Lima.", "HEAD_OF"),  # capitalised title words
+    ("NATO Secretary General Javier Solana met Ortega in Lima.", "HEAD_OF"),
+    ("NATO Deputy Secretary General Javier Solana met Ortega in Lima.", "MEMBER_OF"),  # a deputy is a member
+    ("Javier Solana, the deputy secretary general of NATO, met Ortega.", "MEMBER_OF"),
+])
+def test_title_words_decide_head_or_member(pipeline, text, expected):
+    roles = {t for t in pipeline(text) if t[1] in {"HEAD_OF", "MEMBER_OF"}}
+    assert roles == {("person:javier-solana", expected, "institution:nato")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee of the Labour Party won the seat.", {("person:ann-lee", "MEMBER_OF", "institution:labour-party")}),
+    ("Labour candidate Ann Lee won the seat.", {("person:ann-lee", "MEMBER_OF", "institution:labour")}),
+    # a place after the name says where the person is from; a role noun is no name
+    ("Ann Lee of Ohio won the seat.", set()),
+    ("The leader of the Labour Party won the seat.", set()),
+])
+def test_a_name_qualified_by_an_institution_is_a_member(pipeline, text, expected):
+    assert {t for t in pipeline(text) if t[1] in {"HEAD_OF", "MEMBER_OF"}} == expected
