@@ -113,7 +113,9 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
         if match is None and place_word(span, label):
             label = "LOC"  # "fighting in Raqqah": a one-word name in a locative phrase
-        if label == "PERSON" and (match is None or match.kind in {"demonym", "capital"}):
+        if label == "PERSON" and match is not None and match.kind == "region" and len(span) > 1:
+            label = "LOC"  # "Al Anbar", "Northern Ireland": a region's full name of two or more words is no person's
+        if label == "PERSON" and (match is None or match.kind in {"demonym", "capital", "region"}):
             if names_institution(span):
                 label = "ORG"  # "Senate Liberal Caucus", "Spanish outlet ABC": not a person
             else:
@@ -144,6 +146,10 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                 mentions.append(Mention(span.start_char, span.end_char, text, etype, key, how,
                                         sent_of(span.start), (span.start, span.end)))
                 continue
+            elif match.kind == "region":
+                # a first-level subdivision ("Crimea", "Northern Ireland") is a place, whatever the model's label
+                etype, key, how = LOCATION, entity_key("location:", text, entities), "gazetteer"
+                match = None
             elif match.kind in {"capital", "seat"}:
                 if (match.kind == "seat" and not is_locative(span)
                         or match.kind == "capital" and acting(span) and not is_dateline(span)):
@@ -354,7 +360,8 @@ def _add_gazetteer_spans(doc, spans, matcher, gaz: Gazetteer):
         if covering and all(e.start <= start and e.end >= end and e.label_ != "PERSON" for e in covering):
             continue  # the model already has a span covering it
         text = doc[start:end].text
-        if gaz.lookup(text) is None or (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+        found = gaz.lookup(text)
+        if found is None or found.kind == "region" or (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
                                         and doc[start - 1].i not in taken and doc[start - 1].lower_ != "the"
                                         and not doc[start - 1].is_sent_start):
             continue  # case guard failed, or part of a longer capitalised name ("New Mexico")
