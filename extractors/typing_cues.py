@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .lexicon import words
 
 __all__ = [
-    "acting", "event_verbs", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
+    "acting", "actor_noun", "event_verbs", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
     "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "place_word",
     "title_before_name", "titled_name", "token_before",
 ]
@@ -61,6 +61,22 @@ EVENT_MODIFIERS = words("places", "event_modifiers")
 # CAMEO root codes of verbal interaction, whose target is an actor: statements, appeals, intent,
 # consultation, diplomatic cooperation, demands, disapproval, rejection, threats, reduced relations.
 VERBAL_CAMEO = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "16"}
+
+
+def actor_noun(tok) -> bool:
+    """A noun only an actor has: an agent noun of ``data/agents.toml`` ("officials", "forces"), a
+    person noun ("leader") or an event noun of the trigger lexicon ("sanctions", "offer")."""
+    from .actors import sector_of
+
+    lemma = tok.lemma_.lower()
+    return tok.lower_ in PERSON_NOUNS or lemma in PERSON_NOUNS or lemma in _event_nouns() or sector_of(tok) is not None
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    from .triggers import TriggerLexicon
+
+    return TriggerLexicon.load().nouns()
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +116,8 @@ def acting(span) -> bool:
             return True
         if prep.lower_ == "to":
             return prep.head.lemma_.lower() not in MOTION_LEMMAS
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+            return actor_noun(prep.head)  # "the decision of Moscow" acts; "the city of Moscow" is a place
         return prep.lower_ not in LOCATIVE_PREPS
     if dep == "compound":
         # "Moscow officials" acts; "Moscow airport" is a place: act when the head is a person-like noun

@@ -99,3 +99,11 @@ def test_party_table_records_have_sources():
     assert gaz.organisation("syrian-national-coalition").name == "Syrian National Coalition"
     assert "Phoenix" in __import__("json").loads(
         __import__("newsgraph.extractors.gazetteer", fromlist=["EXTRA_PATH"]).EXTRA_PATH.read_text())["attribution"]
+
+
+def test_of_phrase_acts_only_after_an_actor_noun():
+    # "the streets of Moscow": a place; "officials of Moscow": an agent noun of data/agents.toml
+    for noun, lemma, expected in (("streets", "street", False), ("officials", "official", True)):
+        doc = _doc(["the", noun, "of", "Moscow"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
+                   ["the", lemma, "of", "Moscow"], ["DET", "NOUN", "ADP", "PROPN"])
+        assert acting(Span(doc, 3, 4)) is expected, noun
