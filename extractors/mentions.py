@@ -15,7 +15,9 @@ Steps, each a small rule with its reason recorded in ``Mention.how``:
    titles ("President", "Cardinal", "former") go to the person's ``titles``.
 
 :func:`find_mentions` then runs the in-document resolution rules (:mod:`.resolution`) and links
-pronouns and descriptions (:mod:`.coref`). The word lists are in ``data/lexicon.toml``.
+pronouns and descriptions (:mod:`.coref`). The word lists are in ``data/lexicon.toml``; the
+grammatical tests (acting capitals, title and organisation cues) in :mod:`.typing_cues`; regions
+(ISO 3166-2 first-level subdivisions) are Locations and parties Institutions by the gazetteer.
 """
 
 from __future__ import annotations
