@@ -216,7 +216,10 @@ def re3d(errors: int = 0) -> str:
         if errors and name == "tune":
             fp = Counter(x for g, p in zip(gold, ours) for x in p
                          if not any(x[1] in ts and _loose(x[0], gn) for gn, ts in g))
-            out.append("\ntune false positives: " + ", ".join(f"{n}x {k}" for k, n in fp.most_common(errors)) + "\n")
+            fn = Counter((gn, "/".join(sorted(ts))) for g, p in zip(gold, ours) for gn, ts in g
+                         if not any(x[1] in ts and _loose(x[0], gn) for x in p))
+            out.append("\ntune false positives: " + ", ".join(f"{n}x {k}" for k, n in fp.most_common(errors)))
+            out.append("\ntune false negatives: " + ", ".join(f"{n}x {k}" for k, n in fn.most_common(errors)) + "\n")
     return "\n".join(out)
 
 

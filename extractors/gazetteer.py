@@ -72,11 +72,13 @@ from newsgraph.corpus.errors import DataError
 
 __all__ = [
     "DEFAULT_PATH",
+    "EXTRA_PATH",
     "FORMAT_VERSION",
     "KINDS",
     "Gazetteer",
     "Match",
     "Organisation",
+    "Region",
     "State",
     "normalise",
 ]
@@ -86,11 +88,14 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.json"
 #: The file format this module reads.
 FORMAT_VERSION = "gazetteer.v1"
 #: Every value of :attr:`Match.kind`.
-KINDS = ("state", "demonym", "capital", "seat", "organisation")
+KINDS = ("state", "demonym", "capital", "seat", "organisation", "region")
 
 # When two entries share a normalised form (the build script prevents it), the
 # kind earlier in this order wins, so the result does not depend on file order.
-_PRIORITY = {"state": 0, "organisation": 1, "seat": 2, "capital": 3, "demonym": 4}
+_PRIORITY = {"state": 0, "organisation": 1, "seat": 2, "capital": 3, "demonym": 4, "region": 5}
+#: Political parties and first-level regions (``bench/build_parties_regions.py``), merged into the
+#: bundled gazetteer on load: parties as organisations, regions as kind ``region`` (a Location).
+EXTRA_PATH = DEFAULT_PATH.with_name("parties_regions.json")
 
 # Case guards on an index entry.
 _ANY_CASE = 0  # matches in any case
@@ -241,6 +246,26 @@ class Organisation:
 
 
 @dataclass(frozen=True, slots=True)
+class Region:
+    """A first-level subdivision of a state (ISO 3166-2): a place, never an actor."""
+
+    code: str
+    name: str
+    variants: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        """Graph node id, ``location:<slug of name>``."""
+        from .models import slugify
+
+        return f"location:{slugify(self.name)}"
+
+    @property
+    def codes(self) -> dict[str, str]:
+        return {}
+
+
+@dataclass(frozen=True, slots=True)
 class _Entry:
     kind: str
     key: str
@@ -288,7 +313,8 @@ class Gazetteer:
         self.attribution: str = str(data.get("attribution", ""))
         try:
             self._states = {s["iso3"]: _state_record(s) for s in data["states"]}
-            self._orgs = {o["id"]: _org_record(o) for o in data["organisations"]}
+            self._orgs = {o["id"]: _org_record(o) for o in (*data["organisations"], *data.get("parties", ()))}
+            self._regions = tuple(Region(r["code"], r["name"], tuple(r.get("variants", ()))) for r in data.get("regions", ()))
         except (KeyError, TypeError) as exc:
             raise DataError(f"Gazetteer data is malformed: missing or bad field {exc}.") from exc
         capitalised = {normalise(form) for form in data.get("case_sensitive", ())}
@@ -328,7 +354,7 @@ class Gazetteer:
         resolved = Path(DEFAULT_PATH if path is None else path).resolve()
         return _load_cached(str(resolved))
 
-    def _forms(self) -> Iterator[tuple[str, str, State | Organisation, str | None, int]]:
+    def _forms(self) -> Iterator[tuple[str, str, State | Organisation | Region, str | None, int]]:
         for st in self._states.values():
             yield st.name, "state", st, None, _ANY_CASE
             for form in st.variants:
@@ -348,8 +374,11 @@ class Gazetteer:
                 yield form, "organisation", org, None, _ANY_CASE
             for form in org.acronyms:
                 yield form, "organisation", org, None, _UPPER
+        for region in self._regions:
+            for form in (region.name, *region.variants):
+                yield form, "region", region, None, _CAPITALISED
 
-    def _add(self, form: str, kind: str, record: State | Organisation, role: str | None, guard: int) -> None:
+    def _add(self, form: str, kind: str, record: State | Organisation | Region, role: str | None, guard: int) -> None:
         norm = normalise(form)
         if not norm:
             return
@@ -482,4 +511,10 @@ def _load_cached(path: str) -> Gazetteer:
         extra = demonym_completions(s for s in data["states"] if isinstance(s, Mapping) and "iso3" in s and "name" in s)
         data = dict(data, states=[dict(s, demonyms=list(s.get("demonyms", ())) + extra[s["iso3"]])
                                   if isinstance(s, Mapping) and s.get("iso3") in extra else s for s in data["states"]])
+    if Path(path) == DEFAULT_PATH.resolve() and isinstance(data, dict) and EXTRA_PATH.is_file():
+        try:
+            extra = json.loads(EXTRA_PATH.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise DataError(f"Gazetteer file {EXTRA_PATH} cannot be read: {exc}.") from exc
+        data = dict(data, parties=extra.get("parties", []), regions=extra.get("regions", []))
     return Gazetteer(data)

@@ -15,7 +15,9 @@ Steps, each a small rule with its reason recorded in ``Mention.how``:
    titles ("President", "Cardinal", "former") go to the person's ``titles``.
 
 :func:`find_mentions` then runs the in-document resolution rules (:mod:`.resolution`) and links
-pronouns and descriptions (:mod:`.coref`). The word lists are in ``data/lexicon.toml``.
+pronouns and descriptions (:mod:`.coref`). The word lists are in ``data/lexicon.toml``; the
+grammatical tests (acting capitals, title and organisation cues) in :mod:`.typing_cues`; regions
+(ISO 3166-2 first-level subdivisions) are Locations and parties Institutions by the gazetteer.
 """
 
 from __future__ import annotations
@@ -23,38 +25,26 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from .coref import link_references
 from .gazetteer import Gazetteer
 from .lexicon import words
 from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entity_key, fold
 from .resolution_document import DocumentState, resolve_document
+from .typing_cues import (
+    acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, names_institution, names_person,
+    names_state, of_person, org_context, org_cue, place_word, title_before_name, titled_name,
+)
 
 __all__ = ["find_mentions", "find_candidates"]
 
 # spaCy labels that can name an actor or a place; everything else (DATE, MONEY, ...) is ignored.
 ACTOR_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
-# Dependency labels of a word that acts (subject, agent, possessor of an action).
-ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "compound", "appos", "conj"}
-LOCATIVE_PREPS = words("places", "locative_preps")
-MOTION_LEMMAS = words("places", "motion_lemmas")
-STATE_NAME_WORDS = words("places", "state_name_words")
 TITLE_WORDS = words("people", "title_words")
 _TITLE_GLUE = words("people", "title_glue")
-PERSON_ONLY_TITLES = words("people", "person_only_titles")
 AFFILIATION_WORDS = words("people", "affiliation_words")
-PERSON_NOUNS = words("coref", "leader_nouns") | words("people", "person_nouns_extra")
 INSTITUTION_HEADS = words("institutions", "institution_heads")
 NAME_HEADS = words("institutions", "org_generic") | INSTITUTION_HEADS | words("institutions", "name_heads_extra")
-ORG_CUE_NOUNS = words("institutions", "org_cue_nouns")
-ORG_CUE_PARTICIPLES = words("institutions", "org_cue_participles")
 _TRAILING = words("institutions", "trailing_words")
-OFFICE_WORDS = words("people", "office_words")
-PARTY_LAST = words("institutions", "party_last_words")
-PARTY_FIRST = words("institutions", "party_first_words")
-EVENT_HEADS = words("places", "event_heads")
-EVENT_MODIFIERS = words("places", "event_modifiers")
 ARTICLE_NAMES = words("places", "article_names")
 DOCUMENT_HEADS = words("institutions", "document_heads")
 PARTNER_NOUNS = words("institutions", "partner_nouns")
@@ -110,23 +100,25 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         text = span.text
         if _AFFIX.match(text) or operations and (fold(text) in operations or text.startswith("Operation ")):
             continue  # "post-Maduro" is an adjective; operations are events, not actors
-        if _in_title(span) or _in_event_name(span) or _IDEOLOGY.match(text) or (
+        if in_title(span) or in_event_name(span) or _IDEOLOGY.match(text) or (
                 len(span) > 1 and span[-1].lower_ in DOCUMENT_HEADS and gaz.lookup(text) is None):
             # titles, event names, ideologies ("Chavismo") and documents ("... Strategy Report") are not actors
             continue  # "Secretary of State", "Defense Minister"; "the 1992 United Kingdom general election"
-        if label == "PERSON" and _foreign_sentence(span):
+        if label == "PERSON" and foreign_sentence(span):
             continue  # "Somos nuestra propia historia.": a capitalised word of another language
-        if label in {"FAC", "ORG", "GPE", "LOC"} and _title_before_name(span) and gaz.lookup(text) is None:
+        if label in {"FAC", "ORG", "GPE", "LOC"} and title_before_name(span) and gaz.lookup(text) is None:
             label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG: a title right before a full name
         match = gaz.lookup(text)
         if match is None and _DESIGNATION.match(text):
             continue  # "Su-30", "Buk-M2": equipment, not actors
-        if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and _titled_name(span):
+        if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and titled_name(span):
             label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
-        if match is None and _place_word(span, label):
+        if match is None and place_word(span, label):
             label = "LOC"  # "fighting in Raqqah": a one-word name in a locative phrase
-        if label == "PERSON" and (match is None or match.kind in {"demonym", "capital"}):
-            if _names_institution(span):
+        if label == "PERSON" and match is not None and match.kind == "region" and len(span) > 1:
+            label = "LOC"  # "Al Anbar", "Northern Ireland": a region's full name of two or more words is no person's
+        if label == "PERSON" and (match is None or match.kind in {"demonym", "capital", "region"}):
+            if names_institution(span):
                 label = "ORG"  # "Senate Liberal Caucus", "Spanish outlet ABC": not a person
             else:
                 name, titles = _person_name(span)
@@ -140,7 +132,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                 info = entities.setdefault(key, Entity(key, PERSON, name.text))
                 info.titles.update(t for t in titles if t.lower().rstrip(".") not in _TITLE_GLUE)
                 info.states.update(states)
-                if not titles and not before and _org_context(name):
+                if not titles and not before and org_context(name):
                     org_people.add(key)
                 mentions.append(Mention(name.start_char, name.end_char, name.text, PERSON, key, "exact",
                                         sent_of(name.start), (name.start, name.end)))
@@ -148,7 +140,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         if match is not None:
             if match.kind == "organisation":
                 etype, key, how = INSTITUTION, match.key, "gazetteer"
-            elif match.kind in {"capital", "seat"} and _of_person(span):
+            elif match.kind in {"capital", "seat"} and of_person(span):
                 # "Downing Street's Alastair Campbell": the government, of which the person is a member
                 etype, how = INSTITUTION, "metonymy"
                 key = "institution:government-" + match.key.split(":", 1)[1].lower()
@@ -156,9 +148,13 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                 mentions.append(Mention(span.start_char, span.end_char, text, etype, key, how,
                                         sent_of(span.start), (span.start, span.end)))
                 continue
+            elif match.kind == "region":
+                # a first-level subdivision ("Crimea", "Northern Ireland") is a place, whatever the model's label
+                etype, key, how = LOCATION, entity_key("location:", text, entities), "gazetteer"
+                match = None
             elif match.kind in {"capital", "seat"}:
-                if (match.kind == "seat" and not _is_locative(span)
-                        or match.kind == "capital" and _acting(span) and not _is_dateline(span)):
+                if (match.kind == "seat" and not is_locative(span)
+                        or match.kind == "capital" and acting(span) and not is_dateline(span)):
                     etype, key, how = STATE, match.key, "metonymy"
                 else:
                     etype, key, how = LOCATION, entity_key("location:", text, entities), "exact"
@@ -177,17 +173,17 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             continue
         if label == "FAC" and not any(t.lower_ in INSTITUTION_HEADS for t in span):
             continue  # buildings, roads, airports are not actors; think tanks the model calls FAC are
-        if label in {"GPE", "LOC", "ORG"} and _names_person(span):
+        if label in {"GPE", "LOC", "ORG"} and names_person(span):
             key = entity_key("person:", text, entities)  # "his predecessor, Chávez": the model's GPE is a person
             entities.setdefault(key, Entity(key, PERSON, text))
             mentions.append(Mention(span.start_char, span.end_char, text, PERSON, key, "context",
                                     sent_of(span.start), (span.start, span.end)))
             continue
-        if label in {"ORG", "FAC"} or _org_cue(span):
+        if label in {"ORG", "FAC"} or org_cue(span):
             etype, prefix = INSTITUTION, "institution:"  # "Spanish newspaper ABC" is an outlet
         elif label == "PERSON":
             continue
-        elif _names_state(span):
+        elif names_state(span):
             etype, prefix = STATE, "state:"  # "Soviet Union", "Ottoman Empire": states the gazetteer lacks
         else:
             etype, prefix = LOCATION, "location:"  # regions, provinces, cities not standing for a state
@@ -253,24 +249,6 @@ def _title_before(doc, start: int, gaz: Gazetteer) -> tuple[str | None, set[str]
     while words and words[-1].lower() in _TITLE_GLUE:
         words.pop()
     return (" ".join(words) or None), states
-
-
-def _acting(span) -> bool:
-    """Whether a place name is used for its government (metonymy) rather than as a place."""
-    root = span.root
-    dep = root.dep_
-    if dep == "pobj":
-        prep = root.head
-        if prep.lower_ == "by":
-            return True
-        if prep.lower_ == "to":
-            return prep.head.lemma_.lower() not in MOTION_LEMMAS
-        return prep.lower_ not in LOCATIVE_PREPS
-    if dep == "compound":
-        # "Moscow officials" acts; "Moscow airport" is a place: act when the head is a person-like noun
-        return root.head.ent_type_ in {"", "NORP", "PERSON", "ORG"} and root.head.pos_ == "NOUN"
-    return dep in ACTING_DEPS or dep == "ROOT"
-
 
 
 def _merge_spans(doc, spans):
@@ -362,146 +340,6 @@ def _extend_of(doc, span, limit: int):
     return _span(doc, span.start, j, "ORG") if j > i else span
 
 
-def _token_before(span):
-    i = span.start - 1
-    return span.doc[i] if i >= 0 else None
-
-
-def _org_cue(span) -> bool:
-    """A common noun or participle introducing the name marks an organisation.
-
-    "Spanish outlet ABC", "newspaper ABC", "the consulting firm Stratfor", "Texas-based Stratfor",
-    "state-owned Rosneft".
-    """
-    prev = _token_before(span)
-    if prev is None:
-        return False
-    if prev.lower_ in ORG_CUE_NOUNS and prev.pos_ == "NOUN" and prev.text.islower():
-        return True
-    return prev.lower_ in ORG_CUE_PARTICIPLES and prev.i > 0 and prev.doc[prev.i - 1].text == "-"
-
-
-def _org_context(span) -> bool:
-    """Context showing that a name the model typed PERSON is an organisation.
-
-    An introducing noun or "-based" (see :func:`_org_cue`), or a definite article heading the
-    name itself ("the Lega Nord"): people's names do not take "the", organisations' do. A name
-    modifying a noun ("the Trump administration") does not count.
-    """
-    if _org_cue(span):
-        return True
-    prev = _token_before(span)
-    return (prev is not None and prev.lower_ == "the" and prev.head.i == span.root.i
-            and span.root.i == span.end - 1 and span.root.dep_ not in {"compound", "amod"})
-
-
-def _names_institution(span) -> bool:
-    """A PERSON span whose last word is an institution's head noun ("Senate Liberal Caucus") or a
-    party's name word in any language ("Sinn Féin", "Fine Gael", "Partido Popular")."""
-    last, first = span[-1].lower_, span[0].lower_
-    if len(span) > 1 and (last in PARTY_LAST or first in PARTY_FIRST):
-        return True
-    return len(span) > 1 and last in NAME_HEADS and last not in {"house", "chair"}
-
-
-def _place_word(span, label: str) -> bool:
-    """A one-word PERSON name (not an acronym, no title before it) that is the object of a
-    locative preposition is a place: "the bombing in Raqqah" (people are not "in" someone)."""
-    if label != "PERSON" or len(span) != 1 or span.text.isupper() or not _is_locative(span):
-        return False
-    prev = _token_before(span)
-    return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS) and span[0].lower_ not in NAME_HEADS
-
-
-def _in_title(span) -> bool:
-    """A ministry's field inside a title: "Secretary of State", "Defense Minister", "State Secretary"."""
-    if len(span) != 1 or span[0].lower_ not in OFFICE_WORDS:
-        return False
-    doc, i = span.doc, span.start
-    before = doc[i - 2 : i]
-    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_.rstrip(".") in TITLE_WORDS:
-        return True
-    return i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in TITLE_WORDS and doc[i + 1].lower_ not in _TITLE_GLUE
-
-
-def _in_event_name(span) -> bool:
-    """A name inside an event's name: a year, the name, modifiers, an event noun ("1992 United Kingdom general election")."""
-    doc = span.doc
-    if span.start == 0 or not (doc[span.start - 1].like_num or doc[span.start - 1].ent_type_ == "DATE"):
-        return False
-    j = span.end
-    while j < len(doc) and j < span.end + 3 and doc[j].lower_ in EVENT_MODIFIERS:
-        j += 1
-    return j < len(doc) and doc[j].lower_ in EVENT_HEADS
-
-
-def _foreign_sentence(span) -> bool:
-    """A name opening a sentence whose three or more lower-case words include no English stop
-    word: a capitalised word of another language ("Somos nuestra propia historia")."""
-    sent = span.sent
-    if span.start != sent.start:
-        return False
-    lower = [t for t in sent if t.is_alpha and t.is_lower and t.ent_type_ == ""]
-    return len(lower) >= 3 and not any(t.lower_ in STOP_WORDS for t in lower)
-
-
-def _title_before_name(span) -> bool:
-    """A capitalised title word right before a two- or three-word capitalised name ("Chancellor Olaf Scholz")."""
-    prev = _token_before(span)
-    if prev is None or not prev.text[:1].isupper() or prev.lower_.rstrip(".") not in PERSON_ONLY_TITLES | {"chancellor", "minister", "secretary"}:
-        return False
-    words_ = [t for t in span if not t.is_punct]
-    return 2 <= len(words_) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.pos_ == "PROPN" for t in words_)
-
-
-def _of_person(span) -> bool:
-    """A seat or capital that is the possessor or modifier of a person's name ("Downing Street's Alastair Campbell")."""
-    root = span.root
-    head = root.head
-    return root.dep_ in {"poss", "compound"} and head.i >= span.end and head.ent_type_ == "PERSON"
-
-
-def _names_person(span) -> bool:
-    """A name in apposition to a noun for a person ("his predecessor, Chávez") is a person."""
-    root = span.root
-    head = root.head
-    return (root.dep_ == "appos" and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS
-            and len(span) <= 3 and span[0].text[:1].isupper())
-
-
-def _is_dateline(span) -> bool:
-    """"Mexico City ( –", "MOSCOW, Jan 5 -": a dateline at the start of a text names a place."""
-    doc = span.doc
-    if not (span.start == 0 or doc[span.start - 1].is_space or doc[span.start].is_sent_start):
-        return False
-    nxt = doc[span.end].text if span.end < len(doc) else ""
-    return nxt in {"(", "–", "—", "-"} or (nxt == "," and span.text.isupper())
-
-
-def _names_state(span) -> bool:
-    """A place not in the gazetteer named as a state: "Soviet Union", "Republic of Texas"."""
-    words = span.text.lower().split()
-    if len(words) < 2:
-        return False
-    return words[-1] in STATE_NAME_WORDS or (words[0] in STATE_NAME_WORDS and words[1] == "of")
-
-
-def _titled_name(span) -> bool:
-    """A span made of a personal title and one to three capitalised names: "Cardinal Pietro Parolin"."""
-    if len(span) < 2 or span[0].lower_.rstrip(".") not in PERSON_ONLY_TITLES:
-        return False
-    rest = [t for t in span[1:] if not t.is_punct]
-    return 1 <= len(rest) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.pos_ == "PROPN" for t in rest)
-
-
-def _is_locative(span) -> bool:
-    root = span.root
-    if root.dep_ != "pobj":
-        return False
-    prep = root.head.lower_
-    return prep in LOCATIVE_PREPS or (prep == "to" and root.head.head.lemma_.lower() in MOTION_LEMMAS)
-
-
 def _sent_index(sent_starts: list[int]):
     def sent_of(token_i: int) -> int:
         return bisect.bisect_right(sent_starts, token_i) - 1
@@ -524,7 +362,8 @@ def _add_gazetteer_spans(doc, spans, matcher, gaz: Gazetteer):
         if covering and all(e.start <= start and e.end >= end and e.label_ != "PERSON" for e in covering):
             continue  # the model already has a span covering it
         text = doc[start:end].text
-        if gaz.lookup(text) is None or (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+        found = gaz.lookup(text)
+        if found is None or found.kind == "region" or (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
                                         and doc[start - 1].i not in taken and doc[start - 1].lower_ != "the"
                                         and not doc[start - 1].is_sent_start):
             continue  # case guard failed, or part of a longer capitalised name ("New Mexico")

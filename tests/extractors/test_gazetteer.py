@@ -130,7 +130,7 @@ def test_organisations(gaz, text, key):
 @pytest.mark.parametrize(
     "text",
     ["us", "Us", "un", "who", "eu", "polish", "turkey", "china", "chad", "pentagon", "russian", "", "  ", "the",
-     "Congo", "Atlantis", "Victoria", "male"],
+     "Congo", "Atlantis", "male", "victoria", "crimea", "Central"],
 )
 def test_non_matches(gaz, text):
     assert gaz.lookup(text) is None

@@ -164,4 +164,5 @@ def test_cache_key_hashes_data_files_and_declared_version(monkeypatch):
     before = pipeline.extractor_version()
     monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", pipeline.EXTRACTOR_VERSION + "-test")
     assert pipeline.extractor_version() != before
-    assert set(pipeline.DATA_FILES) == {"gazetteer.json", "ontology.toml", "lexicon.toml", "triggers.toml", "agents.toml"}
+    assert set(pipeline.DATA_FILES) == {"gazetteer.json", "parties_regions.json", "ontology.toml", "lexicon.toml",
+                                        "triggers.toml", "agents.toml"}

@@ -1,0 +1,159 @@
+"""Regenerate ``extractors/data/parties_regions.json``: political parties and sub-national regions.
+
+Usage::
+
+    .venv/bin/python bench/build_parties_regions.py [--lexicons DIR] [--out FILE]
+
+Sources (licences in ``extractors/data/GAZETTEER_SOURCES.md``):
+
+* **parties**: the Phoenix/PETRARCH2 actor dictionaries (MIT, Open Event Data Alliance, 2014),
+  read from ``../shared/data/lexicons/petrarch2`` (``--lexicons``): every actor block coded as a
+  party (``PTY``), a government actor whose head is a "... Party", or as opposition, rebels or insurgents (``OPP``, ``REB``, ``INS``) whose head
+  names a political organisation ("... Party", "... Front", "... Movement", "... Coalition"); of
+  each block only the forms holding such a word (blocks also list their leaders) and no office
+  word ("General Secretary of ...").
+* **regions**: the first-level subdivisions of ISO 3166-2 in pycountry (Debian iso-codes,
+  LGPL-2.1): provinces, regions, states, governorates, oblasts, autonomous republics; not cities,
+  municipalities, districts or parishes (second-tier or city names), with the bracketed
+  alternative names split off, plus the ``CURATED`` English names below for regions whose ISO
+  name is in the local language.
+
+A form that is already a name in ``gazetteer.json`` (a state, capital, demonym, seat or
+organisation) is left out, and so is a one-word region name made only of a generic word
+("Central", "Northern"). Only facts are derived (names and codes); no lexicon file is copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from build_gazetteer import DEFAULT_LEXICONS, parse_phoenix  # noqa: E402
+
+from newsgraph.extractors.gazetteer import DEFAULT_PATH, Gazetteer, normalise  # noqa: E402
+from newsgraph.extractors.models import slugify  # noqa: E402
+
+DEFAULT_OUT = ROOT / "extractors" / "data" / "parties_regions.json"
+FORMAT = "parties-regions.v1"
+ATTRIBUTION = (
+    "Parties derived from the Phoenix/PETRARCH2 actor dictionaries (MIT, Open Event Data Alliance); "
+    "regions from ISO 3166-2 first-level subdivisions in pycountry (Debian iso-codes; LGPL-2.1); "
+    "see extractors/data/GAZETTEER_SOURCES.md."
+)
+
+# Words that make an actor's name a political organisation's.
+PARTY_WORDS = re.compile(r"\b(PARTY|FRONT|MOVEMENT|COALITION|LEAGUE|CONGRESS|ALLIANCE|UNION|INTERNATIONAL)\b")
+# Sector codes of political actors in Phoenix (party, opposition, rebels, insurgents).
+PARTY_CODES = re.compile(r"PTY|OPP|REB|INS")
+# Office words: a form holding one names a post, not the party ("General Secretary of ...").
+OFFICE_WORDS = re.compile(r"\b(SECRETARY|CHIEF|LEADER|CHAIRMAN|PRESIDENT|POLITBURO|PRESIDIUM|BUREAU|COMMITTEE)\b")
+
+# Subdivision types that are second-tier units or single cities, not regions.
+REGION_TYPES_OUT = re.compile(r"city|municipal|district|borough|commune|parish|town|quarter|council|precinct", re.I)
+# One-word region names that are generic words, not names.
+GENERIC = {"capital", "central", "centre", "center", "coast", "east", "eastern", "highlands", "interior", "islands",
+           "lakes", "littoral", "lower", "midlands", "north", "northern", "plateau", "south", "southern", "upper",
+           "west", "western", "national", "federal", "island", "sea", "river", "mountain", "mountains", "valley"}
+
+# CURATED: common English names of first-level subdivisions whose ISO 3166-2 name is local
+# (ISO 3166-2 code -> English names).
+ENGLISH_NAMES = {
+    "UA-43": ["Crimea", "Autonomous Republic of Crimea"], "UA-14": ["Donetsk Oblast", "Donetsk region"],
+    "UA-09": ["Luhansk Oblast", "Luhansk region"], "IQ-KR": ["Kurdistan Region", "Iraqi Kurdistan"],
+    "RU-CE": ["Chechnya", "Chechen Republic"], "RU-DA": ["Dagestan"], "CN-XZ": ["Tibet"], "CN-XJ": ["Xinjiang"],
+    "ES-CT": ["Catalonia"], "ES-PV": ["Basque Country"], "ES-AN": ["Andalusia"], "IT-82": ["Sicily"],
+    "IN-JK": ["Jammu and Kashmir"], "MD-SN": ["Transnistria"], "AZ-NX": ["Nakhchivan"], "RS-VO": ["Vojvodina"],
+    "DE-BY": ["Bavaria"], "BE-VLG": ["Flanders"], "BE-WAL": ["Wallonia"], "FR-COR": ["Corsica"],
+}
+
+
+def build_parties(lexicons: Path, known: set[str]) -> list[dict]:
+    """Party records ``{id, name, variants, acronyms}`` from the Phoenix actor files."""
+    out: dict[str, dict] = {}
+    for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
+        for forms, codes, _dated in parse_phoenix(lexicons / fname):
+            if not forms:
+                continue
+            if not any(PARTY_CODES.search(c) for c in codes):
+                if not (any("GOV" in c for c in codes) and re.search(r"\bPARTY\b", forms[0])):
+                    continue  # a government actor only when its head is a party ("Communist Party of China")
+            if not any("PTY" in c for c in codes) and not PARTY_WORDS.search(forms[0]):
+                continue  # opposition, rebels, insurgents: only when the head names an organisation
+            names = [f for f in forms if PARTY_WORDS.search(f) and not OFFICE_WORDS.search(f)
+                     and normalise(f) not in known and not re.search(r"[^\x00-\x7f]", f)]
+            if not names:
+                continue
+            name = re.sub(r"^The ", "", _title(names[0]))
+            pid = slugify(name)
+            rec = out.setdefault(pid, {"id": pid, "name": name, "acronyms": [], "variants": [], "wikidata": None})
+            for f in names[1:]:
+                if _title(f) not in rec["variants"] and _title(f) != rec["name"]:
+                    rec["variants"].append(_title(f))
+    return [out[k] for k in sorted(out)]
+
+
+def build_regions(known: set[str]) -> list[dict]:
+    """Region records ``{code, name, variants}``: first-level ISO 3166-2 subdivisions."""
+    import pycountry
+
+    out = []
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.parent_code or REGION_TYPES_OUT.search(sub.type):
+            continue
+        names = _split_names(sub.name) + ENGLISH_NAMES.get(sub.code, [])
+        keep = []
+        for n in names:
+            norm = normalise(n)
+            if not norm or norm in known or re.search(r"\d|\b[A-Z]{2}-[A-Z]", n) or norm in GENERIC or not n[:1].isupper():
+                continue
+            if norm not in {normalise(k) for k in keep}:
+                keep.append(n)
+        if keep:
+            name = (ENGLISH_NAMES.get(sub.code) or keep)[0]
+            out.append({"code": sub.code, "name": name, "variants": [n for n in keep if n != name]})
+    return out
+
+
+def _split_names(name: str) -> list[str]:
+    """"Catalunya [Cataluña]" -> both; "Bristol, City of" -> nothing (a city); "X, Y" -> "X"."""
+    if ", " in name and name.split(", ", 1)[1].lower().startswith(("city", "the city")):
+        return []
+    parts = re.split(r"\s*[\[\]/]\s*", name)
+    return [p.split(", ")[0].strip() for p in parts if p.strip()]
+
+
+def _title(form: str) -> str:
+    small = {"of", "the", "and", "for", "on", "in"}
+    return " ".join(w.lower() if i and w.lower() in small else w[:1] + w[1:].lower()
+                    for i, w in enumerate(form.split()))
+
+
+def build(lexicons: Path) -> dict:
+    gaz = Gazetteer(json.loads(DEFAULT_PATH.read_text(encoding="utf-8")))
+    known = {normalise(form) for form, _ in gaz.entries()}
+    parties = build_parties(lexicons, known)
+    known |= {normalise(f) for p in parties for f in (p["name"], *p["variants"])}
+    return {"version": FORMAT, "attribution": ATTRIBUTION, "parties": parties, "regions": build_regions(known)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lexicons", type=Path, default=DEFAULT_LEXICONS)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args(argv)
+    data = build(args.lexicons)
+    text = json.dumps(data, ensure_ascii=False, indent=0, separators=(",", ":"))
+    args.out.write_text(text + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: {len(data['parties'])} parties, {len(data['regions'])} regions")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

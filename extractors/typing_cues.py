@@ -1,0 +1,269 @@
+"""Typing cues: the grammatical tests that decide what a candidate name is in its sentence.
+
+Each predicate takes a spaCy ``Span`` (one candidate name) and answers one question from the
+words around it: does a place name act for its government (:func:`acting`: "Moscow said",
+"talks with Washington", "Moscow warned Kyiv") or name a place (:func:`is_locative`: "in
+Moscow", "flew to Moscow")? Is a capitalised word a person, an organisation or a title? The
+word lists are in ``data/lexicon.toml``; the event verbs are the verb lemmas of the trigger
+lexicon ``data/triggers.toml`` (CAMEO). :mod:`.mentions` applies them.
+
+Examples
+--------
+>>> import spacy
+>>> from spacy.tokens import Doc, Span
+>>> nlp = spacy.blank("en")
+>>> doc = Doc(nlp.vocab, words=["Moscow", "warned", "Kyiv"], heads=[1, 1, 1],
+...           deps=["nsubj", "ROOT", "dobj"], lemmas=["Moscow", "warn", "Kyiv"], pos=["PROPN", "VERB", "PROPN"])
+>>> acting(Span(doc, 0, 1)), acting(Span(doc, 2, 3))
+(True, True)
+>>> doc = Doc(nlp.vocab, words=["She", "visited", "Kyiv"], heads=[1, 1, 1],
+...           deps=["nsubj", "ROOT", "dobj"], lemmas=["she", "visit", "Kyiv"], pos=["PRON", "VERB", "PROPN"])
+>>> acting(Span(doc, 2, 3))
+False
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .lexicon import words
+
+__all__ = [
+    "acting", "actor_noun", "event_verbs", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
+    "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "place_word",
+    "title_before_name", "titled_name", "token_before",
+]
+
+# Dependency labels of a word that acts (subject, agent, possessor of an action).
+ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "compound", "appos", "conj"}
+# Dependency labels of a verb's patient: "Moscow warned Kyiv", "accused Washington of ...".
+PATIENT_DEPS = {"dobj", "dative"}
+LOCATIVE_PREPS = words("places", "locative_preps")
+MOTION_LEMMAS = words("places", "motion_lemmas")
+STATE_NAME_WORDS = words("places", "state_name_words")
+TITLE_WORDS = words("people", "title_words")
+_TITLE_GLUE = words("people", "title_glue")
+PERSON_ONLY_TITLES = words("people", "person_only_titles")
+PERSON_NOUNS = words("coref", "leader_nouns") | words("people", "person_nouns_extra")
+INSTITUTION_HEADS = words("institutions", "institution_heads")
+NAME_HEADS = words("institutions", "org_generic") | INSTITUTION_HEADS | words("institutions", "name_heads_extra")
+ORG_CUE_NOUNS = words("institutions", "org_cue_nouns")
+ORG_CUE_PARTICIPLES = words("institutions", "org_cue_participles")
+OFFICE_WORDS = words("people", "office_words")
+PARTY_LAST = words("institutions", "party_last_words")
+PARTY_FIRST = words("institutions", "party_first_words")
+EVENT_HEADS = words("places", "event_heads")
+EVENT_MODIFIERS = words("places", "event_modifiers")
+
+
+# CAMEO root codes of verbal interaction, whose target is an actor: statements, appeals, intent,
+# consultation, diplomatic cooperation, demands, disapproval, rejection, threats, reduced relations.
+VERBAL_CAMEO = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "16"}
+
+
+def actor_noun(tok) -> bool:
+    """A noun only an actor has: an agent noun of ``data/agents.toml`` ("officials", "forces"), a
+    person noun ("leader") or an event noun of the trigger lexicon ("sanctions", "offer")."""
+    from .actors import sector_of
+
+    lemma = tok.lemma_.lower()
+    return tok.lower_ in PERSON_NOUNS or lemma in PERSON_NOUNS or lemma in _event_nouns() or sector_of(tok) is not None
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    from .triggers import TriggerLexicon
+
+    return TriggerLexicon.load().nouns()
+
+
+@lru_cache(maxsize=1)
+def event_verbs() -> frozenset[str]:
+    """Verbs of speech and diplomacy: verb lemmas of the trigger lexicon whose own CAMEO codes
+    (entries of source ``verb`` or ``reviewed`` without an object constraint; not patterns, not
+    WordNet synonyms) are all verbal interaction (:data:`VERBAL_CAMEO`), less the verbs of motion. Their object is an actor ("warned Kyiv"); the object of a material act
+    ("bombed Aleppo", "entered Kyiv") is a place.
+
+    Examples
+    --------
+    >>> {"warn", "accuse", "condemn"} <= event_verbs(), {"visit", "bomb", "enter"} & event_verbs()
+    (True, set())
+    """
+    import tomllib
+
+    from .triggers import TRIGGERS_PATH
+
+    with open(TRIGGERS_PATH, "rb") as fh:
+        types = tomllib.load(fh).get("types", {})
+    roots: dict[str, set[str]] = {}
+    for table in types.values():
+        for e in table.get("verbs", ()):
+            if e.get("source") in {"verb", "reviewed"} and "object" not in e and " " not in e["lemma"]:
+                roots.setdefault(e["lemma"], set()).add(str(e.get("cameo", ""))[:2])
+    return frozenset(lemma for lemma, r in roots.items() if r <= VERBAL_CAMEO and lemma not in MOTION_LEMMAS)
+
+
+def acting(span) -> bool:
+    """Whether a place name is used for its government (metonymy) rather than as a place: the agent
+    or patient of an event or speech ("Moscow said", "talks with Washington", "warned Kyiv")."""
+    root = span.root
+    dep = root.dep_
+    if dep == "pobj":
+        prep = root.head
+        if prep.lower_ == "by":
+            return True
+        if prep.lower_ == "to":
+            return prep.head.lemma_.lower() not in MOTION_LEMMAS
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+            return actor_noun(prep.head)  # "the decision of Moscow" acts; "the city of Moscow" is a place
+        return prep.lower_ not in LOCATIVE_PREPS
+    if dep == "compound":
+        # "Moscow officials" acts; "Moscow airport" is a place: act when the head is a person-like noun
+        return root.head.ent_type_ in {"", "NORP", "PERSON", "ORG"} and root.head.pos_ == "NOUN"
+    if dep in PATIENT_DEPS:
+        # the patient of an event or speech verb ("Moscow warned Kyiv", "accused Washington of"),
+        # not of a verb of motion ("visited Kyiv"): a lemma of the trigger lexicon
+        return root.head.pos_ in {"VERB", "AUX"} and root.head.lemma_.lower() in event_verbs()
+    return dep in ACTING_DEPS or dep == "ROOT"
+
+
+def token_before(span):
+    i = span.start - 1
+    return span.doc[i] if i >= 0 else None
+
+
+def org_cue(span) -> bool:
+    """A common noun or participle introducing the name marks an organisation.
+
+    "Spanish outlet ABC", "newspaper ABC", "the consulting firm Stratfor", "Texas-based Stratfor",
+    "state-owned Rosneft".
+    """
+    prev = token_before(span)
+    if prev is None:
+        return False
+    if prev.lower_ in ORG_CUE_NOUNS and prev.pos_ == "NOUN" and prev.text.islower():
+        return True
+    return prev.lower_ in ORG_CUE_PARTICIPLES and prev.i > 0 and prev.doc[prev.i - 1].text == "-"
+
+
+def org_context(span) -> bool:
+    """Context showing that a name the model typed PERSON is an organisation.
+
+    An introducing noun or "-based" (see :func:`org_cue`), or a definite article heading the
+    name itself ("the Lega Nord"): people's names do not take "the", organisations' do. A name
+    modifying a noun ("the Trump administration") does not count.
+    """
+    if org_cue(span):
+        return True
+    prev = token_before(span)
+    return (prev is not None and prev.lower_ == "the" and prev.head.i == span.root.i
+            and span.root.i == span.end - 1 and span.root.dep_ not in {"compound", "amod"})
+
+
+def names_institution(span) -> bool:
+    """A PERSON span whose last word is an institution's head noun ("Senate Liberal Caucus") or a
+    party's name word in any language ("Sinn Féin", "Fine Gael", "Partido Popular")."""
+    last, first = span[-1].lower_, span[0].lower_
+    if len(span) > 1 and (last in PARTY_LAST or first in PARTY_FIRST):
+        return True
+    return len(span) > 1 and last in NAME_HEADS and last not in {"house", "chair"}
+
+
+def place_word(span, label: str) -> bool:
+    """A one-word PERSON name (not an acronym, no title before it) that is the object of a
+    locative preposition is a place: "the bombing in Raqqah" (people are not "in" someone)."""
+    if label != "PERSON" or len(span) != 1 or span.text.isupper() or not is_locative(span):
+        return False
+    prev = token_before(span)
+    return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS) and span[0].lower_ not in NAME_HEADS
+
+
+def in_title(span) -> bool:
+    """A ministry's field inside a title: "Secretary of State", "Defense Minister", "State Secretary"."""
+    if len(span) != 1 or span[0].lower_ not in OFFICE_WORDS:
+        return False
+    doc, i = span.doc, span.start
+    before = doc[i - 2 : i]
+    if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_.rstrip(".") in TITLE_WORDS:
+        return True
+    return i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in TITLE_WORDS and doc[i + 1].lower_ not in _TITLE_GLUE
+
+
+def in_event_name(span) -> bool:
+    """A name inside an event's name: a year, the name, modifiers, an event noun ("1992 United Kingdom general election")."""
+    doc = span.doc
+    if span.start == 0 or not (doc[span.start - 1].like_num or doc[span.start - 1].ent_type_ == "DATE"):
+        return False
+    j = span.end
+    while j < len(doc) and j < span.end + 3 and doc[j].lower_ in EVENT_MODIFIERS:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in EVENT_HEADS
+
+
+def foreign_sentence(span) -> bool:
+    """A name opening a sentence whose three or more lower-case words include no English stop
+    word: a capitalised word of another language ("Somos nuestra propia historia")."""
+    sent = span.sent
+    if span.start != sent.start:
+        return False
+    lower = [t for t in sent if t.is_alpha and t.is_lower and t.ent_type_ == ""]
+    return len(lower) >= 3 and not any(t.lower_ in STOP_WORDS for t in lower)
+
+
+def title_before_name(span) -> bool:
+    """A capitalised title word right before a two- or three-word capitalised name ("Chancellor Olaf Scholz")."""
+    prev = token_before(span)
+    if prev is None or not prev.text[:1].isupper() or prev.lower_.rstrip(".") not in PERSON_ONLY_TITLES | {"chancellor", "minister", "secretary"}:
+        return False
+    words_ = [t for t in span if not t.is_punct]
+    return 2 <= len(words_) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.pos_ == "PROPN" for t in words_)
+
+
+def of_person(span) -> bool:
+    """A seat or capital that is the possessor or modifier of a person's name ("Downing Street's Alastair Campbell")."""
+    root = span.root
+    head = root.head
+    return root.dep_ in {"poss", "compound"} and head.i >= span.end and head.ent_type_ == "PERSON"
+
+
+def names_person(span) -> bool:
+    """A name in apposition to a noun for a person ("his predecessor, Chávez") is a person."""
+    root = span.root
+    head = root.head
+    return (root.dep_ == "appos" and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS
+            and len(span) <= 3 and span[0].text[:1].isupper())
+
+
+def is_dateline(span) -> bool:
+    """"Mexico City ( –", "MOSCOW, Jan 5 -": a dateline at the start of a text names a place."""
+    doc = span.doc
+    if not (span.start == 0 or doc[span.start - 1].is_space or doc[span.start].is_sent_start):
+        return False
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return nxt in {"(", "–", "—", "-"} or (nxt == "," and span.text.isupper())
+
+
+def names_state(span) -> bool:
+    """A place not in the gazetteer named as a state: "Soviet Union", "Republic of Texas"."""
+    words = span.text.lower().split()
+    if len(words) < 2:
+        return False
+    return words[-1] in STATE_NAME_WORDS or (words[0] in STATE_NAME_WORDS and words[1] == "of")
+
+
+def titled_name(span) -> bool:
+    """A span made of a personal title and one to three capitalised names: "Cardinal Pietro Parolin"."""
+    if len(span) < 2 or span[0].lower_.rstrip(".") not in PERSON_ONLY_TITLES:
+        return False
+    rest = [t for t in span[1:] if not t.is_punct]
+    return 1 <= len(rest) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.pos_ == "PROPN" for t in rest)
+
+
+def is_locative(span) -> bool:
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head.lower_
+    return prep in LOCATIVE_PREPS or (prep == "to" and root.head.head.lemma_.lower() in MOTION_LEMMAS)
