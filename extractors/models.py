@@ -14,11 +14,14 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+
+from anyascii import anyascii
 
 __all__ = [
     "PERSON",
@@ -78,8 +81,9 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in norm if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
-    """Lower-case, accent-free, Latin-script form used for comparing names.
+    """Lower-case, accent-free, Latin-script form used for comparing names (cached: it is pure).
 
     Other scripts are transliterated (anyascii), so one name written in Cyrillic and in Latin
     letters folds alike; letters without a decomposition ("Ł", "Ø", "ß") get their Latin form.
@@ -87,8 +91,6 @@ def fold(text: str) -> str:
     >>> fold("Nicolás MADURO"), fold("Łukasz Ø"), fold("Сергей Лавров")
     ('nicolas maduro', 'lukasz o', 'sergey lavrov')
     """
-    from anyascii import anyascii
-
     return anyascii(unicodedata.normalize("NFC", text)).lower()
 
 

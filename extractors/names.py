@@ -10,6 +10,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
@@ -19,7 +20,7 @@ from .models import (
 )
 
 __all__ = ["ACRONYM", "initials", "suffix_index", "surname_index", "name_core", "edit_distance",
-           "variant_candidates", "first_name_index"]
+           "variant_candidates", "VariantIndex", "first_name_index"]
 
 #: An acronym: "CSIS", "U.N.", "AT&T".
 ACRONYM = re.compile(r"^[A-Z][A-Z&.\-]{1,9}$")
@@ -63,6 +64,7 @@ def surname_index(names: dict[str, str]) -> dict[str, set[str]]:
 _ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|es|ash|an|ar|at|az|ul)[-' ]")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_core(word: str) -> str:
     """A surname for comparing spellings: folded, without an Arabic article, hyphens or quotes.
 
@@ -104,12 +106,65 @@ def _first_names_agree(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 6 and edit_distance(a, b, 1) <= 1
 
 
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` letters deleted (itself included)."""
+    out, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+class VariantIndex:
+    """Person names indexed for :func:`variant_candidates` without comparing every pair.
+
+    Surname cores are indexed by their deletion neighbourhood (up to two letters): two words
+    within edit distance k share a form with at most k letters deleted from each, so a query
+    looks up its own deletions and checks only those candidates exactly.
+    """
+
+    def __init__(self, people: dict[str, str]):
+        self.people = people
+        self._by_form: dict[str, set[str]] = defaultdict(set)
+        for key, other in people.items():
+            oparts = other.split()
+            if len(oparts) >= 2:
+                for form in _deletions(name_core(oparts[-1]), 2):
+                    self._by_form[form].add(key)
+
+    def candidates(self, name: str, *, exclude: str | None = None) -> set[str]:
+        """The closest spelling variants of ``name`` (see :func:`variant_candidates`)."""
+        parts = name.split()
+        if not parts:
+            return set()
+        core = name_core(parts[-1])
+        bound = _surname_bound(core)
+        keys = set().union(*(self._by_form.get(form, ()) for form in _deletions(core, bound)))
+        keys.discard(exclude)
+        best: dict[str, int] = {}
+        for key in keys:
+            other = self.people[key]
+            oparts = other.split()
+            if fold(other) == fold(name):
+                continue
+            if len(parts) >= 2 and not _first_names_agree(parts[0], oparts[0]):
+                continue
+            d = edit_distance(core, name_core(oparts[-1]), bound)
+            if d <= bound:
+                best[key] = d
+        if not best:
+            return set()
+        low = min(best.values())
+        return {k for k, d in best.items() if d == low}
+
+
 def variant_candidates(name: str, people: dict[str, str]) -> set[str]:
     """People (key -> name) whose name is a spelling variant of ``name``, the closest only.
 
     A full name matches when first names agree and the surnames are within a bounded edit
     distance after :func:`name_core`; a one-word name matches surnames the same way. Only the
     candidates at the smallest distance are returned (the caller joins when there is one).
+    For many queries over one set of people, build a :class:`VariantIndex` once.
 
     >>> people = {"person:muammar-gaddafi": "Muammar Gaddafi", "person:hannibal-gaddafi": "Hannibal Gaddafi"}
     >>> variant_candidates("Muammar Qaddafi", people)
@@ -117,25 +172,7 @@ def variant_candidates(name: str, people: dict[str, str]) -> set[str]:
     >>> sorted(variant_candidates("Qaddafi", people))
     ['person:hannibal-gaddafi', 'person:muammar-gaddafi']
     """
-    parts = name.split()
-    if not parts:
-        return set()
-    core = name_core(parts[-1])
-    bound = _surname_bound(core)
-    best: dict[str, int] = {}
-    for key, other in people.items():
-        oparts = other.split()
-        if len(oparts) < 2 or fold(other) == fold(name):
-            continue
-        if len(parts) >= 2 and not _first_names_agree(parts[0], oparts[0]):
-            continue
-        d = edit_distance(core, name_core(oparts[-1]), bound)
-        if d <= bound:
-            best[key] = d
-    if not best:
-        return set()
-    low = min(best.values())
-    return {k for k, d in best.items() if d == low}
+    return VariantIndex(people).candidates(name)
 
 
 def first_name_index(names: dict[str, str]) -> dict[str, set[str]]:

@@ -52,6 +52,7 @@ from .names import (  # noqa: F401  (re-exported: the public names of resolution
     suffix_index,
     surname_index,
     variant_candidates,
+    VariantIndex,
 )
 from .resolution_document import DocumentState, resolve_document  # noqa: F401  (registers the document rules first)
 from .resolution_registry import REGISTRY, TYPING_HOWS, ResolutionRule, describe, resolution_rule  # noqa: F401
@@ -93,6 +94,8 @@ class _CorpusIndex:
     dates: dict[str, set[str]] = field(default_factory=dict)  # key -> ISO dates of its documents
     states: dict[str, set[str]] = field(default_factory=dict)  # person key -> states of its title phrases
     docs: dict[str, set[str]] = field(default_factory=dict)  # key -> documents
+    variants: VariantIndex | None = None  # person names by surname spelling
+    first_names: dict[str, set[str]] = field(default_factory=dict)  # first word -> full person names
 
 
 def _corpus_index(results: list[DocResult]) -> _CorpusIndex:
@@ -120,7 +123,8 @@ def _corpus_index(results: list[DocResult]) -> _CorpusIndex:
         if etype == INSTITUTION and len(name.split()) >= 2:
             long_institutions[initials(name.split())].add(key)
     return _CorpusIndex(names, acronyms, surname_index(people), suffix_index(people), long_institutions,
-                        Gazetteer.load(), counts, dict(dates), dict(states), dict(docs))
+                        Gazetteer.load(), counts, dict(dates), dict(states), dict(docs), VariantIndex(people),
+                        dict(first_name_index(people)))
 
 
 #: Documents further apart than this are not taken to name one person by a short name alone.
@@ -161,14 +165,14 @@ def corpus_variants(key: str, etype: str, name: str, index: _CorpusIndex) -> set
     """A person name spelled another way ("Qaddafi", "el-Sisi") joins the one closest full name; a one-word given name the one full name it starts."""
     if etype != PERSON:
         return None
-    people = {k: n for k, (t, n) in index.names.items() if t == PERSON and k != key}
-    found = {k for k in variant_candidates(name, people) if compatible(key, k, index)}
+    found = {k for k in index.variants.candidates(name, exclude=key) if compatible(key, k, index)}
     if len(name.split()) >= 2:
         # the rarer spelling joins the commoner one (never both ways)
         found = {k for k in found if (index.counts[k], k) > (index.counts[key], key)}
     if found or len(name.split()) != 1:
         return found or None
-    found = {k for k in first_name_index(people).get(fold(name), set()) if compatible(key, k, index)}
+    # the key itself is one word long, so never among the full names of the index
+    found = {k for k in index.first_names.get(fold(name), set()) - {key} if compatible(key, k, index)}
     return found or None
 
 
