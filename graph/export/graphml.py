@@ -187,6 +187,14 @@ def _flat_value(value):
     return value
 
 
+def _flat_safe(value):
+    """:func:`_flat_value`, XML-safe: the flat string is cleaned once (JSON already escapes controls)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return ""
+    flat = _flat_value(value)
+    return xml_safe(flat) if isinstance(flat, str) else flat
+
+
 def _portable_graph_attrs(graph: Mapping) -> dict:
     out = dict(graph)
     index = out.get("document_index")
@@ -212,17 +220,17 @@ def flatten(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     ('A|Ay', 'A', '#ff7f0e', 'AAA')
     """
     H = nx.MultiDiGraph()
-    H.graph.update({k: _flat_value(_safe(v)) for k, v in _portable_graph_attrs(G.graph).items()})
+    H.graph.update({k: _flat_safe(v) for k, v in _portable_graph_attrs(G.graph).items()})
     low, high = _mentions(G)
     for n, data in G.nodes(data=True):
-        attrs = {k: _flat_value(_safe(v)) for k, v in _node_attrs(data).items()}
+        attrs = {k: _flat_safe(v) for k, v in _node_attrs(data).items()}
         color, _ = _node_style(data)
         attrs.update(label=xml_safe(str(data.get("name") or n)), color=color, **_rgb(color),
                      size=node_size(int(data.get("mentions") or 0), smallest=low, largest=high))
         H.add_node(xml_safe(str(n)), **attrs)
     ids = _unique_ids(G)
     for u, v, k, data in G.edges(keys=True, data=True):
-        attrs = {a: _flat_value(_safe(b)) for a, b in data.items()}
+        attrs = {a: _flat_safe(b) for a, b in data.items()}
         attrs["color"] = _edge_color(data)
         H.add_edge(xml_safe(str(u)), xml_safe(str(v)), key=ids[(u, v, k)], **attrs)
     return H
@@ -265,9 +273,23 @@ def _gexf_type(values: list) -> str | None:
     return kinds.pop() if kinds else "string"
 
 
+def _shallow_safe(rec: Mapping) -> dict:
+    """Top-level strings and lists of scalars made XML-safe; nested data is cleaned when written as JSON."""
+    out = {}
+    for k, v in rec.items():
+        if isinstance(v, str):
+            v = xml_safe(v)
+        elif isinstance(v, (list, tuple, set)) and all(x is None or isinstance(x, (str, int, float)) for x in v):
+            v = _safe(v)
+        elif isinstance(v, float) and not math.isfinite(v):
+            v = None
+        out[xml_safe(str(k))] = v
+    return out
+
+
 def _gexf_value(value, kind) -> str:
-    if kind is None:
-        return json.dumps(value, ensure_ascii=False)
+    if kind is None:  # JSON escapes control characters; xml_safe drops what is left (lone surrogates)
+        return xml_safe(json.dumps(value, ensure_ascii=False))
     if kind.startswith("list"):
         return "[" + ", ".join(json.dumps(x, ensure_ascii=False) for x in value) + "]"
     if kind == "boolean":
@@ -334,13 +356,13 @@ def to_gexf(G: nx.MultiDiGraph) -> ET.ElementTree:
     ET.SubElement(meta, "description").text = xml_safe("; ".join(str(d) for d in description))
     graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
 
-    nodes = [(xml_safe(str(n)), data, _safe(_node_attrs(data))) for n, data in G.nodes(data=True)]
+    nodes = [(xml_safe(str(n)), data, _shallow_safe(_node_attrs(data))) for n, data in G.nodes(data=True)]
     for _, _, rec in nodes:
         rec.pop("name", None)  # the node label
     ids = _unique_ids(G)
     edges = []
     for u, v, k, data in G.edges(keys=True, data=True):
-        rec = _safe({a: b for a, b in data.items() if a not in ("type", "label", "weight")})
+        rec = _shallow_safe({a: b for a, b in data.items() if a not in ("type", "label", "weight")})
         rec["relation"] = xml_safe(str(data.get("type", k)))
         edges.append((ids[(u, v, k)], xml_safe(str(u)), xml_safe(str(v)), data, rec))
     node_cols = _columns([rec for _, _, rec in nodes])
