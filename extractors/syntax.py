@@ -86,7 +86,7 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
         # "Mullin, who sits on ...": the noun the relative clause modifies
         if s.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
             return [(verb.head, 1.0)]
-        # "The Red Cross operating in Iraq said": a participle parsed as the subject
+        # "The agency working in the region said": a participle parsed as the subject
         if s.pos_ == "VERB" and s.tag_ in PARTICIPLE_TAGS:
             inner = [c for c in s.children if c.dep_ in SUBJ_DEPS and c.i < s.i]
             if inner:
