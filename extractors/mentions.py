@@ -30,7 +30,8 @@ from .gazetteer import Gazetteer
 from .lexicon import words
 from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entity_key, fold
 from .resolution_document import DocumentState, resolve_document
-from .typing_cues import (
+from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
+    _TITLE_GLUE, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
     acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, names_institution, names_person,
     names_state, of_person, org_context, org_cue, place_word, title_before_name, titled_name,
 )
@@ -39,11 +40,7 @@ __all__ = ["find_mentions", "find_candidates"]
 
 # spaCy labels that can name an actor or a place; everything else (DATE, MONEY, ...) is ignored.
 ACTOR_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"}
-TITLE_WORDS = words("people", "title_words")
-_TITLE_GLUE = words("people", "title_glue")
 AFFILIATION_WORDS = words("people", "affiliation_words")
-INSTITUTION_HEADS = words("institutions", "institution_heads")
-NAME_HEADS = words("institutions", "org_generic") | INSTITUTION_HEADS | words("institutions", "name_heads_extra")
 _TRAILING = words("institutions", "trailing_words")
 ARTICLE_NAMES = words("places", "article_names")
 DOCUMENT_HEADS = words("institutions", "document_heads")
