@@ -16,6 +16,16 @@ Examples
 False
 >>> (out / "a.txt").read_text(), sorted(p.name for p in out.iterdir())
 ('new', ['a.txt'])
+
+A writer that is atomic by itself, called inside another one's staging, stages only once:
+
+>>> with atomic_path(out / "b.txt") as tmp:
+...     with atomic_path(tmp) as inner:
+...         _ = inner.write_text("once")
+...     inner == tmp
+True
+>>> (out / "b.txt").read_text()
+'once'
 """
 
 from __future__ import annotations
@@ -40,7 +50,9 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path to write ``path``'s new content to (a file or a folder).
 
     On a normal exit the content is fsynced and renamed over ``path``; on an exception
-    ``path`` is left as it was.
+    ``path`` is left as it was. A ``path`` that is itself in a staging folder is yielded as it
+    is: the enclosing ``atomic_path`` makes it atomic (graph.json and the Cypher script are
+    written through their own writer inside :func:`graph.pipeline.write_outputs`).
 
     Raises
     ------
@@ -48,6 +60,9 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
         The folder of ``path`` cannot be written, or the writer wrote nothing.
     """
     path = Path(path)
+    if path.parent.name.startswith(STAGING_PREFIX):  # already a staging path: the outer writer swaps it in
+        yield path
+        return
     try:
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=path.parent))
     except OSError as err:
