@@ -38,7 +38,7 @@ from newsgraph.corpus.readers import SAMPLE_DIR, Fields
 from newsgraph.extractors.models import MENTIONED_WITH, fold
 
 from .export.json import read_json
-from .api_exports import ExportsMixin, InlineHTML, _query_dir  # noqa: F401  (_query_dir: tests)
+from .api_exports import ExportsMixin, InlineHTML
 from .api_tables import TablesMixin
 from .filters import check_entity_types, check_relation_types, check_statuses, relation_types
 

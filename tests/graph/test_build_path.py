@@ -195,7 +195,7 @@ def test_query_files_are_removed_on_change_and_collection(tmp_path, monkeypatch)
 
 def test_query_folder_is_removed_at_exit(tmp_path):
     code = ("import networkx as nx\n"
-            "from newsgraph.graph.api import KnowledgeGraph, _query_dir\n"
+            "from newsgraph.graph.api import KnowledgeGraph; from newsgraph.graph.api_exports import _query_dir\n"
             "G = nx.MultiDiGraph(documents=0, document_index={})\n"
             "G.add_node('state:RUS', id='state:RUS', name='Russia', type='State')\n"
             "kg = KnowledgeGraph(G)\n"
