@@ -16,6 +16,7 @@ from newsgraph.corpus.errors import RulesError
 
 from .actors import sector_of
 from .lexicon import ordered, words
+from .roles import NAME_ROLES
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, LIGHT_VERBS, MODIFIER_ARG, MODIFIER_DEPS,
     NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
@@ -537,6 +538,9 @@ def _org(f: Frame):
     """The organisation of a role noun: "Russian President", "director at CSIS"."""
     return f.orgs(f.trigger)
 
+
+# the roles of role facts that read names: see extractors/roles.py
+ROLE_FINDERS.update(NAME_ROLES)
 
 #: Argument roles a rule may name (plus ``prep:<preposition>``: "asylum in Russia").
 ROLES = frozenset(ROLE_FINDERS)

@@ -1,0 +1,106 @@
+"""Argument roles of role facts (HEAD_OF, MEMBER_OF) that read a name itself, not a noun.
+
+The role facts of ``ontology.toml`` mostly read role nouns ("President Putin", "leader of the
+party", see the ``holder`` and ``org`` roles of :mod:`.arguments`). The roles here cover the
+constructions where the body or the holder is a name with no role noun between them:
+
+``described``
+    The noun a passive participle modifies: "the Green Alliance, led by Ana Ruiz" (the alliance
+    is led), "a small party headed by Ana Ruiz" (the noun apposed to a name stands for it).
+``participle_agent``
+    The by-agent of that participle: "Ana Ruiz" in "the Green Alliance, led by Ana Ruiz".
+``owner``
+    A person named as the possessor of the trigger's name: "Ana Ruiz's Freedom Party".
+``itself``
+    The institution the trigger word is part of: "Freedom Party" in "Ana Ruiz's Freedom Party".
+``named_agent`` / ``named_patient``
+    The doer / the one acted upon, kept only when the token is itself a name (no looking
+    into group nouns and their modifiers: in "the bloc's list includes Chile" the list is
+    not the bloc).
+
+:data:`NAME_ROLES` maps each name to its function ``(frame) -> [(token, confidence)]``;
+``arguments`` adds them to its role table (this module imports nothing of it: the frame is
+used through its ``trigger``, ``ent``, ``agents`` and ``patients``).
+
+Examples
+--------
+>>> sorted(NAME_ROLES)
+['described', 'itself', 'named_agent', 'named_patient', 'owner', 'participle_agent']
+"""
+
+from __future__ import annotations
+
+from .lexicon import words
+from .syntax import SUBJ_DEPS
+
+__all__ = ["NAME_ROLES", "PARTICIPLE_TAG"]
+
+COPULAS = words("arguments", "copulas")
+
+#: Penn tag of a past participle ("led", "headed").
+PARTICIPLE_TAG = "VBN"
+# Prepositions after which the doer of "include" places the object elsewhere: "included
+# Chile in the list" does not make Chile one of the doer's members.
+PLACING_PREPS = frozenset({"in", "on", "into", "among"})
+
+
+def _entity_type(f, tok) -> str | None:
+    e = f.ent(tok)
+    return None if e is None else e[1]
+
+
+def _modifying_participle(tok) -> bool:
+    return tok.dep_ == "acl" and tok.tag_ == PARTICIPLE_TAG and tok.head.i != tok.i
+
+
+def _described(f):
+    """The noun a passive participle trigger modifies: "the Green Alliance, led by Ana Ruiz";
+    for a predicate noun, the copula's subject: "the Front is a party led by Ana Ruiz"."""
+    if not _modifying_participle(f.trigger):
+        return []
+    noun = f.trigger.head
+    if noun.dep_ == "attr" and noun.head.lemma_ in COPULAS and f.ent(noun) is None:
+        return [(c, 1.0) for c in noun.head.children if c.dep_ in SUBJ_DEPS]
+    return [(noun, 1.0)]
+
+
+def _participle_agent(f):
+    """The by-agent of a participle modifying a noun: "Ana Ruiz" in "the alliance, led by Ana Ruiz"."""
+    if not _modifying_participle(f.trigger):
+        return []
+    return [(p, 1.0) for c in f.trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def _owner(f):
+    """A person named as the possessor of the trigger's name: "Ana Ruiz's Freedom Party"."""
+    return [(c, 1.0) for c in f.trigger.children if c.dep_ == "poss" and _entity_type(f, c) == "Person"]
+
+
+def _itself(f):
+    """The institution the trigger word belongs to ("Party" of "Freedom Party"). A coordinated
+    name is read through a word of its own ("Freedom" of "Freedom Party"), so that "his Freedom
+    Party and the Labour Party" does not make both parties his."""
+    trig = f.trigger
+    if _entity_type(f, trig) != "Institution":
+        return []
+    if not trig.conjuncts:
+        return [(trig, 1.0)]
+    inner = [c for c in trig.children if c.dep_ == "compound" and f.ent(c) == f.ent(trig)]
+    return [(inner[0], 1.0)] if inner else []
+
+
+def _named_agent(f):
+    """The doer when it is an institution's name itself ("the Andean Pact includes Peru")."""
+    if any(c.dep_ == "prep" and c.lower_ in PLACING_PREPS for c in f.trigger.children):
+        return []
+    return [(t, c) for t, c in f.agents(f.trigger) if _entity_type(f, t) == "Institution"]
+
+
+def _named_patient(f):
+    """The one acted upon when it is a name itself ("includes Peru", not "includes Peru's bank")."""
+    return [(t, c) for t, c in f.patients(f.trigger) if f.ent(t) is not None]
+
+
+#: Role name -> function finding its tokens (added to ``arguments.ROLE_FINDERS``).
+NAME_ROLES = {"described": _described, "participle_agent": _participle_agent, "owner": _owner,
+              "itself": _itself, "named_agent": _named_agent, "named_patient": _named_patient}
