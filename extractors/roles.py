@@ -10,9 +10,15 @@ constructions where the body or the holder is a name with no role noun between t
 ``participle_agent``
     The by-agent of that participle: "Ana Ruiz" in "the Green Alliance, led by Ana Ruiz".
 ``owner``
-    A person named as the possessor of the trigger's name: "Ana Ruiz's Freedom Party".
+    A person named as the possessor of the trigger: "Ana Ruiz's Freedom Party", "the party of
+    Ana Ruiz".
 ``itself``
-    The institution the trigger word is part of: "Freedom Party" in "Ana Ruiz's Freedom Party".
+    The institution the trigger word is part of ("Freedom Party" in "Ana Ruiz's Freedom
+    Party"), or the name a common noun trigger is apposed to ("the Front, the party of ...").
+``predicated``
+    The names a copula says a role noun is: "members of the club have been A and B".
+``including_head``
+    The institution an "including" phrase qualifies: "the Front (including A and B)".
 ``named_agent`` / ``named_patient``
     The doer / the one acted upon, kept only when the token is itself a name (no looking
     into group nouns and their modifiers: in "the bloc's list includes Chile" the list is
@@ -24,8 +30,9 @@ used through its ``trigger``, ``ent``, ``agents`` and ``patients``).
 
 Examples
 --------
->>> sorted(NAME_ROLES)
-['described', 'itself', 'named_agent', 'named_patient', 'owner', 'participle_agent']
+>>> sorted(NAME_ROLES)  # doctest: +NORMALIZE_WHITESPACE
+['described', 'including_head', 'itself', 'named_agent', 'named_patient', 'owner', 'participle_agent',
+ 'predicated']
 """
 
 from __future__ import annotations
@@ -72,8 +79,11 @@ def _participle_agent(f):
 
 
 def _owner(f):
-    """A person named as the possessor of the trigger's name: "Ana Ruiz's Freedom Party"."""
-    return [(c, 1.0) for c in f.trigger.children if c.dep_ == "poss" and _entity_type(f, c) == "Person"]
+    """A person named as the possessor of the trigger: "Ana Ruiz's Freedom Party", "the party of Ana Ruiz"."""
+    trig = f.trigger
+    found = [c for c in trig.children if c.dep_ == "poss"]
+    found += [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return [(c, 1.0) for c in found if _entity_type(f, c) == "Person"]
 
 
 def _itself(f):
@@ -81,6 +91,10 @@ def _itself(f):
     name is read through a word of its own ("Freedom" of "Freedom Party"), so that "his Freedom
     Party and the Labour Party" does not make both parties his."""
     trig = f.trigger
+    if _entity_type(f, trig) is None:
+        # "the DRP, the party of Ana Ruiz" / "his party, the DRP": the apposed name
+        names = [c for c in trig.children if c.dep_ == "appos"] + ([trig.head] if trig.dep_ == "appos" else [])
+        return [(c, 1.0) for c in names if _entity_type(f, c) == "Institution"][:1]
     if _entity_type(f, trig) != "Institution":
         return []
     if not trig.conjuncts:
@@ -101,6 +115,21 @@ def _named_patient(f):
     return [(t, c) for t, c in f.patients(f.trigger) if f.ent(t) is not None]
 
 
+def _predicated(f):
+    """The names a copula says a role noun is: "members of the club have been A and B"."""
+    noun = f.trigger
+    if noun.dep_ not in SUBJ_DEPS or noun.head.lemma_ not in COPULAS:
+        return []
+    return [(c, 1.0) for c in noun.head.children if c.dep_ == "attr" and f.ent(c) is not None]
+
+
+def _including_head(f):
+    """The institution an "including" phrase qualifies: "the Front (including A and B)"."""
+    head = f.trigger.head
+    return [(head, 1.0)] if f.trigger.dep_ == "prep" and _entity_type(f, head) == "Institution" else []
+
+
 #: Role name -> function finding its tokens (added to ``arguments.ROLE_FINDERS``).
 NAME_ROLES = {"described": _described, "participle_agent": _participle_agent, "owner": _owner,
-              "itself": _itself, "named_agent": _named_agent, "named_patient": _named_patient}
+              "itself": _itself, "named_agent": _named_agent, "named_patient": _named_patient,
+              "predicated": _predicated, "including_head": _including_head}

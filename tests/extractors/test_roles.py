@@ -40,6 +40,15 @@ def roles(extractor, text):
     ("The Andean Pact includes Peru and Bolivia.", ("state:BOL", "MEMBER_OF", "institution:andean-pact")),
     ("The Northern Front, which includes the Ridge Brigade, attacked the town.",
      ("institution:ridge-brigade", "MEMBER_OF", "institution:northern-front")),
+    ("NATO, including Turkey, warned Russia.", ("state:TUR", "MEMBER_OF", "institution:nato")),
+    ("Prominent members of the Rotary Club have been John Smith and Mary Jones.",
+     ("person:mary-jones", "MEMBER_OF", "institution:rotary-club")),
+    # the party named by apposition, its member by "of"
+    ("The gains came at the expense of the Reform Party, the party of Governor John Smith.",
+     ("person:john-smith", "MEMBER_OF", "institution:reform-party")),
+    # election or appointment to a body
+    ("Mary Jones was elected to the Senate in 1998.", ("person:mary-jones", "MEMBER_OF", "institution:senate")),
+    ("Kenya was elected to the Security Council.", ("state:KEN", "MEMBER_OF", "institution:un-security-council")),
 ])
 def test_role_fact_from_names(extractor, text, expected):
     assert expected in roles(extractor, text)
@@ -55,6 +64,8 @@ def test_role_fact_from_names(extractor, text, expected):
     "The European Union included Hungary in the sanctions list.",
     # troops led by an officer: no body named
     "Troops led by Colonel Ivan Petrov entered Georgia.",
+    # "including" on a common noun names no body
+    "Sanctions hit five banks, including Rosneft.",
 ])
 def test_no_role_fact(extractor, text):
     assert not roles(extractor, text)
