@@ -34,6 +34,7 @@ def roles(extractor, text):
      ("person:john-miller", "MEMBER_OF", "institution:freedom-party")),
     # standing for a party, and a party's incumbent
     ("Mary Cole stood for the Labour Party in 1950.", ("person:mary-cole", "MEMBER_OF", "institution:labour-party")),
+    ("Tom Reyes won the seat for the Labour Party in 1990.", ("person:tom-reyes", "MEMBER_OF", "institution:labour-party")),
     ("She lost to Conservative Party incumbent John Smith in 1990.",
      ("person:john-smith", "MEMBER_OF", "institution:conservative-party")),
     # a body and its members
