@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from newsgraph.corpus.errors import RulesError
 
-from .actors import sector_of
+from .actors import is_agent_noun, sector_of
 from .lexicon import ordered, words
 from .roles import NAME_ROLES
 from .syntax import (
@@ -363,9 +363,10 @@ class Frame:
         """The organisation a role noun belongs to."""
         holder_ids = {t.i for t, _ in self.holders(noun)}
         out = []
-        # "Russian President", "Russia's president", "Kremlin ally", "his wife"
+        # "Russian President", "Russia's president", "Kremlin ally", "his wife" (a nationality
+        # adjective on a profession is no role in the state: "a Chilean economist")
         for c in noun.children:
-            if c.dep_ in MODIFIER_DEPS and c.i not in holder_ids:
+            if c.dep_ in MODIFIER_DEPS and c.i not in holder_ids and (c.dep_ != "amod" or is_agent_noun(noun)):
                 out.append((c, 1.0))
         # "director of the Americas Program at the Center for ...", "ally of Moscow"
         frontier = [noun]

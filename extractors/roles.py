@@ -20,9 +20,12 @@ constructions where the body or the holder is a name with no role noun between t
 ``including_head``
     The institution an "including" phrase qualifies: "the Front (including A and B)".
 ``named_agent`` / ``named_patient``
-    The doer / the one acted upon, kept only when the token is itself a name (no looking
-    into group nouns and their modifiers: in "the bloc's list includes Chile" the list is
-    not the bloc).
+    The doer / the one acted upon, kept only when it is a name (or a relative pronoun whose
+    noun is one): no looking into nouns and their modifiers, "a Canadian lawyer who was
+    elected to the Senate" is not Canada elected.
+``body_agent``
+    ``named_agent`` when it is an institution: in "the bloc's list includes Chile" the list is
+    not the bloc, and "Germany included France in ..." is no membership.
 
 :data:`NAME_ROLES` maps each name to its function ``(frame) -> [(token, confidence)]``;
 ``arguments`` adds them to its role table (this module imports nothing of it: the frame is
@@ -31,14 +34,14 @@ used through its ``trigger``, ``ent``, ``agents`` and ``patients``).
 Examples
 --------
 >>> sorted(NAME_ROLES)  # doctest: +NORMALIZE_WHITESPACE
-['described', 'including_head', 'itself', 'named_agent', 'named_patient', 'owner', 'participle_agent',
- 'predicated']
+['body_agent', 'described', 'including_head', 'itself', 'named_agent', 'named_patient', 'owner',
+ 'participle_agent', 'predicated']
 """
 
 from __future__ import annotations
 
 from .lexicon import words
-from .syntax import SUBJ_DEPS
+from .syntax import REL_PRONOUNS, SUBJ_DEPS
 
 __all__ = ["NAME_ROLES", "PARTICIPLE_TAG"]
 
@@ -103,16 +106,32 @@ def _itself(f):
     return [(inner[0], 1.0)] if inner else []
 
 
+def _names(f, found):
+    """The tokens of ``found`` that are names; a relative pronoun stands for the name it follows."""
+    out = []
+    for tok, conf in found:
+        if tok.lower_ in REL_PRONOUNS and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        if f.ent(tok) is not None:
+            out.append((tok, conf))
+    return out
+
+
 def _named_agent(f):
-    """The doer when it is an institution's name itself ("the Andean Pact includes Peru")."""
+    """The doer when it is a name ("Ana Ruiz ran for ...", not "a Chilean lawyer ran for ...")."""
+    return _names(f, f.agents(f.trigger))
+
+
+def _body_agent(f):
+    """The doer when it is an institution's name ("the Andean Pact includes Peru")."""
     if any(c.dep_ == "prep" and c.lower_ in PLACING_PREPS for c in f.trigger.children):
         return []
-    return [(t, c) for t, c in f.agents(f.trigger) if _entity_type(f, t) == "Institution"]
+    return [(t, c) for t, c in _names(f, f.agents(f.trigger)) if _entity_type(f, t) == "Institution"]
 
 
 def _named_patient(f):
-    """The one acted upon when it is a name itself ("includes Peru", not "includes Peru's bank")."""
-    return [(t, c) for t, c in f.patients(f.trigger) if f.ent(t) is not None]
+    """The one acted upon when it is a name ("includes Peru", not "includes Peru's bank")."""
+    return _names(f, f.patients(f.trigger))
 
 
 def _predicated(f):
@@ -131,5 +150,6 @@ def _including_head(f):
 
 #: Role name -> function finding its tokens (added to ``arguments.ROLE_FINDERS``).
 NAME_ROLES = {"described": _described, "participle_agent": _participle_agent, "owner": _owner,
-              "itself": _itself, "named_agent": _named_agent, "named_patient": _named_patient,
+              "itself": _itself, "named_agent": _named_agent, "body_agent": _body_agent,
+              "named_patient": _named_patient,
               "predicated": _predicated, "including_head": _including_head}

@@ -67,6 +67,9 @@ def test_role_fact_from_names(extractor, text, expected):
     "Troops led by Colonel Ivan Petrov entered Georgia.",
     # "including" on a common noun names no body
     "Sanctions hit five banks, including Rosneft.",
+    # a nationality adjective on a profession is no role in the state, nor the state acting
+    "Anna Berg is a Canadian economist who was elected to the Senate in 2006.",
+    "Anna Berg, a Canadian professor, spoke in Paris.",
 ])
 def test_no_role_fact(extractor, text):
     assert not roles(extractor, text)
