@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from newsgraph.corpus.errors import RulesError
 
-from .actors import is_agent_noun, sector_of
+from .actors import acts_for_state, is_agent_noun, sector_of
 from .lexicon import ordered, words
 from .roles import NAME_ROLES
 from .syntax import (
@@ -148,7 +148,8 @@ class Frame:
         adjective_ok = not any((c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children))
                                and self.ent(c) is not None for c in tok.children)
         # a business is from its country, not the state's agent: "a US company", "Chinese airlines"
-        state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS
+        # nor are its dissidents, exiles or protesters: "asylum to a Russian dissident" (actors.py)
+        state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS and acts_for_state(tok)
         mods = [e for c in tok.children if c.dep_ in mod_deps and (c.dep_ != "amod" or adjective_ok)
                 for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")
                 and (state_ok or c.dep_ == "poss" or e[1] not in {"State", "Location"})]
