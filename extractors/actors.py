@@ -8,7 +8,9 @@ dictionaries of PETRARCH2) holds two tables:
   acting; :func:`sector_of` names the sector, recorded on the evidence as ``actor_sector``.
 * ``[demonyms]``: demonyms the gazetteer lacks ("serb"). :func:`demonym_completions` keeps those
   derived from a name the gazetteer already has for the state (same first four letters: "Serb" of
-  Serbia), leaving out unrelated words of the source list.
+  Serbia) or spelling it another way ("Iraki" of Iraqi, "Katari" of Qatari: see :data:`SIMILAR`),
+  leaving out unrelated words of the source list (a city's people, an ethnic group, an exonym
+  such as "Persian" that also names a sea and a language).
 
 Examples
 --------
@@ -18,10 +20,13 @@ Examples
 'government'
 >>> demonym_completions([{"iso3": "SRB", "name": "Serbia", "variants": [], "demonyms": ["Serbian"]}])
 {'SRB': ['Serb', 'Serbs']}
+>>> demonym_completions([{"iso3": "IRQ", "name": "Iraq", "variants": [], "demonyms": ["Iraqi"]}])
+{'IRQ': ['Iraki', 'Irakis']}
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import tomllib
 from collections import Counter
@@ -39,6 +44,10 @@ AGENTS_PATH = Path(__file__).parent / "data" / "agents.toml"
 STEM = 4
 # Sectors of people apart from or against their state: a demonym with them is no state actor.
 APART_SECTORS = frozenset({"opposition"})
+# A completion spelling a known name another way: this similarity (difflib ratio) to it, and at
+# least SPELLING_MIN letters ("Tai" is a family of peoples, not the Thai).
+SIMILAR = 0.75
+SPELLING_MIN = 5
 # Share of the phrases ending in a word that must agree for the word alone to take their sector.
 MAJORITY = 0.6
 
@@ -115,7 +124,8 @@ def demonym_completions(states: Iterable[Mapping]) -> dict[str, list[str]]:
         names = [s["name"], *s.get("variants", ()), *s.get("demonyms", ())]
         known = {n.lower() for n in names}
         for form in table.get(s["iso3"], ()):
-            if not any(n.lower()[:STEM] == form[:STEM] for n in names):
+            if not any(n.lower()[:STEM] == form[:STEM] or len(form) >= SPELLING_MIN
+                       and difflib.SequenceMatcher(None, form, n.lower()).ratio() >= SIMILAR for n in names):
                 continue
             for f in (form, form + "s"):
                 if f not in known:

@@ -96,3 +96,12 @@ def test_agent_nouns_and_professions():
     assert is_agent_noun(by["spokesman"]) and is_agent_noun(by["soldiers"])
     assert not is_agent_noun(by["economist"])
     assert acts_for_state(by["soldiers"]) and not acts_for_state(by["dissident"])
+
+
+@pytest.mark.parametrize(("form", "key"), [
+    ("Iraki", "state:IRQ"), ("Katari", "state:QAT"), ("Rumanian", "state:ROU"),  # other spellings
+    ("Persian", None), ("Tai", None), ("Cairene", None),  # an exonym, a family of peoples, a city's people
+])
+def test_completion_takes_spelling_variants_only(form, key):
+    match = Gazetteer.load().lookup(form)
+    assert (match.key if match else None) == key
