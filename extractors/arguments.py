@@ -73,7 +73,9 @@ class Frame:
         for role in roles:
             # role nouns name their own holder and organisation: no group-noun guessing, and
             # "President Putin and Maduro" does not make Maduro a president
-            direct = role in {"holder", "org"}
+            # (and a name qualified by an "of" phrase is that name alone: in "A of X and B of Y",
+            # B is not of X)
+            direct = role in {"holder", "org", "named_head"}
             fallback = False if direct else GROUP_ONLY if role == "party" else True
             found: dict[str, tuple[str, str, float]] = {}
             for tok, conf in self.role_tokens(role):

@@ -29,6 +29,8 @@ def roles(extractor, text):
      ("person:paul-grant", "HEAD_OF", "institution:workers-party")),
     ("The Ridge Brigade is a small armed group led by Omar Haddad.",
      ("person:omar-haddad", "HEAD_OF", "institution:ridge-brigade")),
+    ("The Green Party, founded by Tom Reyes in 1990, won two seats.",
+     ("person:tom-reyes", "HEAD_OF", "institution:green-party")),
     # a person named as the possessor of a party
     ("Ahead of the vote, President John Miller's Freedom Party formed a joint list.",
      ("person:john-miller", "MEMBER_OF", "institution:freedom-party")),
@@ -79,3 +81,9 @@ def test_possessor_of_coordinated_parties_owns_only_the_first(extractor):
     found = roles(extractor, "Ahead of the vote, President John Miller's Freedom Party and the Labour Party formed a joint list.")
     assert ("person:john-miller", "MEMBER_OF", "institution:freedom-party") in found
     assert ("person:john-miller", "MEMBER_OF", "institution:labour-party") not in found
+
+
+def test_of_phrase_qualifies_its_own_name_only(extractor):
+    found = roles(extractor, "She lost to Tom Reyes of the Labour Party and Ann Fox of the Green Party.")
+    assert ("person:ann-fox", "MEMBER_OF", "institution:green-party") in found
+    assert ("person:ann-fox", "MEMBER_OF", "institution:labour-party") not in found
