@@ -17,6 +17,8 @@ constructions where the body or the holder is a name with no role noun between t
     Party"), or the name a common noun trigger is apposed to ("the Front, the party of ...").
 ``predicated``
     The names a copula says a role noun is: "members of the club have been A and B".
+``apposed_person``
+    The person a party's name is put in brackets after: "Ana Ruiz (Freedom Party)".
 ``including_head``
     The institution an "including" phrase qualifies: "the Front (including A and B)".
 ``named_agent`` / ``named_patient``
@@ -34,8 +36,8 @@ used through its ``trigger``, ``ent``, ``agents`` and ``patients``).
 Examples
 --------
 >>> sorted(NAME_ROLES)  # doctest: +NORMALIZE_WHITESPACE
-['body_agent', 'described', 'including_head', 'itself', 'named_agent', 'named_patient', 'owner',
- 'participle_agent', 'predicated']
+['apposed_person', 'body_agent', 'described', 'including_head', 'itself', 'named_agent', 'named_patient',
+ 'owner', 'participle_agent', 'predicated']
 """
 
 from __future__ import annotations
@@ -100,10 +102,26 @@ def _itself(f):
         return [(c, 1.0) for c in names if _entity_type(f, c) == "Institution"][:1]
     if _entity_type(f, trig) != "Institution":
         return []
-    if not trig.conjuncts:
-        return [(trig, 1.0)]
-    inner = [c for c in trig.children if c.dep_ == "compound" and f.ent(c) == f.ent(trig)]
+    return _alone(f, trig)
+
+
+def _alone(f, tok):
+    """``tok`` read without its conjuncts: itself if it has none, else a word of the same name
+    ("Freedom" of "Freedom Party"), else nothing (``Frame.fill`` adds the conjuncts of a token)."""
+    if not any(c.dep_ == "conj" for c in tok.children):
+        return [(tok, 1.0)]
+    inner = [c for c in tok.children if c.dep_ == "compound" and f.ent(c) == f.ent(tok)]
     return [(inner[0], 1.0)] if inner else []
+
+
+def _apposed_person(f):
+    """The person a party's name is put in brackets after: "Ana Ruiz (Freedom Party)"."""
+    trig, doc = f.trigger, f.trigger.doc
+    start = trig.left_edge.i
+    bracketed = doc[start].text == "(" or start > 0 and doc[start - 1].text == "("
+    if trig.dep_ != "appos" or not bracketed or _entity_type(f, trig.head) != "Person":
+        return []
+    return _alone(f, trig.head)
 
 
 def _names(f, found):
@@ -152,4 +170,4 @@ def _including_head(f):
 NAME_ROLES = {"described": _described, "participle_agent": _participle_agent, "owner": _owner,
               "itself": _itself, "named_agent": _named_agent, "body_agent": _body_agent,
               "named_patient": _named_patient,
-              "predicated": _predicated, "including_head": _including_head}
+              "predicated": _predicated, "including_head": _including_head, "apposed_person": _apposed_person}

@@ -87,3 +87,10 @@ def test_of_phrase_qualifies_its_own_name_only(extractor):
     found = roles(extractor, "She lost to Tom Reyes of the Labour Party and Ann Fox of the Green Party.")
     assert ("person:ann-fox", "MEMBER_OF", "institution:green-party") in found
     assert ("person:ann-fox", "MEMBER_OF", "institution:labour-party") not in found
+
+
+def test_party_in_brackets_after_each_name(extractor):
+    found = roles(extractor, "She finished behind Tom Reyes (Labour Party) and Ann Fox (Liberal Party).")
+    assert {("person:tom-reyes", "MEMBER_OF", "institution:labour-party"),
+            ("person:ann-fox", "MEMBER_OF", "institution:liberal-party")} <= found
+    assert ("person:ann-fox", "MEMBER_OF", "institution:labour-party") not in found
