@@ -16,7 +16,7 @@ from newsgraph.corpus.errors import RulesError
 
 from .actors import acts_for_state, is_agent_noun, sector_of
 from .lexicon import ordered, words
-from .roles import NAME_ROLES
+from .role_names import NAME_ROLES
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, LIGHT_VERBS, MODIFIER_ARG, MODIFIER_DEPS,
     NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
