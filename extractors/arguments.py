@@ -14,8 +14,9 @@ from collections.abc import Callable
 
 from newsgraph.corpus.errors import RulesError
 
-from .actors import sector_of
+from .actors import acts_for_state, is_agent_noun, sector_of
 from .lexicon import ordered, words
+from .role_names import NAME_ROLES
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, LIGHT_VERBS, MODIFIER_ARG, MODIFIER_DEPS,
     NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
@@ -72,7 +73,9 @@ class Frame:
         for role in roles:
             # role nouns name their own holder and organisation: no group-noun guessing, and
             # "President Putin and Maduro" does not make Maduro a president
-            direct = role in {"holder", "org"}
+            # (and a name qualified by an "of" phrase is that name alone: in "A of X and B of Y",
+            # B is not of X)
+            direct = role in {"holder", "org", "named_head"}
             fallback = False if direct else GROUP_ONLY if role == "party" else True
             found: dict[str, tuple[str, str, float]] = {}
             for tok, conf in self.role_tokens(role):
@@ -147,7 +150,8 @@ class Frame:
         adjective_ok = not any((c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children))
                                and self.ent(c) is not None for c in tok.children)
         # a business is from its country, not the state's agent: "a US company", "Chinese airlines"
-        state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS
+        # nor are its dissidents, exiles or protesters: "asylum to a Russian dissident" (actors.py)
+        state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS and acts_for_state(tok)
         mods = [e for c in tok.children if c.dep_ in mod_deps and (c.dep_ != "amod" or adjective_ok)
                 for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")
                 and (state_ok or c.dep_ == "poss" or e[1] not in {"State", "Location"})]
@@ -362,9 +366,10 @@ class Frame:
         """The organisation a role noun belongs to."""
         holder_ids = {t.i for t, _ in self.holders(noun)}
         out = []
-        # "Russian President", "Russia's president", "Kremlin ally", "his wife"
+        # "Russian President", "Russia's president", "Kremlin ally", "his wife" (a nationality
+        # adjective on a profession is no role in the state: "a Chilean economist")
         for c in noun.children:
-            if c.dep_ in MODIFIER_DEPS and c.i not in holder_ids:
+            if c.dep_ in MODIFIER_DEPS and c.i not in holder_ids and (c.dep_ != "amod" or is_agent_noun(noun)):
                 out.append((c, 1.0))
         # "director of the Americas Program at the Center for ...", "ally of Moscow"
         frontier = [noun]
@@ -537,6 +542,9 @@ def _org(f: Frame):
     """The organisation of a role noun: "Russian President", "director at CSIS"."""
     return f.orgs(f.trigger)
 
+
+# the roles of role facts that read names: see extractors/roles.py
+ROLE_FINDERS.update(NAME_ROLES)
 
 #: Argument roles a rule may name (plus ``prep:<preposition>``: "asylum in Russia").
 ROLES = frozenset(ROLE_FINDERS)

@@ -76,3 +76,32 @@ def test_nationality_adjective_beside_an_owner_is_no_argument(extractor):
     found = relations(extractor, "Tanaka Hiroshi vowed to defend Peru's Chilean interests.")
     objects = {r[2] for r in found if r[1] == "SUPPORTED"}
     assert "state:PER" in objects and "state:CHL" not in objects
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    # people apart from or against their state do not act for it, nor receive for it
+    ("Ecuador offered asylum to a Russian dissident.", "state:RUS"),
+    ("Iranian exiles met John Kerry in Paris.", "state:IRN"),
+])
+def test_dissidents_and_exiles_are_not_their_state(extractor, text, state):
+    assert all(state not in (r[0], r[2]) for r in relations(extractor, text))
+
+
+def test_agent_nouns_and_professions():
+    from newsgraph.extractors.actors import acts_for_state, is_agent_noun
+    from newsgraph.extractors.pipeline import load_model
+
+    doc = load_model()("The spokesman, the economist, the dissident and the soldiers left.")
+    by = {t.lower_: t for t in doc}
+    assert is_agent_noun(by["spokesman"]) and is_agent_noun(by["soldiers"])
+    assert not is_agent_noun(by["economist"])
+    assert acts_for_state(by["soldiers"]) and not acts_for_state(by["dissident"])
+
+
+@pytest.mark.parametrize(("form", "key"), [
+    ("Iraki", "state:IRQ"), ("Katari", "state:QAT"), ("Rumanian", "state:ROU"),  # other spellings
+    ("Persian", None), ("Tai", None), ("Cairene", None),  # an exonym, a family of peoples, a city's people
+])
+def test_completion_takes_spelling_variants_only(form, key):
+    match = Gazetteer.load().lookup(form)
+    assert (match.key if match else None) == key
