@@ -114,4 +114,4 @@ def select_exporters(formats: Iterable[str] | None = None, *, exclude: Iterable[
 
 
 # Each module registers its exporter when imported; this order is the order files are written.
-from . import json, graphml, html, cypher, neo4j_csv  # noqa: E402,F401  (registration)
+from . import json, graphml, gexf, html, cypher, neo4j_csv  # noqa: E402,F401  (registration)
