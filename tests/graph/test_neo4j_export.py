@@ -22,7 +22,7 @@ from newsgraph.graph.export.neo4j import (
     merge_relationships_query, quote_label, quote_type, rel_id, schema_statements, to_rows,
 )
 from newsgraph.graph.export.neo4j_csv import (
-    DATE_COLUMNS, FILES, NODE_FILES, choose_array_delimiter, csv_tables, write_neo4j_csv,
+    FILES, NODE_FILES, choose_array_delimiter, csv_tables, write_neo4j_csv,
 )
 from newsgraph.graph.query import free_port, split_statements
 from tests.graph.sample_graph import (

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
 
 from newsgraph.graph.export.cypher import to_cypher
 from newsgraph.graph.export.neo4j import DATE_KEYS, load_neo4j, load_steps, to_rows
-from newsgraph.graph.export.neo4j_csv import csv_tables
+from newsgraph.graph.export.neo4j_csv import csv_tables, write_neo4j_csv
 from tests.graph.sample_graph import sample_graph
 
 
@@ -59,7 +60,7 @@ def test_csv_dates_are_typed_dates():
     assert tables["mentioned_in.csv"][0] == [":START_ID(Entity)", ":END_ID(Document)", ":TYPE", "count:long"]
 
 
-def test_dates_are_python_dates_in_the_rows_the_bolt_loader_sends():
+def test_dates_are_python_dates_in_the_rows_the_bolt_loader_sends(tmp_path):
     G = sample_graph()
     G.graph["document_index"]["001_b5732ac235b8c54a"]["date"] = "sometime in 2025"  # not ISO: stays text
     rows = to_rows(G)
@@ -75,6 +76,13 @@ def test_dates_are_python_dates_in_the_rows_the_bolt_loader_sends():
     # the load statements carry the same values (the driver sends datetime.date as a Neo4j Date)
     sent = [v for step in load_steps(G) for row in step.rows for k, v in row["props"].items() if k in DATE_KEYS]
     assert sent and {type(v) for v in sent} == {datetime.date, str}
+    # a column with a date that is not ISO is a string column in the CSVs; the others stay dates
+    folder = write_neo4j_csv(G, tmp_path / "csv")
+    with open(folder / "documents.csv", encoding="utf-8", newline="") as f:
+        header, *body = list(csv.reader(f))
+    assert "date" in header and "date:date" not in header
+    assert {"2017-07-20", "sometime in 2025"} <= {r[header.index("date")] for r in body}
+    assert "date:date" in (folder / "events.csv").read_text(encoding="utf-8").splitlines()[0]
 
 
 def test_the_script_writes_dates_as_neo4j_date_literals():
