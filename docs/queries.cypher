@@ -6,6 +6,8 @@
 // The model (labels, relationship types, properties) is described in docs/neo4j.md.
 // Names in quotes are examples from the sample corpus: change them to your entities.
 // Portable Cypher only: no shortestPath in MATCH, no EXISTS {} / COUNT {} subqueries, no APOC.
+// Dates (`date`, `first_seen`, `last_seen`) are Neo4j dates: compare them with date('2026-01-01'),
+// not with strings; queries return them as text (toString), which every engine and driver reads.
 
 // Who offered asylum to whom, and through whom? (the channel named in the same sentence as the offer)
 MATCH (a:Entity)-[o:OFFERED_ASYLUM_TO]->(b:Entity)
@@ -21,7 +23,7 @@ MATCH (a:Entity)<-[:SUBJECT]-(e:Evidence {type: 'OFFERED_ASYLUM_TO'})-[:OBJECT]-
 MATCH (e)-[:PART_OF]->(ev:Event)-[:IN]->(d:Document)
 OPTIONAL MATCH (ev)-[ch:CHANNEL]->(m:Entity)
 WHERE a.id IN ch.parties
-RETURN a.name AS offered_by, b.name AS offered_to, e.status AS status, ev.date AS date,
+RETURN a.name AS offered_by, b.name AS offered_to, e.status AS status, toString(ev.date) AS date,
        collect(DISTINCT m.name) AS through, e.trigger AS trigger, ev.sentence AS sentence, d.title AS document
 ORDER BY offered_by, offered_to, date, sentence;
 
@@ -110,9 +112,15 @@ MATCH (m:Entity {name: 'Nicolás Maduro'})<-[:SUBJECT|OBJECT]-(e:Evidence)-[:IN]
 WHERE e.type <> 'MENTIONED_WITH'
 MATCH (e)-[:SUBJECT]->(s:Entity)
 MATCH (e)-[:OBJECT]->(o:Entity)
-RETURN d.date AS date, s.name AS subject, e.type AS relation, o.name AS object, e.status AS status,
+RETURN toString(d.date) AS date, s.name AS subject, e.type AS relation, o.name AS object, e.status AS status,
        d.title AS document, count(*) AS sentences
 ORDER BY date, document, relation, subject, object;
+
+// What was reported in a date range (here: January 2026), newest first
+MATCH (s:Entity)<-[:SUBJECT]-(e:Evidence)-[:OBJECT]->(o:Entity)
+WHERE e.type <> 'MENTIONED_WITH' AND e.date >= date('2026-01-01') AND e.date < date('2026-02-01')
+RETURN toString(e.date) AS date, s.name AS subject, e.type AS relation, o.name AS object, e.status AS status
+ORDER BY date DESC, subject, relation, object;
 
 // States in asylum relations, with their codes
 MATCH (s:State)-[r:OFFERED_ASYLUM_TO|GRANTED_ASYLUM_TO|SOUGHT_ASYLUM_IN]-(x:Entity)

@@ -15,6 +15,7 @@ No TCP port is opened (no Bolt); :class:`FalkorDBServer` can also open one for t
 from __future__ import annotations
 
 import atexit
+import datetime
 import hashlib
 import os
 import random
@@ -240,7 +241,8 @@ def _load(graph, path: Path) -> None:
     G = read_json(path)
     for statement in fallback_index_statements():
         graph.query(statement)
-    run_steps(load_steps(G), _client_runner(graph), batch_size=_LOAD_BATCH)
+    # values as literals: the client writes a datetime.date parameter as bare text (2026-01-03 = 2022)
+    run_steps(load_steps(G), _client_runner(graph), batch_size=_LOAD_BATCH, inline_values=True)
 
 
 def _engine(path, cache: Path | None) -> _Engine:
@@ -300,6 +302,8 @@ def _plain(value):
         return [_plain(v) for v in value]
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
+    if isinstance(value, datetime.date):  # Neo4j dates (and datetimes) as ISO text, as in graph.json
+        return value.isoformat()
     return value
 
 

@@ -18,6 +18,8 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import gc
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -26,7 +28,8 @@ import networkx as nx
 
 from newsgraph.corpus.errors import UsageError
 
-__all__ = ["Exporter", "EXPORTERS", "register_exporter", "select_exporters", "optional_exporter_names"]
+__all__ = ["Exporter", "EXPORTERS", "register_exporter", "select_exporters", "optional_exporter_names",
+           "gc_paused"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ class Exporter:
     filename : str
         File (or folder) written in the output directory, e.g. ``"graph.graphml"``.
     write : callable
-        ``write(G, path)`` writes the export of the graph ``G`` to ``path``.
+        ``write(G, path)`` writes the export of the graph ``G`` to ``path`` (the registered
+        writer, run with the garbage collector paused: :func:`gc_paused`).
     description : str
         One line for ``--help``.
     optional : bool
@@ -61,6 +65,32 @@ class Exporter:
 EXPORTERS: dict[str, Exporter] = {}
 
 
+def gc_paused(write: Callable) -> Callable:
+    """``write`` with Python's cyclic garbage collector paused while it runs.
+
+    An export allocates hundreds of thousands of short-lived strings, lists and dicts, none of
+    them in reference cycles; each allocation burst would start a collection that walks every
+    object alive, the graph and the spaCy model included (a fifth of the export time on the
+    BBC-300 graph). Reference counting still frees everything; the collector is switched back
+    on (if it was on) when the writer returns or raises.
+
+    Examples
+    --------
+    >>> gc.isenabled(), gc_paused(lambda: gc.isenabled())(), gc.isenabled()
+    (True, False, True)
+    """
+    @functools.wraps(write)
+    def paused(*args, **kwargs):
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return write(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+    return paused
+
+
 def register_exporter(name: str, *, filename: str, write: Callable, description: str = "",
                       optional: bool = True, default: bool = True) -> Exporter:
     """Register an export format (called once, at the end of its module).
@@ -73,9 +103,9 @@ def register_exporter(name: str, *, filename: str, write: Callable, description:
     for other in EXPORTERS.values():
         if other.name != name and other.filename == filename:
             raise ValueError(f"Exporters {other.name!r} and {name!r} both write {filename!r}")
-    if name in EXPORTERS and EXPORTERS[name].write is not write:
+    if name in EXPORTERS and getattr(EXPORTERS[name].write, "__wrapped__", None) is not write:
         raise ValueError(f"An exporter named {name!r} is already registered")
-    exporter = Exporter(name, filename, write, description, optional, default)
+    exporter = Exporter(name, filename, gc_paused(write), description, optional, default)
     EXPORTERS[name] = exporter
     return exporter
 
@@ -114,4 +144,4 @@ def select_exporters(formats: Iterable[str] | None = None, *, exclude: Iterable[
 
 
 # Each module registers its exporter when imported; this order is the order files are written.
-from . import json, graphml, html, cypher, neo4j_csv  # noqa: E402,F401  (registration)
+from . import json, graphml, gexf, html, cypher, neo4j_csv  # noqa: E402,F401  (registration)

@@ -149,7 +149,8 @@ def _component_layout(C, boxes):
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
     at = {v: i for i, v in enumerate(nodes)}
-    edges = np.array([(at[u], at[v]) for u, v in C.edges()])
+    # sorted: a subgraph view of a small component iterates its node set, in hash order
+    edges = np.array(sorted((min(at[u], at[v]), max(at[u], at[v])) for u, v in C.edges()))
     half = np.array([boxes.get(v, _BOX) for v in nodes], dtype=float)
     if n == 2:
         xy = np.array([[0.0, 0.0], [EDGE_LENGTH, 0.0]])

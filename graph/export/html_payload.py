@@ -54,8 +54,6 @@ def payload(G, *, title, max_nodes, size_by, show_cooccurrence, cooccurrence_evi
     typed = nx.Graph()
     typed.add_edges_from((u, v) for u, v, k in G.edges(keys=True)
                          if _rtype(G, u, v, k) != MENTIONED_WITH and u != v)
-    everyone = nx.Graph(G)
-    everyone.remove_edges_from(nx.selfloop_edges(everyone))
     rank_order = _connectivity_order(G, typed)
     rank = {n: i for i, n in enumerate(rank_order)}
     values = {n: _value(G, typed, n, size_by) for n in G}
@@ -81,7 +79,7 @@ def payload(G, *, title, max_nodes, size_by, show_cooccurrence, cooccurrence_evi
             "mentions": mentions,
             "docs": [docs.ref(d) for d in data.get("docs") or []],
             "degree": degree,
-            "neighbours": everyone.degree(n) if n in everyone else 0,
+            "neighbours": len((G.succ[n].keys() | G.pred[n].keys()) - {n}),  # any relation, either way
             "value": values[n],
             "rank": rank[n],
             "x": x,

@@ -4,7 +4,7 @@ The model (docs/neo4j.md has the diagram)::
 
     (:Entity:Person {id, name, type, aliases, alias_counts, mentions, docs, titles, iso3, ...})
     (:Entity)-[:OFFERED_ASYLUM_TO {rel_id, label, family, status, weight, ...}]->(:Entity)
-    (:Entity)-[:MENTIONED_IN {count}]->(:Document {id, title, date, outlet, url})
+    (:Entity)-[:MENTIONED_IN {count}]->(:Document {id, title, date: a date, outlet, url})
     (:Evidence {id, rel_id, type, subject, object, doc, sentence, start, end, trigger, status, ...})
     (:Evidence)-[:IN]->(:Document), (:Evidence)-[:SUBJECT]->(:Entity), (:Evidence)-[:OBJECT]->(:Entity)
     (:Evidence)-[:ACCORDING_TO]->(:Entity), (:Evidence)-[:PART_OF]->(:Event {id, doc, sentence, date, ...})
@@ -19,6 +19,10 @@ the same ``rel_id``. The same rows and statements feed the Bolt loader (:func:`l
 the ``cypher-shell`` script (:mod:`graph.export.cypher`), the embedded engine
 (:mod:`graph.query`) and, through :func:`to_rows`, the neo4j-admin CSVs
 (:mod:`graph.export.neo4j_csv`).
+
+Dates (``date``, ``first_seen``, ``last_seen``: :data:`DATE_KEYS`) are Neo4j dates: the rows hold
+:class:`datetime.date` values, which the driver sends as dates and :func:`cypher_literal` writes
+as ``date('2026-01-03')``.
 
 Labels and relationship types cannot be query parameters: they are checked against
 ``^[A-Z][A-Za-z0-9_]*$`` (labels) and ``^[A-Z][A-Z0-9_]*$`` (types) and quoted with backticks.
@@ -37,8 +41,8 @@ import networkx as nx
 from newsgraph.corpus.errors import ExportError, UsageError
 
 from .neo4j_rows import (  # noqa: F401  (re-exported: the model and rows are part of this module's API)
-    ACCORDING_TO, DOCUMENT, ENTITY, EVENT, EVIDENCE, IN, MENTIONED_IN, MODEL_VERSION, OBJECT, OUTLET, PART_OF,
-    PUBLISHED_BY, SUBJECT, cypher_literal, evidence_id, quote_label, quote_type, rel_id, to_rows,
+    ACCORDING_TO, DATE_KEYS, DOCUMENT, ENTITY, EVENT, EVIDENCE, IN, MENTIONED_IN, MODEL_VERSION, OBJECT, OUTLET,
+    PART_OF, PUBLISHED_BY, SUBJECT, as_date, cypher_literal, evidence_id, quote_label, quote_type, rel_id, to_rows,
 )
 from .neo4j_provenance import ROLE_TYPES
 
@@ -56,11 +60,13 @@ __all__ = [
     "PUBLISHED_BY",
     "ACCORDING_TO",
     "MODEL_VERSION",
+    "DATE_KEYS",
     "Step",
     "LoadSummary",
     "quote_label",
     "quote_type",
     "cypher_literal",
+    "as_date",
     "rel_id",
     "evidence_id",
     "to_rows",

@@ -26,9 +26,9 @@ or label; it is written into README.txt's command.
 
 from __future__ import annotations
 
+import datetime
 import math
 import os
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -41,6 +41,7 @@ from .neo4j import (
     ACCORDING_TO, DOCUMENT, ENTITY, EVENT, EVIDENCE, IN, MENTIONED_IN, MODEL_VERSION, OBJECT, OUTLET, PART_OF,
     PUBLISHED_BY, SUBJECT, quote_type, schema_statements, to_rows,
 )
+from .neo4j_rows import DATE_KEYS
 
 __all__ = ["ARRAY_DELIMITERS", "FILES", "NODE_FILES", "RELATIONSHIP_FILES", "DATE_COLUMNS", "choose_array_delimiter", "csv_tables", "import_command",
            "write_neo4j_csv"]
@@ -50,35 +51,32 @@ NODE_FILES = ("documents.csv", "outlets.csv", "entities.csv", "evidence.csv", "e
 RELATIONSHIP_FILES = ("relationships.csv", "published_by.csv", "mentioned_in.csv", "evidence_in.csv",
                       "evidence_entities.csv", "event_in.csv", "part_of.csv", "event_roles.csv")
 FILES = NODE_FILES + RELATIONSHIP_FILES
-# Columns typed date (neo4j-admin `date`) when every value is an ISO date.
-DATE_COLUMNS = ("date", "first_seen", "last_seen")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Columns typed date (neo4j-admin `date`) when every value is an ISO date (a date in the rows).
+DATE_COLUMNS = DATE_KEYS
+
+
+_VALUE_TYPES = {bool: "boolean", int: "long", float: "double", str: "string", datetime.date: "date"}
 
 
 def _value_type(value) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "long"
-    if isinstance(value, float):
-        return "double"
-    if isinstance(value, str):
-        return "string"
+    kind = _VALUE_TYPES.get(type(value))
+    if kind is not None:
+        return kind
+    for t, name in _VALUE_TYPES.items():  # subclasses (bool before int)
+        if isinstance(value, t) and not isinstance(value, datetime.datetime):
+            return name
     raise DataError(f"Cannot write a {type(value).__name__} value to CSV: {value!r}")
 
 
-def _column_type(values: Iterable) -> str:
-    """neo4j-admin type of a column: long, double, boolean, string or an array of one of them."""
-    kinds = set()
-    for v in values:
-        if isinstance(v, (list, tuple)):
-            kinds |= {_value_type(x) + "[]" for x in v}
-        else:
-            kinds.add(_value_type(v))
+def _column_type(kinds: set) -> str:
+    """neo4j-admin type of a column from the types of its values: long, double, boolean, string,
+    date (every value a date; dates among strings make a string column), or an array of one."""
     if kinds <= {"long", "double"} and kinds:
         return "double" if "double" in kinds else "long"
     if kinds <= {"long[]", "double[]"} and kinds:
         return "double[]" if "double[]" in kinds else "long[]"
+    if kinds == {"date", "string"}:
+        return "string"
     if len(kinds) > 1:
         raise DataError(f"A CSV column mixes types {sorted(kinds)}")
     return kinds.pop() if kinds else "string"
@@ -100,12 +98,19 @@ def choose_array_delimiter(values: Iterable[str]) -> str:
 
 
 def _cell(value, delimiter: str) -> str:
+    kind = type(value)
+    if kind is str:
+        return '"' + value.replace('"', '""') + '"' if '"' in value else '"' + value + '"'
     if value is None:
         return ""
+    if kind is int:
+        return str(value)
     if isinstance(value, (list, tuple)):
         return _quote(delimiter.join(_scalar(v) for v in value))
     if isinstance(value, str):
         return _quote(value)
+    if isinstance(value, datetime.date):  # quoted as when dates were strings
+        return _quote(value.isoformat())
     return _scalar(value)
 
 
@@ -116,6 +121,8 @@ def _scalar(value) -> str:
         if not math.isfinite(value):
             raise DataError(f"Cannot write the number {value!r} to CSV")
         return repr(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return str(value)
 
 
@@ -125,18 +132,24 @@ def _quote(text: str) -> str:
 
 def _prop_columns(rows: list[Mapping], first: Iterable[str] = ()) -> list[tuple[str, str]]:
     """(name, type) of the property columns, ``first`` in order, then the rest sorted."""
-    keys: dict[str, list] = {}
+    kinds: dict[str, set] = {}
+    types: dict[type, str] = {}
     for row in rows:
         for k, v in row["props"].items():
-            keys.setdefault(k, []).append(v)
-    order = [k for k in first if k in keys] + sorted(k for k in keys if k not in first)
-    return [(k, _date_or(k, keys[k]) or _column_type(keys[k])) for k in order]
-
-
-def _date_or(key, values) -> str | None:
-    if key in DATE_COLUMNS and all(isinstance(v, str) and _ISO_DATE.match(v) for v in values):
-        return "date"
-    return None
+            if type(v) is list or type(v) is tuple:
+                kind = {_value_type(x) + "[]" for x in v}
+            else:
+                kind = types.get(type(v))
+                if kind is None:
+                    kind = types[type(v)] = _value_type(v)
+                kind = (kind,)
+            found = kinds.get(k)
+            if found is None:
+                kinds[k] = set(kind)
+            else:
+                found.update(kind)
+    order = [k for k in first if k in kinds] + sorted(k for k in kinds if k not in first)
+    return [(k, _column_type(kinds[k])) for k in order]
 
 
 def csv_tables(G_or_rows) -> dict[str, tuple[list[str], list[list]]]:
@@ -203,10 +216,12 @@ def csv_tables(G_or_rows) -> dict[str, tuple[list[str], list[list]]]:
 
 def _array_values(tables) -> Iterable[str]:
     for header, body in tables.values():
+        arrays = [i for i, name in enumerate(header) if name == ":LABEL" or name.endswith("[]")]
         for row in body:
-            for cell in row:
+            for i in arrays:
+                cell = row[i]
                 if isinstance(cell, list):
-                    yield from (str(v) for v in cell)
+                    yield "\n".join(map(str, cell))
 
 
 def import_command(delimiter: str, *, database: str = "neo4j") -> str:
@@ -262,8 +277,7 @@ def write_neo4j_csv(G: nx.MultiDiGraph, directory: str | os.PathLike) -> Path:
         for name, (header, body) in tables.items():
             with open(directory / name, "w", encoding="utf-8", newline="") as f:
                 f.write(",".join(header) + "\n")
-                for row in body:
-                    f.write(",".join(_cell(c, delimiter) for c in row) + "\n")
+                f.write("".join([",".join([_cell(c, delimiter) for c in row]) + "\n" for row in body]))
         (directory / "schema.cypher").write_text("".join(s + ";\n" for s in schema_statements()),
                                                  encoding="utf-8")
         name = "|" if delimiter == "|" else f"U+{ord(delimiter):04X} ({delimiter!r})"

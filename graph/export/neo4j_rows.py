@@ -9,6 +9,7 @@ query parameters: they are checked and quoted with backticks here (:func:`quote_
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import math
 import re
@@ -24,7 +25,7 @@ from .neo4j_provenance import ROLE_TYPES, distinct_counts, event_rows, outlet_ro
 __all__ = [
     "ENTITY", "DOCUMENT", "EVIDENCE", "MENTIONED_IN", "IN", "SUBJECT", "OBJECT", "EVENT", "OUTLET",
     "PART_OF", "PUBLISHED_BY", "ACCORDING_TO", "MODEL_VERSION",
-    "quote_label", "quote_type", "cypher_literal", "rel_id", "evidence_id", "to_rows",
+    "DATE_KEYS", "quote_label", "quote_type", "cypher_literal", "as_date", "rel_id", "evidence_id", "to_rows",
 ]
 
 # Labels and relationship types of the model itself (never taken from data).
@@ -42,7 +43,10 @@ PUBLISHED_BY = "PUBLISHED_BY"
 ACCORDING_TO = "ACCORDING_TO"
 # Bump when the shape of the Neo4j graph changes (cached embedded graphs are keyed by it).
 # v2: Event and Outlet nodes, ACCORDING_TO, docs/outlets counts, MENTIONED_IN count = named mentions.
-MODEL_VERSION = "newsgraph.neo4j.v2"
+# v3: dates (`date`, `first_seen`, `last_seen`) are Neo4j dates, not strings.
+MODEL_VERSION = "newsgraph.neo4j.v3"
+#: Properties written as Neo4j dates when they hold an ISO date (``YYYY-MM-DD``).
+DATE_KEYS = ("date", "first_seen", "last_seen")
 
 _LABEL_RE = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
 _TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -103,25 +107,56 @@ def quote_type(name: str) -> str:
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
             "\f": "\\f", "\0": "\\u0000"}
 _ESCAPE_RE = re.compile("[\\\\'\n\r\t\b\f\0]")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _escape(match) -> str:
+    return _ESCAPES[match.group()]
 
 
 def _string_literal(text: str) -> str:
     # Other control characters stay raw: Neo4j and FalkorDB both read them inside quotes,
     # while FalkorDB does not decode \\uXXXX escapes.
-    return "'" + _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text) + "'"
+    if _ESCAPE_RE.search(text) is None:
+        return "'" + text + "'"
+    return "'" + _ESCAPE_RE.sub(_escape, text) + "'"
+
+
+_MAP_KEYS: dict[str, str] = {}  # key -> its literal form (keys repeat in every row)
 
 
 def _map_key(key: str) -> str:
-    if not isinstance(key, str) or not key:
-        raise DataError(f"Invalid map key {key!r}")
-    return key if _KEY_RE.fullmatch(key) else "`" + key.replace("`", "``") + "`"
+    quoted = _MAP_KEYS.get(key) if type(key) is str else None
+    if quoted is None:
+        if not isinstance(key, str) or not key:
+            raise DataError(f"Invalid map key {key!r}")
+        quoted = key if _KEY_RE.fullmatch(key) else "`" + key.replace("`", "``") + "`"
+        if len(_MAP_KEYS) < 10_000:
+            _MAP_KEYS[key] = quoted
+    return quoted
+
+
+def as_date(value):
+    """``value`` as a :class:`datetime.date` when it is an ISO date string (``YYYY-MM-DD``), else as it is.
+
+    Examples
+    --------
+    >>> as_date("2026-01-03"), as_date("2026-02-30"), as_date("January 2026"), as_date(None)
+    (datetime.date(2026, 1, 3), '2026-02-30', 'January 2026', None)
+    """
+    if type(value) is str and len(value) == 10 and _ISO_DATE.fullmatch(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 def cypher_literal(value) -> str:
     """Write a value as a Cypher literal that reads back exactly as ``value``.
 
-    Strings are single-quoted with backslash escapes; maps, lists, numbers, booleans and
-    ``None`` are supported.
+    Strings are single-quoted with backslash escapes; a :class:`datetime.date` is
+    ``date('YYYY-MM-DD')``; maps, lists, numbers, booleans and ``None`` are supported.
 
     Examples
     --------
@@ -129,7 +164,18 @@ def cypher_literal(value) -> str:
     {name: 'it\\'s\\n', n: [1, 2.5, true, null]}
     >>> print(cypher_literal("'}) DETACH DELETE n //"))
     '\\'}) DETACH DELETE n //'
+    >>> print(cypher_literal({"date": datetime.date(2026, 1, 3)}))
+    {date: date('2026-01-03')}
     """
+    kind = type(value)  # the common types first, by exact type
+    if kind is str:
+        return _string_literal(value)
+    if kind is dict:
+        return "{" + ", ".join([f"{_map_key(k)}: {cypher_literal(v)}" for k, v in value.items()]) + "}"
+    if kind is int:
+        return str(value)
+    if kind is list:
+        return "[" + ", ".join([cypher_literal(v) for v in value]) + "]"
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -142,6 +188,8 @@ def cypher_literal(value) -> str:
         return repr(value)
     if isinstance(value, str):
         return _string_literal(value)
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return f"date('{value.isoformat()}')"
     if isinstance(value, Mapping):
         return "{" + ", ".join(f"{_map_key(k)}: {cypher_literal(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
@@ -177,8 +225,12 @@ def evidence_id(rid: str, item: Mapping) -> str:
 
 
 def _clean(props: Mapping) -> dict:
-    """Drop absent values (None, "", []): Neo4j has no null properties."""
-    return {k: v for k, v in props.items() if v is not None and v != "" and v != []}
+    """Drop absent values (None, "", []): Neo4j has no null properties. ISO dates become dates."""
+    out = {k: v for k, v in props.items() if v is not None and v != "" and v != []}
+    for key in DATE_KEYS:
+        if key in out:
+            out[key] = as_date(out[key])
+    return out
 
 
 def _check_key(key) -> str:
@@ -231,7 +283,8 @@ def to_rows(G: nx.MultiDiGraph) -> dict:
         ``relationships``: ``{TYPE: [{"start", "end", "props"}]}``;
         ``mentions``, ``evidence_in``, ``evidence_subject``, ``evidence_object``:
         lists of ``{"start", "end", "props"}``.
-        Properties never hold ``None``, empty strings or empty lists.
+        Properties never hold ``None``, empty strings or empty lists; ISO dates in
+        :data:`DATE_KEYS` are :class:`datetime.date` (Neo4j dates over Bolt, ``date(...)`` literals).
 
     Raises
     ------
@@ -317,8 +370,12 @@ def to_rows(G: nx.MultiDiGraph) -> dict:
             ev_subject.append({"start": eid, "end": s, "props": {}})
             ev_object.append({"start": eid, "end": o, "props": {}})
 
+    events = event_rows(G, evidence_ids)
+    for event in events["events"]:
+        if "date" in event["props"]:
+            event["props"]["date"] = as_date(event["props"]["date"])
     return {
-        **event_rows(G, evidence_ids),
+        **events,
         "outlets": outlets,
         "published_by": [r for r in published_by if r["start"] in documents],
         "according_to": ev_source,

@@ -14,11 +14,13 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import networkx as nx
 import pytest
 
-from newsgraph.graph.export.graphml import edge_id, portable_path, to_gexf, write_gexf, write_graphml
+from newsgraph.graph.export.gexf import GEXF_NS, to_gexf, write_gexf
+from newsgraph.graph.export.graphml import edge_id, flatten, portable_path, write_graphml
 from newsgraph.graph.export.html import FAMILY_COLORS, TYPE_STYLES
 from tests.graph.sample_graph import NASTY_NAME, sample_graph as hand_graph
 
@@ -86,6 +88,24 @@ def test_gexf_is_valid_against_the_published_schema(written, gexf_schema):
     assert [e.reason for e in errors[:5]] == [] and len(errors) == 0
 
 
+def test_graphml_is_byte_for_byte_what_the_networkx_writer_writes(written, tmp_path):
+    # write_graphml assembles strings in one pass; networkx's lxml writer is the reference
+    G, graphml, _ = written
+    reference = tmp_path / "reference.graphml"
+    nx.write_graphml(flatten(G), reference)
+    assert graphml.read_bytes() == reference.read_bytes()
+
+
+def test_gexf_is_byte_for_byte_what_elementtree_writes(written):
+    # the GEXF is assembled as strings; ElementTree writing the parsed document gives the same bytes
+    _, _, gexf = written
+    ET.register_namespace("", GEXF_NS)
+    text = gexf.read_text(encoding="utf-8")
+    root = ET.fromstring(text.encode("utf-8"))
+    assert ET.tostring(root, encoding="unicode", xml_declaration=True).replace(
+        "<?xml version='1.0' encoding='UTF-8'?>", "<?xml version='1.0' encoding='utf-8'?>") == text
+
+
 def test_networkx_reads_both_files_with_unique_edge_ids(written):
     G, graphml, gexf = written
     for H in (nx.read_graphml(graphml), nx.read_gexf(gexf, version="1.3")):
@@ -150,8 +170,8 @@ def test_graphology_reads_the_graphml(written):
 
 def test_lists_are_gexf_liststrings_that_round_trip():
     G = nasty_graph()
-    root = to_gexf(G).getroot()
-    types = {a.get("title"): a.get("type") for a in root.iter("attribute")}
+    root = ET.fromstring(to_gexf(G).encode("utf-8"))
+    types = {a.get("title"): a.get("type") for a in root.iter(f"{{{GEXF_NS}}}attribute")}
     assert types["aliases"] == types["docs"] == types["titles"] == "liststring"
     assert types["mentions"] == "integer" and types["symmetric"] == "boolean"
 

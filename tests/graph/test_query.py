@@ -189,6 +189,11 @@ def test_queries_run_on_the_embedded_engine_with_expected_answers(graph_json, ca
         ["Russia", "PROPOSED_TO", "United States", ["alleged", "reported"]]]
     assert rows("Who heads")[0][:3] == ["Vladimir Putin", "HEAD_OF", "Russia"]
     assert _norm(rows("The entities named in the most"))[0] == ["Nicolás Maduro", "Person", 5, 46]
+    # dates are dates: the range keeps January 2026 only (2025-12-01 and 2017-07-20 are out)
+    recent = rows("What was reported in a date range")
+    assert [r[0] for r in recent] == sorted((r[0] for r in recent), reverse=True)
+    assert {r[0] for r in recent} == {"2026-01-22", "2026-01-05"}
+    assert ["2026-01-22", "Russia", "OFFERED_ASYLUM_TO", "Nicolás Maduro", "reported"] in recent
 
 
 def test_queries_give_the_same_answers_on_a_server_loaded_over_bolt(graph_json, cache, empty_db):
