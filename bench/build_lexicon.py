@@ -98,32 +98,64 @@ CODE_TYPES = {
     "1621": "SANCTIONED", "1622": "SANCTIONED", "1623": "SANCTIONED",
     "164": "CUT_TIES_WITH",     # halt negotiations
     "165": "CUT_TIES_WITH",     # halt mediation
-    "166": "COERCED",           # expel or withdraw
-    "1661": "COERCED", "1662": "COERCED", "1663": "COERCED",
+    "166": "SANCTIONED",        # expel or withdraw (peacekeepers, observers, aid agencies: PLOVER SANCTION)
+    "1661": "SANCTIONED", "1662": "SANCTIONED", "1663": "SANCTIONED",
     "17": "COERCED",            # coerce (CAPTURED: 181 abduct, 192 occupy)
     "170": "COERCED",           # coerce
     "172": "COERCED",           # impose administrative sanctions (curfew, restrictions)
     "173": "ARRESTED",          # arrest, detain, or charge with legal action
-    "181": "CAPTURED",
-    "19": "ATTACKED",           # use conventional military force          # abduct, hijack, or take hostage
+    "175": "ATTACKED",          # use violent repression (PLOVER ASSAULT)
+    "1712": "ATTACKED",         # destroy property (PLOVER ASSAULT)
+    "181": "CAPTURED",          # abduct, hijack, or take hostage
+    "19": "ATTACKED",           # use conventional military force
+    "191": "COERCED",           # impose blockade, restrict movement (PLOVER COERCE)
     "192": "CAPTURED",          # occupy territory
 }
 
-#: Reviewed verb -> CAMEO code, for bare verbs whose synonym block's default code is another
-#: act (MEDIATE and NEGOTIATE sit in COMPROMISE [080]); the code is CAMEO's own for the act.
+#: Reviewed verb -> CAMEO code: the bare verbs that are triggers on their own (their WordNet
+#: nominalisations too). A verb is here when its first news sense is the act and its object is the
+#: act's target; its code is CAMEO's own for the act where the synonym block's default is another
+#: act (MEDIATE and NEGOTIATE sit in COMPROMISE [080], ARREST and DETAIN in [173] with charges).
+#: Ambiguous verbs stay out ("fire" a minister, "beat" a rival, "strike" a deal, "ask" a question,
+#: "demonstrate" resolve, "hold" talks): CAMEO's patterns or the curated rules read them in context.
 VERB_CODES = {
+    # cooperation
     "mediate": "045", "arbitrate": "045", "intercede": "045", "broker": "045",
     "negotiate": "046", "bargain": "046",
     "propose": "030", "suggest": None,
-    "accept": "083", "reject": "120", "refuse": "120",
+    "accept": "083", "reject": "120", "refuse": "120", "rebuff": "120", "spurn": "120",
     "sign": "057", "ratify": "057",
     "release": "0841", "free": "0841",
-    "withdraw": "087", "retreat": "087", "pull_out": "087",
-    "capture": "181", "oust": "192", "overthrow": "192",
-    "extradite": "174", "deport": "174", "expel": "174",
-    "indict": "173", "charge": "173", "prosecute": "173",
+    "withdraw": "087", "retreat": "087", "pull out": "087",
     "talk": "040", "confer": "040", "discuss": "040",
+    "praise": "051", "commend": "051", "hail": "051", "applaud": "051", "laud": "051",
+    "congratulate": "051", "acclaim": "051", "extol": "051", "compliment": "051",
+    "cooperate": "060", "collaborate": "060",
+    "appeal": "020", "petition": "020", "implore": "020", "plead": "020",
+    # conflict: criticism, accusation, demands, threats, protest
+    "condemn": "111", "denounce": "111", "deplore": "111", "criticize": "111", "criticise": "111",
+    "castigate": "111", "censure": "111", "rebuke": "111", "reprimand": "111", "chastise": "111",
+    "berate": "111", "lambaste": "111", "deride": "111", "ridicule": "111", "denigrate": "111",
+    "admonish": "111", "scold": "111", "chide": "111", "pillory": "111", "lash out": "111",
+    "accuse": "112", "blame": "112",
+    "demand": "100",
+    "threaten": "130",
+    "protest": "140",
+    # coercion and force
     "sanction": "163", "embargo": "163", "boycott": "163",
+    "arrest": "173", "detain": "173", "apprehend": "173", "imprison": "173", "jail": "173",
+    "rearrest": "173", "re-arrest": "173",
+    "indict": "173", "charge": "173", "prosecute": "173", "convict": "173",
+    "extradite": "174", "deport": "174", "expel": "174", "banish": "174", "evict": "174",
+    "confiscate": "1711", "censor": "1721", "suppress": "170", "repress": "175",
+    "crack down": "170",
+    "capture": "181", "abduct": "181", "kidnap": "181", "oust": "192", "overthrow": "192",
+    "overrun": "192", "invade": "190",
+    "mobilize": "154", "mobilise": "154",
+    "attack": "190", "ambush": "190", "raid": "190", "storm": "190", "shell": "194",
+    "bombard": "194", "bomb": "195", "assassinate": "186", "massacre": "202", "murder": "1823",
+    "behead": "1823", "torture": "1822", "stab": "182", "injure": "182", "clash": "190",
+    "skirmish": "190",
 }
 #: Verbs and nouns coded 173 whose act is a charge or a trial, not an arrest (the ontology lists
 #: 173 under INDICTED too).
@@ -145,6 +177,18 @@ EVENT_NOUNSETS = {"asylum", "ceasefire", "negotiation", "mediation", "proposal",
 #: Words after ``*`` that are particles of a phrasal verb, not objects.
 PARTICLES = {"up", "down", "out", "off", "in", "on", "away", "back", "over", "forward", "aside",
              "through", "together", "apart", "along", "around", "about", "ahead"}
+#: Prepositions a pattern sometimes writes bare, without parentheses ("FIRE AT", "HEAD TO"): a
+#: preposition with any object, not a direct-object noun.
+BARE_PREPS = {"at", "against", "to", "toward", "towards", "with", "into", "from", "for", "of", "upon"}
+#: Verbs of motion: CAMEO codes a trip's destination as a meeting or a deployment ("FLY (TO)",
+#: "HEAD (TO)", "COME (TO)"); with no event noun in the pattern the destination is just a place.
+MOTION_VERBS = {"arrive", "come", "depart", "fly", "go", "head", "journey", "leave", "return", "travel"}
+#: Nominalisations of reviewed verbs that name a thing, a feeling or a weather event more often
+#: than the act in news ("a bomb", "a storm", "apprehension", "a barrage of questions", "a news
+#: conference", "in charge of"), and rare or archaic forms.
+NOT_EVENT_NOUNS = {"bomb", "storm", "stab", "injury", "apprehension", "barrage", "conference", "charge",
+                   "conferment", "conferral", "acceptation", "arbitrament", "arbitrement", "accusal",
+                   "extolment", "pleading", "talking", "overrun", "torturing"}
 #: WordNet noun lexicographer files of event nouns: noun.act, noun.communication, noun.event.
 EVENT_NOUN_FILES = {"04", "10", "11"}
 WORDNET_SENSES = 3
@@ -297,7 +341,10 @@ def _parse_pattern(after: str, synsets: dict[str, list[str]]) -> list[dict] | No
     tokens = re.findall(r"\{[^}]*\}|\S+", rest)
     tokens = [t for t in tokens if t not in {"$", "+", "^", "%", "=", "|"}]
     particle, objects = "", [""]
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
+        if _words(tok) in BARE_PREPS and objects == [""] and not pps:
+            pps = [" ".join(tokens[k:])]  # the preposition and what follows it
+            break
         if tok.startswith("&"):
             if _synset(tok, synsets) is None:
                 return None
@@ -391,7 +438,11 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
         if type_name is None:
             return
         key = tuple(entry.get(k, "") for k in ("lemma", "particle", "object", "prep", "prep_object"))
-        out[type_name][kind].setdefault(key, entry)
+        old = out[type_name][kind].get(key)
+        if old is None or old["source"].startswith("object of ") and entry["source"].startswith("wordnet:"):
+            # a nominalisation of a reviewed verb is an event noun anywhere, not only as the
+            # object of one support verb ("the arrest of X", not only "announced the arrest")
+            out[type_name][kind][key] = entry
 
     def typed(code: str, lemma: str, obj: str = "") -> tuple[str | None, dict]:
         extra = {}
@@ -425,6 +476,8 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
         for variant in _parse_pattern(after, synsets) or []:
             if not any(variant.values()):
                 continue
+            if verb in MOTION_VERBS and not (variant["object"] or variant["prep_object"]):
+                continue  # "fly to X": a destination, no participant
             t, extra = typed(code, verb, variant["object"] or variant["prep_object"])
             entry = {"lemma": verb, **{k: v for k, v in variant.items() if v}, "cameo": code, "source": "pattern", **extra}
             if reverse:
@@ -440,6 +493,8 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
         if " " in verb:
             continue
         for noun in wordnet.nominalisations(verb):
+            if noun in NOT_EVENT_NOUNS and verb in VERB_CODES:
+                continue
             extra = {"intent": True} if code[:2] == "03" else {}
             add("nouns", t, {"lemma": noun, "cameo": code, "source": f"wordnet:{verb}", **extra})
     used = {v for d in out.values() for e in d["verbs"].values() for v in (e.get("object"), e.get("prep_object"))

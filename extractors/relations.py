@@ -36,6 +36,8 @@ from .lexicon import words
 from .triggers import LEXICON_RULE_PREFIX
 
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
+PARTICLE_PREPS = words("triggers", "particle_preps")
+RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
 # Lexicon entries tried at one trigger, best first, for one whose arguments are found.
 LEXICON_TRIES = 3
 
@@ -176,14 +178,15 @@ class RelationExtractor:
                 scored.append((-entry.score, rule.order, rule, nodes, entry))
         # the few best entries only: a common verb ("hold", "make") has an entry in many types
         for _score, _order, rule, nodes, entry in sorted(scored, key=lambda x: x[:2])[:LEXICON_TRIES]:
-            found = list(_emit(Frame(doc, self._entry_rule(rule, entry), nodes, ent, self.ontology, self._role_nouns), sent))
+            nodes, prep = _entry_nodes(tok, nodes, entry)
+            found = list(_emit(Frame(doc, self._entry_rule(rule, entry, prep), nodes, ent, self.ontology, self._role_nouns), sent))
             if found:
                 return found
         return []
 
-    def _entry_rule(self, rule: Rule, entry) -> Rule:
+    def _entry_rule(self, rule: Rule, entry, prep: str | None) -> Rule:
         """The rule as one lexicon entry reads it: its preposition's object first, intent as proposed."""
-        key = (rule.id, entry.prep if entry.prep_objects is None else None, entry.intent)
+        key = (rule.id, prep, entry.intent)
         if key not in self._entry_rules:
             changes = {}
             if key[1] and f"prep:{key[1]}" not in rule.object[:1]:
@@ -192,6 +195,25 @@ class RelationExtractor:
                 changes["status"] = "proposed"
             self._entry_rules[key] = dataclasses.replace(rule, **changes) if changes else rule
         return self._entry_rules[key]
+
+
+def _entry_nodes(tok, nodes: dict[str, int], entry) -> tuple[dict[str, int], str | None]:
+    """Pattern nodes and the preposition whose object is the target, for one lexicon entry.
+
+    The entry's own preposition ("appeal FOR help" names no target: only a preposition without a
+    required noun is read); for a phrasal verb, the particle (as the ``requires`` node, whose
+    prepositions are searched too) and the first target preposition after it: "lashed out AT X",
+    "pulled out OF X", "cracked down ON X".
+    """
+    prep = entry.prep if entry.prep_objects is None else None
+    part = entry.particle_token(tok) if entry.particle else None
+    if prep is None and (part is not None or entry.objects is not None):
+        # after the particle, or after a required object that is a thing or the event itself:
+        # "fired rockets AT X", "imposed a curfew ON X"
+        first = part if part is not None else min((c for c in tok.children if c.dep_ in OBJ_DEPS), key=lambda c: c.i, default=tok)
+        after = [c for w in ((part, tok) if part is not None else (tok, first)) for c in w.children if c.i > first.i]
+        prep = next((c.lower_ for c in after if c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS), None)
+    return (nodes if part is None else dict(nodes, requires=part.i)), prep
 
 
 # ---------------------------------------------------------------------- emission
@@ -224,7 +246,9 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     # the entity types of the type finally emitted: a retyped "associate director" is
     # MEMBER_OF, which takes no Location ("director at CSIS in Washington")
     rtype = frame.ontology.types[type_name]
-    joint = frame.joint_parties(rtype.object_types) if rtype.symmetric else []
+    # "clashes between X and Y", "X skirmished with Y": each side acts on the other
+    reciprocal = not rtype.symmetric and trig.lemma_.lower() in RECIPROCAL_EVENTS
+    joint = frame.joint_parties(rtype.object_types) if rtype.symmetric or reciprocal else []
     if not joint or trig.pos_ in VERBAL_POS:
         # a verb needs its doer even when the parties are those of its object ("X hosted talks
         # between A and B"); an event noun does not ("a deal was reached between A and B")
@@ -236,11 +260,16 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         subjects, objects = joint, []
     else:
         objects = frame.fill(rule.object, rtype.object_types)
-    if rtype.symmetric and not objects and len(subjects) >= 2 and (joint or _joint_act(frame)):
-        # "Putin and Maduro hold talks": every pair of the coordinated parties
-        pairs = list(itertools.combinations(subjects, 2))
+    # "X and Y fought FOR the title" is a contest between them, not an act of one on the other
+    contest = reciprocal and not joint and any(c.dep_ == "prep" and c.lower_ == "for" for c in trig.children)
+    if (rtype.symmetric or reciprocal) and not contest and not objects and len(subjects) >= 2 and (joint or _joint_act(frame)):
+        # "Putin and Maduro hold talks": every pair of the coordinated parties (both ways for
+        # a reciprocal event of a directed type: "X and Y clashed")
+        pairs = list((itertools.combinations if rtype.symmetric else itertools.permutations)(subjects, 2))
     else:
         pairs = list(itertools.product(subjects, objects))
+        if reciprocal and any(c.dep_ == "prep" and c.lower_ == "with" for c in trig.children):
+            pairs += [(o, s) for s, o in pairs]
     pairs = [(s, o) for s, o in pairs if s[0] != o[0]]
     if not pairs:
         return

@@ -45,6 +45,8 @@ SOURCE_STRENGTH = {"verb": 2, "reviewed": 2, "pattern": 2, "synset": 1}
 # Types whose lexicon triggers are not used: role types have no CAMEO verbs.
 SKIP_FAMILIES = frozenset({"role", "co-occurrence"})
 LIGHT_VERBS = words("arguments", "light_verbs")
+# Dependencies of a particle parsed as an intransitive preposition or adverb ("pulled OUT of X").
+PARTICLE_DEPS = frozenset({"prep", "advmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,7 @@ class Entry:
             # "cease-fire", "peace talks": a noun modifying another names that thing, not an act
             return False
         children = list(tok.children)
-        if self.particle is not None and not any(c.dep_ == "prt" and c.lower_ == self.particle for c in children):
+        if self.particle is not None and self.particle_token(tok) is None:
             return False
         if self.objects is not None:
             deps = OBJ_DEPS | PASSIVE_SUBJ_DEPS if is_passive(tok) else OBJ_DEPS
@@ -102,6 +104,16 @@ class Entry:
             if verb.lemma_.lower() != self.support and verb.lemma_.lower() not in LIGHT_VERBS:
                 return False
         return True
+
+
+    def particle_token(self, tok):
+        """The token of this entry's particle among the children of ``tok`` (None if absent): a
+        ``prt``, or a preposition without its own object ("pulled OUT of Gaza")."""
+        for c in tok.children:
+            if c.lower_ == self.particle and (c.dep_ == "prt" or c.dep_ in PARTICLE_DEPS and not any(
+                    g.dep_ == "pobj" for g in c.children)):
+                return c
+        return None
 
 
 def _noun_in(tok, nouns: frozenset[str]) -> bool:
@@ -167,6 +179,8 @@ def lexicon_rule_specs(lexicon: TriggerLexicon, types: dict, rules: list) -> lis
         if rtype is None or rtype.family in SKIP_FAMILIES:
             continue
         subject, obj = _default_roles(name, rules)
+        # "Maduro's arrest": the possessor's role as the type's curated rules read it
+        possessive = next((r.possessive for r in rules if r.type == name and r.pattern is None), "agent")
         for pos, kind in (("VERB", "verb"), ("NOUN", "noun")):
             lemmas = [w for w in lexicon.lemmas(name, pos) if " " not in w]
             if not lemmas:
@@ -177,6 +191,7 @@ def lexicon_rule_specs(lexicon: TriggerLexicon, types: dict, rules: list) -> lis
                 "trigger": {"lemma": lemmas, "pos": [pos]},
                 "subject": list(subject),
                 "object": list(obj),
+                "possessive": possessive,
                 "confidence": 0.7,
             })
     return specs
