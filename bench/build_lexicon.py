@@ -117,7 +117,7 @@ CODE_TYPES = {
 #: act's target; its code is CAMEO's own for the act where the synonym block's default is another
 #: act (MEDIATE and NEGOTIATE sit in COMPROMISE [080], ARREST and DETAIN in [173] with charges).
 #: Ambiguous verbs stay out ("fire" a minister, "beat" a rival, "strike" a deal, "ask" a question,
-#: "demonstrate" resolve, "hold" talks): CAMEO's patterns or the curated rules read them in context.
+#: "demonstrate" resolve, "hold" talks, "clash" over a plan): CAMEO's patterns or the curated rules read them in context.
 VERB_CODES = {
     # cooperation
     "mediate": "045", "arbitrate": "045", "intercede": "045", "broker": "045",
@@ -154,8 +154,7 @@ VERB_CODES = {
     "mobilize": "154", "mobilise": "154",
     "attack": "190", "ambush": "190", "raid": "190", "storm": "190", "shell": "194",
     "bombard": "194", "bomb": "195", "assassinate": "186", "massacre": "202", "murder": "1823",
-    "behead": "1823", "torture": "1822", "stab": "182", "injure": "182", "clash": "190",
-    "skirmish": "190",
+    "behead": "1823", "torture": "1822", "stab": "182", "injure": "182", "skirmish": "190",
 }
 #: Verbs and nouns coded 173 whose act is a charge or a trial, not an arrest (the ontology lists
 #: 173 under INDICTED too).

@@ -38,6 +38,7 @@ from .triggers import LEXICON_RULE_PREFIX
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
 PARTICLE_PREPS = words("triggers", "particle_preps")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
+FORCE_TYPES = words("triggers", "force_types")
 # Lexicon entries tried at one trigger, best first, for one whose arguments are found.
 LEXICON_TRIES = 3
 
@@ -127,6 +128,7 @@ class RelationExtractor:
         seen: set[tuple[int, str, str, str]] = set()
         emitted: dict[int, list[Relation]] = {}
         lexical: list[int] = []
+        vetoed: dict[int, set[str]] = {}
         sent_of: dict[int, object] = {}
         for t in sorted(by_trigger):
             sent = sent_of[t] = doc[t].sent
@@ -145,6 +147,9 @@ class RelationExtractor:
                 emitted.setdefault(t, []).extend(found)
             if t not in emitted and len(curated) < len(by_trigger[t]):
                 lexical.append(t)
+                # a curated rule's sense test binds the lexicon entries of its type at this word
+                # ("clashed OVER the budget" is no attack, whichever rule reads "clash")
+                vetoed[t] = {rule.type for rule, _n in curated if _excluded(rule, doc[t])}
         for t in lexical:
             # no curated rule read this trigger: the lexicon's best entry that finds its arguments,
             # unless a word it governs carries the event a curated rule read ("announced a deal")
@@ -154,7 +159,8 @@ class RelationExtractor:
             # ... or the word that governs it did: "granted him asylum", "the offer of refuge"
             if tok.head.i in emitted or tok.dep_ == "pobj" and tok.head.head.i in emitted:
                 continue
-            found = self._lexical(doc, t, by_trigger[t].values(), ent, sent_of[t])
+            matched = [rn for rn in by_trigger[t].values() if rn[0].type not in vetoed[t]]
+            found = self._lexical(doc, t, matched, ent, sent_of[t])
             if found:
                 emitted[t] = found
         for t in sorted(emitted):
@@ -178,7 +184,7 @@ class RelationExtractor:
                 scored.append((-entry.score, rule.order, rule, nodes, entry))
         # the few best entries only: a common verb ("hold", "make") has an entry in many types
         for _score, _order, rule, nodes, entry in sorted(scored, key=lambda x: x[:2])[:LEXICON_TRIES]:
-            nodes, prep = _entry_nodes(tok, nodes, entry)
+            nodes, prep = _entry_nodes(tok, nodes, entry, self.ontology.event_nouns())
             found = list(_emit(Frame(doc, self._entry_rule(rule, entry, prep), nodes, ent, self.ontology, self._role_nouns), sent))
             if found:
                 return found
@@ -197,7 +203,7 @@ class RelationExtractor:
         return self._entry_rules[key]
 
 
-def _entry_nodes(tok, nodes: dict[str, int], entry) -> tuple[dict[str, int], str | None]:
+def _entry_nodes(tok, nodes: dict[str, int], entry, event_nouns: frozenset[str]) -> tuple[dict[str, int], str | None]:
     """Pattern nodes and the preposition whose object is the target, for one lexicon entry.
 
     The entry's own preposition ("appeal FOR help" names no target: only a preposition without a
@@ -211,7 +217,10 @@ def _entry_nodes(tok, nodes: dict[str, int], entry) -> tuple[dict[str, int], str
         # after the particle, or after a required object that is a thing or the event itself:
         # "fired rockets AT X", "imposed a curfew ON X"
         first = part if part is not None else min((c for c in tok.children if c.dep_ in OBJ_DEPS), key=lambda c: c.i, default=tok)
-        after = [c for w in ((part, tok) if part is not None else (tok, first)) for c in w.children if c.i > first.i]
+        # on the verb, the particle, or an event noun as object ("a curfew ON X"); not on a
+        # person or thing as object ("activists FROM X" says whose they are)
+        owners = (part, tok) if part is not None else (tok, first) if first.lemma_.lower() in event_nouns else (tok,)
+        after = [c for w in owners for c in w.children if c.i > first.i]
         prep = next((c.lower_ for c in after if c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS), None)
     return (nodes if part is None else dict(nodes, requires=part.i)), prep
 
@@ -222,7 +231,7 @@ def _entry_nodes(tok, nodes: dict[str, int], entry) -> tuple[dict[str, int], str
 def _emit(frame: Frame, sent) -> Iterator[Relation]:
     """The relations this match yields (none when an argument is missing)."""
     rule, trig = frame.rule, frame.trigger
-    if any(spec_matches(child, spec) for spec in rule.exclude for child in trig.children):
+    if _excluded(rule, trig) or _other_sense(frame):
         return
     type_name, role = rule.type, None
     if rule.role == "trigger":
@@ -246,7 +255,8 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     # the entity types of the type finally emitted: a retyped "associate director" is
     # MEMBER_OF, which takes no Location ("director at CSIS in Washington")
     rtype = frame.ontology.types[type_name]
-    # "clashes between X and Y", "X skirmished with Y": each side acts on the other
+    # "clashes between X and Y", "X and Y clashed": each side acts on the other (in "X clashed
+    # with Y" the sentence makes X the doer)
     reciprocal = not rtype.symmetric and trig.lemma_.lower() in RECIPROCAL_EVENTS
     joint = frame.joint_parties(rtype.object_types) if rtype.symmetric or reciprocal else []
     if not joint or trig.pos_ in VERBAL_POS:
@@ -268,8 +278,6 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         pairs = list((itertools.combinations if rtype.symmetric else itertools.permutations)(subjects, 2))
     else:
         pairs = list(itertools.product(subjects, objects))
-        if reciprocal and any(c.dep_ == "prep" and c.lower_ == "with" for c in trig.children):
-            pairs += [(o, s) for s, o in pairs]
     pairs = [(s, o) for s, o in pairs if s[0] != o[0]]
     if not pairs:
         return
@@ -304,6 +312,27 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
             target_role=target_role,
             target_sector=target_sector,
         )
+
+
+def _excluded(rule: Rule, trig) -> bool:
+    """Whether the rule's sense test (``exclude``) rejects this use of its trigger word."""
+    return any(spec_matches(child, spec) for spec in rule.exclude for child in trig.children)
+
+
+def _other_sense(frame: Frame) -> bool:
+    """Sense test by modifiers, for the use of force: the trigger noun, or the event noun a trigger
+    verb takes as its object, heads a multi-word noun of the lexicon of another type ("a hunger
+    strike" is a protest, "launched a scathing attack" criticism, "a mock raid" an exercise)."""
+    lexicon = frame.ontology.triggers
+    if lexicon is None or frame.rule.type not in FORCE_TYPES:
+        return False
+    trig = frame.trigger
+    nouns = [trig] + [c for c in trig.children if c.dep_ in OBJ_DEPS]
+    for noun in nouns:
+        types = lexicon.compound_types(noun) if noun.pos_ == "NOUN" else ()
+        if types and frame.rule.type not in types:
+            return True
+    return False
 
 
 def _joint_act(frame: Frame) -> bool:

@@ -61,6 +61,7 @@ class Entry:
     prep: str | None = None
     prep_objects: frozenset[str] | None = None
     support: str | None = None  # a noun that is the object of this support verb ("object of grant")
+    modifiers: frozenset[str] | None = None  # words before a head noun ("hunger" strike, "joint" exercises)
     intent: bool = False
     strength: int = 2
 
@@ -68,7 +69,7 @@ class Entry:
     def score(self) -> int:
         """Constraints met (more is more specific), then source strength."""
         n = (self.particle is not None) + (self.objects is not None) + (self.prep is not None) + (self.prep_objects is not None)
-        return n * 10 + self.strength
+        return (n + len(self.modifiers or ())) * 10 + self.strength
 
     def matches(self, tok) -> bool:
         """Whether the token ``tok`` (its lemma already equal) is a use of this trigger."""
@@ -80,6 +81,8 @@ class Entry:
             # "cease-fire", "peace talks": a noun modifying another names that thing, not an act
             return False
         children = list(tok.children)
+        if self.modifiers is not None and not self.modifiers <= {w for c in tok.lefts for w in (c.lower_, c.lemma_.lower())}:
+            return False
         if self.particle is not None and self.particle_token(tok) is None:
             return False
         if self.objects is not None:
@@ -116,6 +119,15 @@ class Entry:
         return None
 
 
+def _singular(noun: str) -> str:
+    """The lemma of a plural noun of the lexicon ("exercises" -> "exercise", "talks" -> "talk")."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is", "ics")) and len(noun) > 3:
+        return noun[:-1]
+    return noun
+
+
 def _noun_in(tok, nouns: frozenset[str]) -> bool:
     return tok.lemma_.lower() in nouns or tok.lower_ in nouns
 
@@ -134,8 +146,11 @@ class TriggerLexicon:
         self.version = version
         self._nouns: frozenset[str] | None = None
         self._index: dict[tuple[str, str], dict[str, list[Entry]]] = {}
+        self._compounds: dict[str, list[Entry]] = {}
         for e in entries:
             self._index.setdefault((e.type, e.pos), {}).setdefault(e.lemma, []).append(e)
+            if e.modifiers:
+                self._compounds.setdefault(e.lemma, []).append(e)
 
     @classmethod
     def load(cls, path: str | Path = TRIGGERS_PATH) -> "TriggerLexicon":
@@ -145,7 +160,8 @@ class TriggerLexicon:
     def nouns(self) -> frozenset[str]:
         """Every noun trigger lemma, of any type (event nouns: "meeting", "sanctions")."""
         if self._nouns is None:
-            self._nouns = frozenset(lemma for (_t, pos), table in self._index.items() if pos == "NOUN" for lemma in table)
+            self._nouns = frozenset(lemma for (_t, pos), table in self._index.items() if pos == "NOUN"
+                                    for lemma, found in table.items() if any(e.modifiers is None for e in found))
         return self._nouns
 
     def types(self) -> list[str]:
@@ -158,6 +174,15 @@ class TriggerLexicon:
 
     def entries(self, type_name: str, pos: str, lemma: str) -> list[Entry]:
         return self._index.get((type_name, pos), {}).get(lemma, [])
+
+    def compound_types(self, tok) -> frozenset[str]:
+        """Types of the multi-word nouns ``tok`` heads ("hunger strike", "verbal attack"): a sense
+        of the noun that its modifiers fix, whatever its head alone would mean."""
+        found = self._compounds.get(tok.lemma_.lower())
+        if not found or tok.pos_ != "NOUN":
+            return frozenset()
+        mods = {w for c in tok.lefts for w in (c.lower_, c.lemma_.lower())}
+        return frozenset(e.type for e in found if e.modifiers <= mods)
 
     def best(self, type_name: str, pos: str, tok) -> Entry | None:
         """The best-scoring entry of this type that ``tok`` is a use of, or None."""
@@ -250,15 +275,17 @@ def _load_cached(path: str) -> TriggerLexicon:
                 if pos == "NOUN" and source.startswith("wordnet:") and source[8:] not in reviewed.get(name, ()):
                     continue  # a nominalisation counts where its verb is a trigger on its own
                 lemma, _, particle = raw["lemma"].partition(" ")
+                *modifiers, head = raw["lemma"].lower().split()
                 entries.append(Entry(
                     type=name,
-                    lemma=lemma.lower() if pos == "VERB" else raw["lemma"].lower(),
+                    lemma=lemma.lower() if pos == "VERB" else _singular(head),
                     pos=pos,
                     particle=(raw.get("particle") or particle or None) if pos == "VERB" else None,
                     objects=nouns(raw.get("object"), what),
                     prep=raw.get("prep") or None,
                     prep_objects=nouns(raw.get("prep_object"), what),
                     support=source[len("object of "):] if source.startswith("object of ") else None,
+                    modifiers=frozenset(modifiers) if pos == "NOUN" and modifiers else None,
                     intent=bool(raw.get("intent", False)),
                     strength=SOURCE_STRENGTH.get(source.split(":")[0], 2),
                 ))
