@@ -183,7 +183,8 @@ class Frame:
         nouns += [c for c in trig.children if c.dep_ in OBJ_DEPS and c.pos_ in NOMINAL_POS]
         for noun in nouns:
             found: dict[str, tuple[str, str, float]] = {}
-            for p in [p for scope in event_scopes(noun) for p in pobjs(scope, "between")]:
+            # "a meeting OF X and Y" names its parties as "between" does (two at least, below)
+            for p in [p for scope in event_scopes(noun) for w in ("between", "of") for p in pobjs(scope, w)]:
                 for key, etype, conf in self.entities(p, True):
                     if etype in allowed:
                         found.setdefault(key, (key, etype, conf))
