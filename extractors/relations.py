@@ -31,7 +31,7 @@ from .matching import LexiconIndex, RuleMatcher
 from .modality import modality
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule, spec_matches
-from .syntax import OBJ_DEPS, VERBAL_POS
+from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS
 from .lexicon import words
 from .triggers import LEXICON_RULE_PREFIX
 
@@ -262,7 +262,7 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     if not joint or trig.pos_ in VERBAL_POS:
         # a verb needs its doer even when the parties are those of its object ("X hosted talks
         # between A and B"); an event noun does not ("a deal was reached between A and B")
-        subjects = frame.fill(rule.subject, rtype.subject_types)
+        subjects = frame.fill(rule.subject, rtype.subject_types) or _cause_agents(frame, rtype.subject_types)
         if not subjects:
             return
     if joint:
@@ -312,6 +312,25 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
             target_role=target_role,
             target_sector=target_sector,
         )
+
+
+def _cause_agents(frame: Frame, allowed: tuple[str, ...]) -> list[tuple[str, str, float]]:
+    """The doer of an event noun of the rule's own type that is the subject of its verb: "Israeli
+    air strikes killed five people", "the army's shelling wounded ten" (the strikes' agent)."""
+    trig, rule = frame.trigger, frame.rule
+    if trig.pos_ != "VERB" or "agent" not in rule.subject:
+        return []
+    nouns = frame.ontology.type_nouns(rule.type)
+    found: dict[str, tuple[str, str, float]] = {}
+    for noun in (c for c in trig.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns):
+        # ... or of the weapon or unit naming it: "US drone strikes", "army artillery shelling"
+        inner = [(g, MODIFIER_ARG) for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+                 for g in (c, *c.children) if g is c or g.dep_ in {"compound", "amod"}]
+        for tok, conf in frame.agents(noun) or inner:
+            for key, etype, econf in frame.entities(tok, True):
+                if etype in allowed:
+                    found.setdefault(key, (key, etype, conf * econf * INHERITED))
+    return list(found.values())
 
 
 def _excluded(rule: Rule, trig) -> bool:

@@ -162,3 +162,21 @@ def test_every_coded_type_has_reviewed_or_constrained_triggers():
     onto = Ontology.load()
     coded = [n for n, t in onto.types.items() if t.cameo and t.family not in {"role", "co-occurrence"}]
     assert [n for n in coded if not lex.lemmas(n, "VERB") and not lex.lemmas(n, "NOUN")] == []
+
+
+def test_the_doer_of_an_event_noun_that_kills(extract):
+    # the subject of "killed" is an attack; its agent is the modifier (or the weapon's owner)
+    assert ("state:PER", "ATTACKED", "person:ortiz") in extract("Peru air strikes killed Ortiz on Monday.")
+    assert ("state:PER", "ATTACKED", "person:tanaka") in extract("Recent Peru drone strikes have killed Tanaka.")
+
+
+def test_a_plan_as_object_is_struck_down_not_attacked(extract):
+    assert "ATTACKED" not in types_of(extract("Peru killed Chile's proposal in committee."))
+    assert "ATTACKED" not in types_of(extract("Peru hit Chile's plan hard."))
+
+
+def test_people_of_a_state_stand_for_it_as_objects_of_arrest(nlp):
+    names = dict(NAMES, Peruvians=("state:PER", "State"))
+    ex = RelationExtractor(nlp, Ontology.load())
+    found = {(r.subject, r.type, r.object) for r in ex(nlp("Chile arrested twelve Peruvians."), lambda t: names.get(t.text))}
+    assert found == {("state:CHL", "ARRESTED", "state:PER")}
