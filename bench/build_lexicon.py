@@ -84,15 +84,19 @@ CODE_TYPES = {
     "039": "MEDIATED",          # intent to mediate
     "040": "MET_WITH",          # consult
     "045": "MEDIATED",          # engage in mediation (MEDIATED_VIA is a construction, not a verb)
-    "055": None,                # apologize
-    "056": None,                # forgive
+    "055": "PRAISED",           # apologize (PLOVER SUPPORT; the curated praise rule reads it too)
+    "056": "PRAISED",           # forgive (PLOVER SUPPORT)
     "0233": "APPEALED_TO",      # appeal for humanitarian aid (asylum: by object noun)
     "08": "CONCEDED_TO",        # yield (ACCEPTED: accede, 083)
     "083": "ACCEPTED",          # accede to requests or demands for political reform
     "0831": "ACCEPTED", "0832": "ACCEPTED", "0833": "ACCEPTED", "0834": "ACCEPTED",
     "10": "DEMANDED",           # demand (APPEALED_TO: appeal, 02)
     "1121": "ACCUSED",          # accuse of crime, corruption (an accusation, not a charge)
+    "110": "CRITICIZED",        # disapprove (PLOVER ACCUSE)
+    "113": "CRITICIZED",        # rally opposition against (PLOVER ACCUSE)
     "114": "CRITICIZED",        # complain officially
+    "115": "ACCUSED",           # bring lawsuit against (PLOVER ACCUSE: a formal accusation)
+    "116": "INDICTED",          # find guilty or liable (legally)
     "160": "CUT_TIES_WITH",     # reduce relations
     "162": "SANCTIONED",        # reduce or stop material aid
     "1621": "SANCTIONED", "1622": "SANCTIONED", "1623": "SANCTIONED",
