@@ -121,7 +121,8 @@ CODE_TYPES = {
 #: act's target; its code is CAMEO's own for the act where the synonym block's default is another
 #: act (MEDIATE and NEGOTIATE sit in COMPROMISE [080], ARREST and DETAIN in [173] with charges).
 #: Ambiguous verbs stay out ("fire" a minister, "beat" a rival, "strike" a deal, "ask" a question,
-#: "demonstrate" resolve, "hold" talks, "clash" over a plan): CAMEO's patterns or the curated rules read them in context.
+#: "demonstrate" resolve, "hold" talks, "clash" over a plan, "take over" a post). Phrasal verbs
+#: ("lash out", "give in") are bare verbs too: only the reviewed ones here are triggers alone.: CAMEO's patterns or the curated rules read them in context.
 VERB_CODES = {
     # cooperation
     "mediate": "045", "arbitrate": "045", "intercede": "045", "broker": "045",
@@ -152,7 +153,13 @@ VERB_CODES = {
     "indict": "173", "charge": "173", "prosecute": "173", "convict": "173",
     "extradite": "174", "deport": "174", "expel": "174", "banish": "174", "evict": "174",
     "confiscate": "1711", "censor": "1721", "suppress": "170", "repress": "175",
-    "crack down": "170",
+    "crack down": "170", "cordon off": "170", "kick out": "174", "boot out": "174",
+    "give in": "080", "back down": "080", "abide by": "080", "conform to": "080",
+    "call off": "160", "call up": "154", "pull back": "087", "set free": "0841",
+    "meet with": "040", "get together": "040", "communicate with": "040", "side with": "050",
+    "dress down": "111", "bridle at": "140", "fight back": "190", "string up": "1823",
+    "clamp down": "170", "back out": "087", "burn down": "1712",
+    "gun down": "193", "shoot down": "195", "wipe out": "190", "blow up": "183", "wage war": "190",
     "capture": "181", "abduct": "181", "kidnap": "181", "oust": "192", "overthrow": "192",
     "overrun": "192", "invade": "190",
     "mobilize": "154", "mobilise": "154",

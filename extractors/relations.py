@@ -37,6 +37,7 @@ from .triggers import LEXICON_RULE_PREFIX
 
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
 PARTICLE_PREPS = words("triggers", "particle_preps")
+TARGET_PREPS = words("triggers", "target_preps")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
 FORCE_TYPES = words("triggers", "force_types")
 # Lexicon entries tried at one trigger, best first, for one whose arguments are found.
@@ -220,8 +221,11 @@ def _entry_nodes(tok, nodes: dict[str, int], entry, event_nouns: frozenset[str])
         # on the verb, the particle, or an event noun as object ("a curfew ON X"); not on a
         # person or thing as object ("activists FROM X" says whose they are)
         owners = (part, tok) if part is not None else (tok, first) if first.lemma_.lower() in event_nouns else (tok,)
+        # after an object only a preposition of direction names a target ("a study WITH the help
+        # of X" names a helper); after a particle, any target preposition ("pulled out OF X")
+        preps = PARTICLE_PREPS if part is not None else TARGET_PREPS
         after = [c for w in owners for c in w.children if c.i > first.i]
-        prep = next((c.lower_ for c in after if c.dep_ == "prep" and c.lower_ in PARTICLE_PREPS), None)
+        prep = next((c.lower_ for c in after if c.dep_ == "prep" and c.lower_ in preps), None)
     return (nodes if part is None else dict(nodes, requires=part.i)), prep
 
 

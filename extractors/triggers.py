@@ -269,9 +269,11 @@ def _load_cached(path: str) -> TriggerLexicon:
                 if raw.get("reverse"):
                     continue  # the grammatical subject is the target: not read yet
                 source = str(raw.get("source", "verb"))
-                constrained = any(raw.get(k) for k in ("object", "prep", "particle")) or " " in raw["lemma"]
+                constrained = any(raw.get(k) for k in ("object", "prep"))
                 if pos == "VERB" and not constrained and source != "reviewed":
-                    continue  # a bare CAMEO verb is coded in its dictionary context: alone it is too loose
+                    # a bare CAMEO verb, phrasal or not, is coded in its dictionary context: alone
+                    # it is too loose ("take over" a post, "find out", "push ahead", "order back")
+                    continue
                 if pos == "NOUN" and source.startswith("wordnet:") and source[8:] not in reviewed.get(name, ()):
                     continue  # a nominalisation counts where its verb is a trigger on its own
                 lemma, _, particle = raw["lemma"].partition(" ")
