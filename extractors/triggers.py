@@ -129,7 +129,22 @@ def _singular(noun: str) -> str:
 
 
 def _noun_in(tok, nouns: frozenset[str]) -> bool:
-    return tok.lemma_.lower() in nouns or tok.lower_ in nouns
+    """Whether ``tok`` is one of ``nouns``: a word (its lemma or form), or a phrase it heads whose
+    other words modify it ("defiant statement" is not any statement)."""
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    if lemma in nouns or lower in nouns:
+        return True
+    phrases = _phrases(nouns)
+    if not phrases:
+        return False
+    mods = {w for c in tok.lefts for w in (c.lower_, c.lemma_.lower())}
+    return any(head in (lemma, lower) and words <= mods for head, words in phrases)
+
+
+@functools.lru_cache(maxsize=None)
+def _phrases(nouns: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The multi-word members of a noun set as (head lemma, modifier words)."""
+    return tuple((_singular(p.split()[-1]), frozenset(p.split()[:-1])) for p in nouns if " " in p)
 
 
 class TriggerLexicon:
@@ -252,8 +267,8 @@ def _load_cached(path: str) -> TriggerLexicon:
         if value.startswith("&"):
             if value[1:] not in nounsets:
                 raise DataError(f"{path}: {what} names unknown noun set {value!r}")
-            return frozenset(w.split()[-1] for w in nounsets[value[1:]])
-        return frozenset({value.lower().split()[-1]})
+            return frozenset(w.lower() for w in nounsets[value[1:]])
+        return frozenset({value.lower()})
 
     # verbs that are triggers on their own (reviewed by the lexicon's author), per type
     reviewed = {name: {r["lemma"] for r in table.get("verbs", []) if r.get("source") == "reviewed"

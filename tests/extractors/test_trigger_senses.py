@@ -180,3 +180,16 @@ def test_people_of_a_state_stand_for_it_as_objects_of_arrest(nlp):
     ex = RelationExtractor(nlp, Ontology.load())
     found = {(r.subject, r.type, r.object) for r in ex(nlp("Chile arrested twelve Peruvians."), lambda t: names.get(t.text))}
     assert found == {("state:CHL", "ARRESTED", "state:PER")}
+
+
+def test_a_multi_word_object_needs_its_modifiers(nlp, extract):
+    entry = Entry(type="CRITICIZED", lemma="issue", pos="VERB", objects=frozenset({"defiant statement"}))
+    assert entry.matches(nlp("Peru issued a defiant statement.")[1])
+    assert not entry.matches(nlp("Peru issued a statement.")[1])
+    assert "CRITICIZED" not in types_of(extract("Peru issued a formal statement to Chile."))
+
+
+def test_phrasal_verbs_need_review(extract):
+    # CAMEO codes "take over" as a seizure; taking over a post or a presidency is no coercion
+    assert not extract("Peru takes over the presidency of UNESCO from Chile in July.")
+    assert ("state:PER", "CONCEDED_TO", "state:CHL") in extract("Peru gave in to pressure from Chile.")
