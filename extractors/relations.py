@@ -40,6 +40,7 @@ PARTICLE_PREPS = words("triggers", "particle_preps")
 TARGET_PREPS = words("triggers", "target_preps")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
 FORCE_TYPES = words("triggers", "force_types")
+VICTIM_NOUNS = words("triggers", "victim_nouns")
 # Lexicon entries tried at one trigger, best first, for one whose arguments are found.
 LEXICON_TRIES = 3
 
@@ -141,7 +142,7 @@ class RelationExtractor:
             for rule, nodes in candidates:
                 if level is not None and rule.specificity < level:
                     break
-                found = list(_emit(Frame(doc, rule, nodes, ent, self.ontology, self._role_nouns), sent))
+                found = list(_emit(Frame(doc, self._victim_rule(rule, doc[t]), nodes, ent, self.ontology, self._role_nouns), sent))
                 if not found:
                     continue
                 level = rule.specificity
@@ -157,10 +158,12 @@ class RelationExtractor:
             tok = doc[t]
             if any(c.i in emitted for c in tok.children if c.dep_ in OBJ_DEPS | {"xcomp", "ccomp"}):
                 continue
-            # ... or the word that governs it did: "granted him asylum", "the offer of refuge"
-            if tok.head.i in emitted or tok.dep_ == "pobj" and tok.head.head.i in emitted:
-                continue
+            # ... or the word that governs it read this event: "granted him asylum", "the offer of
+            # refuge" (not another one: "condemned the assassination of X" is an attack too)
+            governor = tok.head.head if tok.dep_ == "pobj" else tok.head
             matched = [rn for rn in by_trigger[t].values() if rn[0].type not in vetoed[t]]
+            if {r.type for r in emitted.get(governor.i, ())} & {rule.type for rule, _n in matched}:
+                continue
             found = self._lexical(doc, t, matched, ent, sent_of[t])
             if found:
                 emitted[t] = found
@@ -186,10 +189,21 @@ class RelationExtractor:
         # the few best entries only: a common verb ("hold", "make") has an entry in many types
         for _score, _order, rule, nodes, entry in sorted(scored, key=lambda x: x[:2])[:LEXICON_TRIES]:
             nodes, prep = _entry_nodes(tok, nodes, entry, self.ontology.event_nouns())
-            found = list(_emit(Frame(doc, self._entry_rule(rule, entry, prep), nodes, ent, self.ontology, self._role_nouns), sent))
+            rule = self._victim_rule(self._entry_rule(rule, entry, prep), tok)
+            found = list(_emit(Frame(doc, rule, nodes, ent, self.ontology, self._role_nouns), sent))
             if found:
                 return found
         return []
+
+    def _victim_rule(self, rule: Rule, tok) -> Rule:
+        """The rule reading a possessor as the one acted on, for a noun whose possessor is its
+        victim ("Tanaka's murder", "his abduction"; not "Russia's invasion")."""
+        if rule.possessive == "patient" or tok.pos_ != "NOUN" or tok.lemma_.lower() not in VICTIM_NOUNS:
+            return rule
+        key = (rule.id, "victim")
+        if key not in self._entry_rules:
+            self._entry_rules[key] = dataclasses.replace(rule, possessive="patient")
+        return self._entry_rules[key]
 
     def _entry_rule(self, rule: Rule, entry, prep: str | None) -> Rule:
         """The rule as one lexicon entry reads it: its preposition's object first, intent as proposed."""

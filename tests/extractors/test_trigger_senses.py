@@ -193,3 +193,11 @@ def test_phrasal_verbs_need_review(extract):
     # CAMEO codes "take over" as a seizure; taking over a post or a presidency is no coercion
     assert not extract("Peru takes over the presidency of UNESCO from Chile in July.")
     assert ("state:PER", "CONCEDED_TO", "state:CHL") in extract("Peru gave in to pressure from Chile.")
+
+
+def test_the_possessor_of_a_killing_is_its_victim(extract):
+    found = extract("Tanaka's torture in a Peru jail angered Chile.")
+    assert not [f for f in found if f[0] == "person:tanaka" and f[1] == "ATTACKED"]
+    # an event of another type under a curated verb is read too
+    assert ("state:PER", "ATTACKED", "person:tanaka") in extract("Chile condemned Peru's assassination of Tanaka.")
+    assert ("state:PER", "ATTACKED", "state:CHL") in extract("Peru's invasion of Chile began at dawn.")
