@@ -183,11 +183,14 @@ class Frame:
         nouns += [c for c in trig.children if c.dep_ in OBJ_DEPS and c.pos_ in NOMINAL_POS]
         for noun in nouns:
             found: dict[str, tuple[str, str, float]] = {}
-            # "a meeting OF X and Y" names its parties as "between" does (two at least, below)
-            for p in [p for scope in event_scopes(noun) for w in ("between", "of") for p in pobjs(scope, w)]:
+            for p in [p for scope in event_scopes(noun) for p in pobjs(scope, "between")]:
                 for key, etype, conf in self.entities(p, True):
                     if etype in allowed:
                         found.setdefault(key, (key, etype, conf))
+            if not found:
+                # "a meeting OF X and Y": two named parties (not "of the leaders of A, B, C ...")
+                named = {e[0]: e for p in pobjs(noun, "of") for e in self.entities(p, False) if e[1] in allowed}
+                found = named if len(named) == 2 else {}
             if len(found) < 2:
                 # "the Peru-Chile talks": a hyphenated pair of names modifying the event noun
                 found = {e[0]: (e[0], e[1], MODIFIER_ARG) for e in hyphen_pair(noun, self.ent) if e[1] in allowed}
