@@ -20,9 +20,9 @@ Inputs (read-only, ``../shared/data/lexicons``; never shipped):
 
 Mapping a CAMEO code to an ontology type (``extractors/data/ontology.toml``, ``cameo`` field):
 
-1. ``CODE_TYPES`` below, a reviewed table for the codes where the ontology's codes are shared by
-   several types or are coarser than CAMEO (03x intents, 08x yields, 16x, 17x, 181, 192, ...);
-   each line cites the CAMEO description of the code.
+1. ``CODE_TYPES`` (``bench/lexicon_review.py``, with the other reviewed tables), for the codes
+   where the ontology's codes are shared by several types or are coarser than CAMEO (03x intents,
+   08x yields, 16x, 17x, 181, 192, ...); each line cites the CAMEO description of the code.
 2. otherwise the type whose ``cameo`` code is the longest prefix of the code (ranges such as
    ``18-20`` and lists such as ``17,19`` expand to prefixes).
 
@@ -63,104 +63,12 @@ GAZETTEER = DATA / "gazetteer.json"
 TRIGGERS_OUT = DATA / "triggers.toml"
 AGENTS_OUT = DATA / "agents.toml"
 
-#: Reviewed CAMEO code -> ontology type, where longest-prefix on the ontology's codes is wrong or
-#: ambiguous (None: no newsgraph type). Descriptions from CAMEO2PLOVER-2021.
-CODE_TYPES = {
-    "03": "PROPOSED_TO",        # express intent to cooperate (AGREED_WITH: agreement reached, a construction)
-    "030": "PROPOSED_TO",       # express intent to cooperate
-    "031": "COOPERATED_WITH",   # agree to engage in material cooperation (intent)
-    "032": "SUPPORTED",         # intent to engage in diplomatic cooperation
-    "033": "AIDED",             # intent to provide material aid
-    "0331": "AIDED",            # intent to provide economic aid
-    "0332": "SUPPLIED_ARMS_TO", # intent to provide military aid
-    "0333": "AIDED",            # intent to provide humanitarian aid (asylum: by object noun)
-    "0334": "AIDED",            # intent to provide military protection or peacekeeping
-    "034": "PROPOSED_TO",       # intent to bring political reform
-    "035": "CONCEDED_TO",       # intent to yield
-    "0353": "RELEASED",         # intent to release persons or property
-    "036": "NEGOTIATED_WITH",   # intent to meet or negotiate
-    "037": "PROPOSED_TO",       # intent to settle dispute
-    "038": "MEDIATED_VIA",      # intent to accept mediation (party -> mediator)
-    "039": "MEDIATED",          # intent to mediate
-    "040": "MET_WITH",          # consult
-    "045": "MEDIATED",          # engage in mediation (MEDIATED_VIA is a construction, not a verb)
-    "055": None,                # apologize
-    "056": None,                # forgive
-    "0233": "APPEALED_TO",      # appeal for humanitarian aid (asylum: by object noun)
-    "08": "CONCEDED_TO",        # yield (ACCEPTED: accede, 083)
-    "083": "ACCEPTED",          # accede to requests or demands for political reform
-    "0831": "ACCEPTED", "0832": "ACCEPTED", "0833": "ACCEPTED", "0834": "ACCEPTED",
-    "10": "DEMANDED",           # demand (APPEALED_TO: appeal, 02)
-    "1121": "ACCUSED",          # accuse of crime, corruption (an accusation, not a charge)
-    "114": "CRITICIZED",        # complain officially
-    "160": "CUT_TIES_WITH",     # reduce relations
-    "162": "SANCTIONED",        # reduce or stop material aid
-    "1621": "SANCTIONED", "1622": "SANCTIONED", "1623": "SANCTIONED",
-    "164": "CUT_TIES_WITH",     # halt negotiations
-    "165": "CUT_TIES_WITH",     # halt mediation
-    "166": "COERCED",           # expel or withdraw
-    "1661": "COERCED", "1662": "COERCED", "1663": "COERCED",
-    "17": "COERCED",            # coerce (CAPTURED: 181 abduct, 192 occupy)
-    "170": "COERCED",           # coerce
-    "172": "COERCED",           # impose administrative sanctions (curfew, restrictions)
-    "173": "ARRESTED",          # arrest, detain, or charge with legal action
-    "181": "CAPTURED",
-    "19": "ATTACKED",           # use conventional military force          # abduct, hijack, or take hostage
-    "192": "CAPTURED",          # occupy territory
-}
-
-#: Reviewed verb -> CAMEO code, for bare verbs whose synonym block's default code is another
-#: act (MEDIATE and NEGOTIATE sit in COMPROMISE [080]); the code is CAMEO's own for the act.
-VERB_CODES = {
-    "mediate": "045", "arbitrate": "045", "intercede": "045", "broker": "045",
-    "negotiate": "046", "bargain": "046",
-    "propose": "030", "suggest": None,
-    "accept": "083", "reject": "120", "refuse": "120",
-    "sign": "057", "ratify": "057",
-    "release": "0841", "free": "0841",
-    "withdraw": "087", "retreat": "087", "pull_out": "087",
-    "capture": "181", "oust": "192", "overthrow": "192",
-    "extradite": "174", "deport": "174", "expel": "174",
-    "indict": "173", "charge": "173", "prosecute": "173",
-    "talk": "040", "confer": "040", "discuss": "040",
-    "sanction": "163", "embargo": "163", "boycott": "163",
-}
-#: Verbs and nouns coded 173 whose act is a charge or a trial, not an arrest (the ontology lists
-#: 173 under INDICTED too).
-INDICT_VERBS = {"indict", "charge", "prosecute", "arraign", "convict", "try", "sentence"}
-INDICT_NOUNS = {"charge", "charges", "trial", "indictment", "death penalty", "&crime"}
-#: Agreement reached: CAMEO codes it as 03x intent (or 050 for AGREE); the ontology's AGREED_WITH
-#: (code 03) is the agreement itself, named by the verb agree or an agreement noun as object.
-AGREE_VERBS = {"agree", "concur"}
-AGREEMENT_NOUNS = {"agreement", "deal", "accord", "accords", "pact", "&treaty", "understanding"}
-#: Object nouns that make an aid / appeal code the asylum type.
-ASYLUM_NOUNS = {"asylum", "refuge", "sanctuary", "political asylum", "&asylum"}
-#: Support (light) verbs: their CAMEO object noun carries the event ("impose sanctions").
-SUPPORT_VERBS = {"hold", "impose", "launch", "stage", "conduct", "make", "give", "grant", "offer",
-                 "reach", "sign", "issue", "level", "file", "carry_out", "mount", "begin", "start",
-                 "open", "extend", "provide", "announce", "hold_talks", "engage"}
-#: CAMEO noun sets whose members name events (the others name things: weapons, aircraft, food).
-EVENT_NOUNSETS = {"asylum", "ceasefire", "negotiation", "mediation", "proposal", "investigation",
-                  "detention", "treaty", "solution", "dispute", "fight", "fight of words"}
-#: Words after ``*`` that are particles of a phrasal verb, not objects.
-PARTICLES = {"up", "down", "out", "off", "in", "on", "away", "back", "over", "forward", "aside",
-             "through", "together", "apart", "along", "around", "about", "ahead"}
-#: WordNet noun lexicographer files of event nouns: noun.act, noun.communication, noun.event.
-EVENT_NOUN_FILES = {"04", "10", "11"}
-WORDNET_SENSES = 3
-
-#: Phoenix sector codes (first three letters of an agent code) -> sector name.
-SECTORS = {
-    "GOV": "government", "MIL": "military", "REB": "rebels", "COP": "police", "OPP": "opposition",
-    "JUD": "judiciary", "LEG": "legislature", "SPY": "intelligence", "UAF": "armed group",
-    "PTY": "party", "BUS": "business", "CVL": "civilians", "CRM": "criminals", "MED": "media",
-    "REF": "refugees", "HRI": "human rights", "NGO": "ngo", "IGO": "igo", "LAB": "labour",
-    "REL": "religious", "EDU": "education", "HLH": "health", "AGR": "agriculture", "ELI": "elites",
-    "ENV": "environment", "DEV": "development", "SET": "settlers", "MOD": "moderates", "RAD": "radicals",
-}
-#: Sectors of political actors kept in agents.toml (the rest are not actors of newsgraph relations).
-ACTOR_SECTORS = ("government", "military", "rebels", "police", "opposition", "judiciary",
-                 "legislature", "intelligence", "armed group", "party")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lexicon_review import (  # noqa: E402  (the reviewed tables, beside this script)
+    ACTOR_SECTORS, AGREE_VERBS, AGREEMENT_NOUNS, ASYLUM_NOUNS, BARE_PREPS, CODE_TYPES, EVENT_NOUN_FILES,
+    EVENT_NOUNSETS, INDICT_NOUNS, INDICT_VERBS, MOTION_VERBS, NOT_EVENT_NOUNS, PARTICLES, SECTORS,
+    SUPPORT_VERBS, VERB_CODES, WORDNET_SENSES,
+)
 
 HEADER = """\
 # newsgraph {what}: GENERATED by bench/build_lexicon.py -- do not edit by hand; regenerate.
@@ -297,7 +205,10 @@ def _parse_pattern(after: str, synsets: dict[str, list[str]]) -> list[dict] | No
     tokens = re.findall(r"\{[^}]*\}|\S+", rest)
     tokens = [t for t in tokens if t not in {"$", "+", "^", "%", "=", "|"}]
     particle, objects = "", [""]
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
+        if _words(tok) in BARE_PREPS and objects == [""] and not pps:
+            pps = [" ".join(tokens[k:])]  # the preposition and what follows it
+            break
         if tok.startswith("&"):
             if _synset(tok, synsets) is None:
                 return None
@@ -391,7 +302,11 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
         if type_name is None:
             return
         key = tuple(entry.get(k, "") for k in ("lemma", "particle", "object", "prep", "prep_object"))
-        out[type_name][kind].setdefault(key, entry)
+        old = out[type_name][kind].get(key)
+        if old is None or old["source"].startswith("object of ") and entry["source"].startswith("wordnet:"):
+            # a nominalisation of a reviewed verb is an event noun anywhere, not only as the
+            # object of one support verb ("the arrest of X", not only "announced the arrest")
+            out[type_name][kind][key] = entry
 
     def typed(code: str, lemma: str, obj: str = "") -> tuple[str | None, dict]:
         extra = {}
@@ -425,6 +340,8 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
         for variant in _parse_pattern(after, synsets) or []:
             if not any(variant.values()):
                 continue
+            if verb in MOTION_VERBS and not (variant["object"] or variant["prep_object"]):
+                continue  # "fly to X": a destination, no participant
             t, extra = typed(code, verb, variant["object"] or variant["prep_object"])
             entry = {"lemma": verb, **{k: v for k, v in variant.items() if v}, "cameo": code, "source": "pattern", **extra}
             if reverse:
@@ -440,6 +357,8 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
         if " " in verb:
             continue
         for noun in wordnet.nominalisations(verb):
+            if noun in NOT_EVENT_NOUNS and verb in VERB_CODES:
+                continue
             extra = {"intent": True} if code[:2] == "03" else {}
             add("nouns", t, {"lemma": noun, "cameo": code, "source": f"wordnet:{verb}", **extra})
     used = {v for d in out.values() for e in d["verbs"].values() for v in (e.get("object"), e.get("prep_object"))

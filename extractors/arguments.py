@@ -187,6 +187,10 @@ class Frame:
                 for key, etype, conf in self.entities(p, True):
                     if etype in allowed:
                         found.setdefault(key, (key, etype, conf))
+            if not found:
+                # "a meeting OF X and Y": two named parties (not "of the leaders of A, B, C ...")
+                named = {e[0]: e for p in pobjs(noun, "of") for e in self.entities(p, False) if e[1] in allowed}
+                found = named if len(named) == 2 else {}
             if len(found) < 2:
                 # "the Peru-Chile talks": a hyphenated pair of names modifying the event noun
                 found = {e[0]: (e[0], e[1], MODIFIER_ARG) for e in hyphen_pair(noun, self.ent) if e[1] in allowed}

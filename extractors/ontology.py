@@ -211,6 +211,21 @@ class Ontology:
         _check_patterns(rules)
         return cls(types, rules, digest.hexdigest()[:16], paths, lexicon)
 
+    def type_nouns(self, type_name: str) -> frozenset[str]:
+        """Lower-case noun triggers of one type: its curated rules' words that may be nouns and
+        the type's nouns in the trigger lexicon ("strike", "shelling" for ATTACKED)."""
+        cache = self.__dict__.setdefault("_type_nouns", {})
+        if type_name not in cache:
+            out = set(self.triggers.lemmas(type_name, "NOUN")) if self.triggers is not None else set()
+            for rule in self.rules:
+                pos = rule.trigger.get("POS", {})
+                if rule.type == type_name and not rule.id.startswith("lex.") and isinstance(pos, dict) \
+                        and "NOUN" in pos.get("IN", ()) and rule.requires is None and rule.head is None:
+                    for key in ("LEMMA", "LOWER"):
+                        out.update(v.lower() for v in rule.trigger.get(key, {}).get("IN", []))
+            cache[type_name] = frozenset(out)
+        return cache[type_name]
+
     def event_nouns(self) -> frozenset[str]:
         """Lower-case trigger words of curated rules that may be nouns (a ``pos`` list with NOUN),
         plus those of the trigger lexicon: the nouns that name events ("war", "meeting")."""

@@ -31,11 +31,16 @@ from .matching import LexiconIndex, RuleMatcher
 from .modality import modality
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule, spec_matches
-from .syntax import OBJ_DEPS, VERBAL_POS
+from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS
 from .lexicon import words
 from .triggers import LEXICON_RULE_PREFIX
 
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
+PARTICLE_PREPS = words("triggers", "particle_preps")
+TARGET_PREPS = words("triggers", "target_preps")
+RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
+FORCE_TYPES = words("triggers", "force_types")
+VICTIM_NOUNS = words("triggers", "victim_nouns")
 # Lexicon entries tried at one trigger, best first, for one whose arguments are found.
 LEXICON_TRIES = 3
 
@@ -125,6 +130,7 @@ class RelationExtractor:
         seen: set[tuple[int, str, str, str]] = set()
         emitted: dict[int, list[Relation]] = {}
         lexical: list[int] = []
+        vetoed: dict[int, set[str]] = {}
         sent_of: dict[int, object] = {}
         for t in sorted(by_trigger):
             sent = sent_of[t] = doc[t].sent
@@ -136,23 +142,29 @@ class RelationExtractor:
             for rule, nodes in candidates:
                 if level is not None and rule.specificity < level:
                     break
-                found = list(_emit(Frame(doc, rule, nodes, ent, self.ontology, self._role_nouns), sent))
+                found = list(_emit(Frame(doc, self._victim_rule(rule, doc[t]), nodes, ent, self.ontology, self._role_nouns), sent))
                 if not found:
                     continue
                 level = rule.specificity
                 emitted.setdefault(t, []).extend(found)
             if t not in emitted and len(curated) < len(by_trigger[t]):
                 lexical.append(t)
+                # a curated rule's sense test binds the lexicon entries of its type at this word
+                # ("clashed OVER the budget" is no attack, whichever rule reads "clash")
+                vetoed[t] = {rule.type for rule, _n in curated if _excluded(rule, doc[t])}
         for t in lexical:
             # no curated rule read this trigger: the lexicon's best entry that finds its arguments,
             # unless a word it governs carries the event a curated rule read ("announced a deal")
             tok = doc[t]
             if any(c.i in emitted for c in tok.children if c.dep_ in OBJ_DEPS | {"xcomp", "ccomp"}):
                 continue
-            # ... or the word that governs it did: "granted him asylum", "the offer of refuge"
-            if tok.head.i in emitted or tok.dep_ == "pobj" and tok.head.head.i in emitted:
+            # ... or the word that governs it read this event: "granted him asylum", "the offer of
+            # refuge" (not another one: "condemned the assassination of X" is an attack too)
+            governor = tok.head.head if tok.dep_ == "pobj" else tok.head
+            matched = [rn for rn in by_trigger[t].values() if rn[0].type not in vetoed[t]]
+            if {r.type for r in emitted.get(governor.i, ())} & {rule.type for rule, _n in matched}:
                 continue
-            found = self._lexical(doc, t, by_trigger[t].values(), ent, sent_of[t])
+            found = self._lexical(doc, t, matched, ent, sent_of[t])
             if found:
                 emitted[t] = found
         for t in sorted(emitted):
@@ -176,14 +188,26 @@ class RelationExtractor:
                 scored.append((-entry.score, rule.order, rule, nodes, entry))
         # the few best entries only: a common verb ("hold", "make") has an entry in many types
         for _score, _order, rule, nodes, entry in sorted(scored, key=lambda x: x[:2])[:LEXICON_TRIES]:
-            found = list(_emit(Frame(doc, self._entry_rule(rule, entry), nodes, ent, self.ontology, self._role_nouns), sent))
+            nodes, prep = _entry_nodes(tok, nodes, entry, self.ontology.event_nouns())
+            rule = self._victim_rule(self._entry_rule(rule, entry, prep), tok)
+            found = list(_emit(Frame(doc, rule, nodes, ent, self.ontology, self._role_nouns), sent))
             if found:
                 return found
         return []
 
-    def _entry_rule(self, rule: Rule, entry) -> Rule:
+    def _victim_rule(self, rule: Rule, tok) -> Rule:
+        """The rule reading a possessor as the one acted on, for a noun whose possessor is its
+        victim ("Tanaka's murder", "his abduction"; not "Russia's invasion")."""
+        if rule.possessive == "patient" or tok.pos_ != "NOUN" or tok.lemma_.lower() not in VICTIM_NOUNS:
+            return rule
+        key = (rule.id, "victim")
+        if key not in self._entry_rules:
+            self._entry_rules[key] = dataclasses.replace(rule, possessive="patient")
+        return self._entry_rules[key]
+
+    def _entry_rule(self, rule: Rule, entry, prep: str | None) -> Rule:
         """The rule as one lexicon entry reads it: its preposition's object first, intent as proposed."""
-        key = (rule.id, entry.prep if entry.prep_objects is None else None, entry.intent)
+        key = (rule.id, prep, entry.intent)
         if key not in self._entry_rules:
             changes = {}
             if key[1] and f"prep:{key[1]}" not in rule.object[:1]:
@@ -194,13 +218,38 @@ class RelationExtractor:
         return self._entry_rules[key]
 
 
+def _entry_nodes(tok, nodes: dict[str, int], entry, event_nouns: frozenset[str]) -> tuple[dict[str, int], str | None]:
+    """Pattern nodes and the preposition whose object is the target, for one lexicon entry.
+
+    The entry's own preposition ("appeal FOR help" names no target: only a preposition without a
+    required noun is read); for a phrasal verb, the particle (as the ``requires`` node, whose
+    prepositions are searched too) and the first target preposition after it: "lashed out AT X",
+    "pulled out OF X", "cracked down ON X".
+    """
+    prep = entry.prep if entry.prep_objects is None else None
+    part = entry.particle_token(tok) if entry.particle else None
+    if prep is None and (part is not None or entry.objects is not None):
+        # after the particle, or after a required object that is a thing or the event itself:
+        # "fired rockets AT X", "imposed a curfew ON X"
+        first = part if part is not None else min((c for c in tok.children if c.dep_ in OBJ_DEPS), key=lambda c: c.i, default=tok)
+        # on the verb, the particle, or an event noun as object ("a curfew ON X"); not on a
+        # person or thing as object ("activists FROM X" says whose they are)
+        owners = (part, tok) if part is not None else (tok, first) if first.lemma_.lower() in event_nouns else (tok,)
+        # after an object only a preposition of direction names a target ("a study WITH the help
+        # of X" names a helper); after a particle, any target preposition ("pulled out OF X")
+        preps = PARTICLE_PREPS if part is not None else TARGET_PREPS
+        after = [c for w in owners for c in w.children if c.i > first.i]
+        prep = next((c.lower_ for c in after if c.dep_ == "prep" and c.lower_ in preps), None)
+    return (nodes if part is None else dict(nodes, requires=part.i)), prep
+
+
 # ---------------------------------------------------------------------- emission
 
 
 def _emit(frame: Frame, sent) -> Iterator[Relation]:
     """The relations this match yields (none when an argument is missing)."""
     rule, trig = frame.rule, frame.trigger
-    if any(spec_matches(child, spec) for spec in rule.exclude for child in trig.children):
+    if _excluded(rule, trig) or _other_sense(frame):
         return
     type_name, role = rule.type, None
     if rule.role == "trigger":
@@ -224,11 +273,14 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     # the entity types of the type finally emitted: a retyped "associate director" is
     # MEMBER_OF, which takes no Location ("director at CSIS in Washington")
     rtype = frame.ontology.types[type_name]
-    joint = frame.joint_parties(rtype.object_types) if rtype.symmetric else []
+    # "clashes between X and Y", "X and Y clashed": each side acts on the other (in "X clashed
+    # with Y" the sentence makes X the doer)
+    reciprocal = not rtype.symmetric and trig.lemma_.lower() in RECIPROCAL_EVENTS
+    joint = frame.joint_parties(rtype.object_types) if rtype.symmetric or reciprocal else []
     if not joint or trig.pos_ in VERBAL_POS:
         # a verb needs its doer even when the parties are those of its object ("X hosted talks
         # between A and B"); an event noun does not ("a deal was reached between A and B")
-        subjects = frame.fill(rule.subject, rtype.subject_types)
+        subjects = frame.fill(rule.subject, rtype.subject_types) or _cause_agents(frame, rtype.subject_types)
         if not subjects:
             return
     if joint:
@@ -236,9 +288,12 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         subjects, objects = joint, []
     else:
         objects = frame.fill(rule.object, rtype.object_types)
-    if rtype.symmetric and not objects and len(subjects) >= 2 and (joint or _joint_act(frame)):
-        # "Putin and Maduro hold talks": every pair of the coordinated parties
-        pairs = list(itertools.combinations(subjects, 2))
+    # "X and Y fought FOR the title" is a contest between them, not an act of one on the other
+    contest = reciprocal and not joint and any(c.dep_ == "prep" and c.lower_ == "for" for c in trig.children)
+    if (rtype.symmetric or reciprocal) and not contest and not objects and len(subjects) >= 2 and (joint or _joint_act(frame)):
+        # "Putin and Maduro hold talks": every pair of the coordinated parties (both ways for
+        # a reciprocal event of a directed type: "X and Y clashed")
+        pairs = list((itertools.combinations if rtype.symmetric else itertools.permutations)(subjects, 2))
     else:
         pairs = list(itertools.product(subjects, objects))
     pairs = [(s, o) for s, o in pairs if s[0] != o[0]]
@@ -275,6 +330,46 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
             target_role=target_role,
             target_sector=target_sector,
         )
+
+
+def _cause_agents(frame: Frame, allowed: tuple[str, ...]) -> list[tuple[str, str, float]]:
+    """The doer of an event noun of the rule's own type that is the subject of its verb: "Israeli
+    air strikes killed five people", "the army's shelling wounded ten" (the strikes' agent)."""
+    trig, rule = frame.trigger, frame.rule
+    if trig.pos_ != "VERB" or "agent" not in rule.subject:
+        return []
+    nouns = frame.ontology.type_nouns(rule.type)
+    found: dict[str, tuple[str, str, float]] = {}
+    for noun in (c for c in trig.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns):
+        # ... or of the weapon or unit naming it: "US drone strikes", "army artillery shelling"
+        inner = [(g, MODIFIER_ARG) for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+                 for g in (c, *c.children) if g is c or g.dep_ in {"compound", "amod"}]
+        for tok, conf in frame.agents(noun) or inner:
+            for key, etype, econf in frame.entities(tok, True):
+                if etype in allowed:
+                    found.setdefault(key, (key, etype, conf * econf * INHERITED))
+    return list(found.values())
+
+
+def _excluded(rule: Rule, trig) -> bool:
+    """Whether the rule's sense test (``exclude``) rejects this use of its trigger word."""
+    return any(spec_matches(child, spec) for spec in rule.exclude for child in trig.children)
+
+
+def _other_sense(frame: Frame) -> bool:
+    """Sense test by modifiers, for the use of force: the trigger noun, or the event noun a trigger
+    verb takes as its object, heads a multi-word noun of the lexicon of another type ("a hunger
+    strike" is a protest, "launched a scathing attack" criticism, "a mock raid" an exercise)."""
+    lexicon = frame.ontology.triggers
+    if lexicon is None or frame.rule.type not in FORCE_TYPES:
+        return False
+    trig = frame.trigger
+    nouns = [trig] + [c for c in trig.children if c.dep_ in OBJ_DEPS]
+    for noun in nouns:
+        types = lexicon.compound_types(noun) if noun.pos_ == "NOUN" else ()
+        if types and frame.rule.type not in types:
+            return True
+    return False
 
 
 def _joint_act(frame: Frame) -> bool:

@@ -45,6 +45,8 @@ SOURCE_STRENGTH = {"verb": 2, "reviewed": 2, "pattern": 2, "synset": 1}
 # Types whose lexicon triggers are not used: role types have no CAMEO verbs.
 SKIP_FAMILIES = frozenset({"role", "co-occurrence"})
 LIGHT_VERBS = words("arguments", "light_verbs")
+# Dependencies of a particle parsed as an intransitive preposition or adverb ("pulled OUT of X").
+PARTICLE_DEPS = frozenset({"prep", "advmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class Entry:
     prep: str | None = None
     prep_objects: frozenset[str] | None = None
     support: str | None = None  # a noun that is the object of this support verb ("object of grant")
+    modifiers: frozenset[str] | None = None  # words before a head noun ("hunger" strike, "joint" exercises)
     intent: bool = False
     strength: int = 2
 
@@ -66,7 +69,7 @@ class Entry:
     def score(self) -> int:
         """Constraints met (more is more specific), then source strength."""
         n = (self.particle is not None) + (self.objects is not None) + (self.prep is not None) + (self.prep_objects is not None)
-        return n * 10 + self.strength
+        return (n + len(self.modifiers or ())) * 10 + self.strength
 
     def matches(self, tok) -> bool:
         """Whether the token ``tok`` (its lemma already equal) is a use of this trigger."""
@@ -78,7 +81,9 @@ class Entry:
             # "cease-fire", "peace talks": a noun modifying another names that thing, not an act
             return False
         children = list(tok.children)
-        if self.particle is not None and not any(c.dep_ == "prt" and c.lower_ == self.particle for c in children):
+        if self.modifiers is not None and not self.modifiers <= {w for c in tok.lefts for w in (c.lower_, c.lemma_.lower())}:
+            return False
+        if self.particle is not None and self.particle_token(tok) is None:
             return False
         if self.objects is not None:
             deps = OBJ_DEPS | PASSIVE_SUBJ_DEPS if is_passive(tok) else OBJ_DEPS
@@ -104,8 +109,42 @@ class Entry:
         return True
 
 
+    def particle_token(self, tok):
+        """The token of this entry's particle among the children of ``tok`` (None if absent): a
+        ``prt``, or a preposition without its own object ("pulled OUT of Gaza")."""
+        for c in tok.children:
+            if c.lower_ == self.particle and (c.dep_ == "prt" or c.dep_ in PARTICLE_DEPS and not any(
+                    g.dep_ == "pobj" for g in c.children)):
+                return c
+        return None
+
+
+def _singular(noun: str) -> str:
+    """The lemma of a plural noun of the lexicon ("exercises" -> "exercise", "talks" -> "talk")."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is", "ics")) and len(noun) > 3:
+        return noun[:-1]
+    return noun
+
+
 def _noun_in(tok, nouns: frozenset[str]) -> bool:
-    return tok.lemma_.lower() in nouns or tok.lower_ in nouns
+    """Whether ``tok`` is one of ``nouns``: a word (its lemma or form), or a phrase it heads whose
+    other words modify it ("defiant statement" is not any statement)."""
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    if lemma in nouns or lower in nouns:
+        return True
+    phrases = _phrases(nouns)
+    if not phrases:
+        return False
+    mods = {w for c in tok.lefts for w in (c.lower_, c.lemma_.lower())}
+    return any(head in (lemma, lower) and words <= mods for head, words in phrases)
+
+
+@functools.lru_cache(maxsize=None)
+def _phrases(nouns: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The multi-word members of a noun set as (head lemma, modifier words)."""
+    return tuple((_singular(p.split()[-1]), frozenset(p.split()[:-1])) for p in nouns if " " in p)
 
 
 class TriggerLexicon:
@@ -122,8 +161,11 @@ class TriggerLexicon:
         self.version = version
         self._nouns: frozenset[str] | None = None
         self._index: dict[tuple[str, str], dict[str, list[Entry]]] = {}
+        self._compounds: dict[str, list[Entry]] = {}
         for e in entries:
             self._index.setdefault((e.type, e.pos), {}).setdefault(e.lemma, []).append(e)
+            if e.modifiers:
+                self._compounds.setdefault(e.lemma, []).append(e)
 
     @classmethod
     def load(cls, path: str | Path = TRIGGERS_PATH) -> "TriggerLexicon":
@@ -133,7 +175,8 @@ class TriggerLexicon:
     def nouns(self) -> frozenset[str]:
         """Every noun trigger lemma, of any type (event nouns: "meeting", "sanctions")."""
         if self._nouns is None:
-            self._nouns = frozenset(lemma for (_t, pos), table in self._index.items() if pos == "NOUN" for lemma in table)
+            self._nouns = frozenset(lemma for (_t, pos), table in self._index.items() if pos == "NOUN"
+                                    for lemma, found in table.items() if any(e.modifiers is None for e in found))
         return self._nouns
 
     def types(self) -> list[str]:
@@ -146,6 +189,15 @@ class TriggerLexicon:
 
     def entries(self, type_name: str, pos: str, lemma: str) -> list[Entry]:
         return self._index.get((type_name, pos), {}).get(lemma, [])
+
+    def compound_types(self, tok) -> frozenset[str]:
+        """Types of the multi-word nouns ``tok`` heads ("hunger strike", "verbal attack"): a sense
+        of the noun that its modifiers fix, whatever its head alone would mean."""
+        found = self._compounds.get(tok.lemma_.lower())
+        if not found or tok.pos_ != "NOUN":
+            return frozenset()
+        mods = {w for c in tok.lefts for w in (c.lower_, c.lemma_.lower())}
+        return frozenset(e.type for e in found if e.modifiers <= mods)
 
     def best(self, type_name: str, pos: str, tok) -> Entry | None:
         """The best-scoring entry of this type that ``tok`` is a use of, or None."""
@@ -167,6 +219,8 @@ def lexicon_rule_specs(lexicon: TriggerLexicon, types: dict, rules: list) -> lis
         if rtype is None or rtype.family in SKIP_FAMILIES:
             continue
         subject, obj = _default_roles(name, rules)
+        # "Maduro's arrest": the possessor's role as the type's curated rules read it
+        possessive = next((r.possessive for r in rules if r.type == name and r.pattern is None), "agent")
         for pos, kind in (("VERB", "verb"), ("NOUN", "noun")):
             lemmas = [w for w in lexicon.lemmas(name, pos) if " " not in w]
             if not lemmas:
@@ -177,6 +231,7 @@ def lexicon_rule_specs(lexicon: TriggerLexicon, types: dict, rules: list) -> lis
                 "trigger": {"lemma": lemmas, "pos": [pos]},
                 "subject": list(subject),
                 "object": list(obj),
+                "possessive": possessive,
                 "confidence": 0.7,
             })
     return specs
@@ -212,8 +267,8 @@ def _load_cached(path: str) -> TriggerLexicon:
         if value.startswith("&"):
             if value[1:] not in nounsets:
                 raise DataError(f"{path}: {what} names unknown noun set {value!r}")
-            return frozenset(w.split()[-1] for w in nounsets[value[1:]])
-        return frozenset({value.lower().split()[-1]})
+            return frozenset(w.lower() for w in nounsets[value[1:]])
+        return frozenset({value.lower()})
 
     # verbs that are triggers on their own (reviewed by the lexicon's author), per type
     reviewed = {name: {r["lemma"] for r in table.get("verbs", []) if r.get("source") == "reviewed"
@@ -229,21 +284,25 @@ def _load_cached(path: str) -> TriggerLexicon:
                 if raw.get("reverse"):
                     continue  # the grammatical subject is the target: not read yet
                 source = str(raw.get("source", "verb"))
-                constrained = any(raw.get(k) for k in ("object", "prep", "particle")) or " " in raw["lemma"]
+                constrained = any(raw.get(k) for k in ("object", "prep"))
                 if pos == "VERB" and not constrained and source != "reviewed":
-                    continue  # a bare CAMEO verb is coded in its dictionary context: alone it is too loose
+                    # a bare CAMEO verb, phrasal or not, is coded in its dictionary context: alone
+                    # it is too loose ("take over" a post, "find out", "push ahead", "order back")
+                    continue
                 if pos == "NOUN" and source.startswith("wordnet:") and source[8:] not in reviewed.get(name, ()):
                     continue  # a nominalisation counts where its verb is a trigger on its own
                 lemma, _, particle = raw["lemma"].partition(" ")
+                *modifiers, head = raw["lemma"].lower().split()
                 entries.append(Entry(
                     type=name,
-                    lemma=lemma.lower() if pos == "VERB" else raw["lemma"].lower(),
+                    lemma=lemma.lower() if pos == "VERB" else _singular(head),
                     pos=pos,
                     particle=(raw.get("particle") or particle or None) if pos == "VERB" else None,
                     objects=nouns(raw.get("object"), what),
                     prep=raw.get("prep") or None,
                     prep_objects=nouns(raw.get("prep_object"), what),
                     support=source[len("object of "):] if source.startswith("object of ") else None,
+                    modifiers=frozenset(modifiers) if pos == "NOUN" and modifiers else None,
                     intent=bool(raw.get("intent", False)),
                     strength=SOURCE_STRENGTH.get(source.split(":")[0], 2),
                 ))
