@@ -11,7 +11,12 @@ Sources (licences in ``extractors/data/GAZETTEER_SOURCES.md``):
   party (``PTY``), a government actor whose head is a "... Party", or as opposition, rebels or insurgents (``OPP``, ``REB``, ``INS``) whose head
   names a political organisation ("... Party", "... Front", "... Movement", "... Coalition"); of
   each block only the forms holding such a word (blocks also list their leaders) and no office
-  word ("General Secretary of ...").
+  word ("General Secretary of ..."). Armed groups and militias (rebels, insurgents, militarised
+  groups: ``REB``, ``INS``, ``IMG``) are organisations too: of their blocks the forms holding a
+  word for an armed group in English or Arabic (:data:`GROUP_WORDS`: "Brigade", "Army",
+  "Jaish", "Liwa", "Jabhat", "Islamic State") and the one-word names no longer form of the block
+  contains ("ISIL", "Daesh"; a leader's surname is part of his full name); one-word names of
+  four letters or fewer are acronyms (matched only in capitals).
 * **regions**: the first-level subdivisions of ISO 3166-2 in pycountry (Debian iso-codes,
   LGPL-2.1): provinces, regions, states, governorates, oblasts, autonomous republics; not cities,
   municipalities, districts or parishes (second-tier or city names), with the bracketed
@@ -52,6 +57,12 @@ ATTRIBUTION = (
 PARTY_WORDS = re.compile(r"\b(PARTY|FRONT|MOVEMENT|COALITION|LEAGUE|CONGRESS|ALLIANCE|UNION|INTERNATIONAL)\b")
 # Sector codes of political actors in Phoenix (party, opposition, rebels, insurgents).
 PARTY_CODES = re.compile(r"PTY|OPP|REB|INS")
+# Sector codes of armed groups in Phoenix (rebels, insurgents, militarised groups).
+ARMED_CODES = re.compile(r"REB|INS|IMG")
+# Words that make a form an armed group's name, in English and Arabic transliteration (jaish/jaysh
+# army, liwa brigade, katiba/kataeb battalion(s), jabhat front, harakat movement, ahrar free men).
+GROUP_WORDS = re.compile(r"\b(ARMY|BRIGADES?|BATTALIONS?|MILITIA|NETWORK|ISLAMIC STATE|QAEDA|QAIDA|JAISH|JAYSH|"
+                         r"LIWAA?|KATIBAT|KATAEB|JABHAT|HARAKAT|AHRAR)\b")
 # Office words: a form holding one names a post, not the party ("General Secretary of ...").
 OFFICE_WORDS = re.compile(r"\b(SECRETARY|CHIEF|LEADER|CHAIRMAN|PRESIDENT|POLITBURO|PRESIDIUM|BUREAU|COMMITTEE)\b")
 
@@ -75,11 +86,14 @@ ENGLISH_NAMES = {
 
 
 def build_parties(lexicons: Path, known: set[str]) -> list[dict]:
-    """Party records ``{id, name, variants, acronyms}`` from the Phoenix actor files."""
+    """Party and armed-group records ``{id, name, variants, acronyms}`` from the Phoenix actor files."""
     out: dict[str, dict] = {}
     for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt"):
         for forms, codes, _dated in parse_phoenix(lexicons / fname):
             if not forms:
+                continue
+            if any(ARMED_CODES.search(c) for c in codes) and not any("PTY" in c for c in codes):
+                _add_group(out, _group_forms(forms), known)
                 continue
             if not any(PARTY_CODES.search(c) for c in codes):
                 if not (any("GOV" in c for c in codes) and re.search(r"\bPARTY\b", forms[0])):
@@ -96,7 +110,53 @@ def build_parties(lexicons: Path, known: set[str]) -> list[dict]:
             for f in names[1:]:
                 if _title(f) not in rec["variants"] and _title(f) != rec["name"]:
                     rec["variants"].append(_title(f))
+    _merge_acronyms(out)
     return [out[k] for k in sorted(out)]
+
+
+def _initials(form: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", form.upper()) if w and w not in {"OF", "AND", "THE", "AL", "IN"})
+
+
+def _merge_acronyms(out: dict) -> None:
+    """A group whose acronym spells another record's name ("ISIL": Islamic State of Iraq and the
+    Levant) is that record: its forms join it."""
+    for pid in list(out):
+        rec = out[pid]
+        target = next((k for k, r in out.items() if k != pid and any(
+            _initials(f) == a for a in rec["acronyms"] for f in (r["name"], *r["variants"]))), None)
+        if target is None:
+            continue
+        dest = out[target]
+        for f in (rec["name"], *rec["variants"]):
+            if f not in dest["variants"] and f != dest["name"]:
+                dest["variants"].append(f)
+        dest["acronyms"] += [a for a in rec["acronyms"] if a not in dest["acronyms"]]
+        del out[pid]
+
+
+def _group_forms(forms: list[str]) -> list[str]:
+    """The forms of an armed group's block that name the group, not one of its leaders."""
+    words_of_longer = {w for f in forms if len(f.split()) > 1 for w in re.split(r"[\s-]+", f)}
+    return [f for f in forms if (GROUP_WORDS.search(f) or PARTY_WORDS.search(f) or
+                                 (" " not in f and "-" not in f and f not in words_of_longer))
+            and not OFFICE_WORDS.search(f)]
+
+
+def _add_group(out: dict, forms: list[str], known: set[str]) -> None:
+    forms = [f for f in forms if normalise(f) not in known and not re.search(r"[^\x00-\x7f]", f)]
+    if not forms:
+        return
+    long = [f for f in forms if " " in f] or forms
+    name = re.sub(r"^The ", "", _title(long[0]))
+    pid = slugify(name)
+    rec = out.setdefault(pid, {"id": pid, "name": name, "acronyms": [], "variants": [], "wikidata": None})
+    for f in forms:
+        if " " not in f and len(f) <= 4 and f.isalpha():
+            if f not in rec["acronyms"]:
+                rec["acronyms"].append(f)  # "ISIL", "AQI": matched only in capitals
+        elif _title(f) not in rec["variants"] and _title(f) != rec["name"]:
+            rec["variants"].append(_title(f))
 
 
 def build_regions(known: set[str]) -> list[dict]:

@@ -53,6 +53,8 @@ _IDEOLOGY = re.compile(r"^[A-Z][a-z]+(?:ism|ismo|isme|ismus)$")
 _AFFIX = re.compile(r"^(?:post|pre|anti|pro|non|neo|ex|mid|un)-", re.I)
 # A surname with a lower-case Arabic article ("el-Sisi", "al-Assad").
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z]")
+# Parts of speech a name does not start with ("Later", "Meanwhile", "And" before a name).
+_NOT_NAME_POS = {"ADV", "CCONJ", "SCONJ", "INTJ"}
 # Model and product designations ("Su-30", "Buk-M2", "F-16", "S-400"): not actors.
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,5}-?[A-Z]?\d+[A-Za-z]?$")
 
@@ -196,10 +198,11 @@ def _strip_span(span):
     """Drop leading determiners/titles-free punctuation and a trailing possessive from a span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
+                           or doc[start].pos_ in _NOT_NAME_POS and start + 1 < end):
         if doc[start].text == "The" and start + 1 < end and doc[start + 1].lower_ in ARTICLE_NAMES:
             break  # "The Hague" keeps its article
-        start += 1
+        start += 1  # "Later Daesh", "Meanwhile Ankara": a sentence's first adverb is no part of the name
     for i in range(start + 1, end):
         if doc[i].text == "(":  # "Civics and Innovators (CI": the name stops at the bracket
             end = i

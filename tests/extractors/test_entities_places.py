@@ -107,3 +107,21 @@ def test_of_phrase_acts_only_after_an_actor_noun():
         doc = _doc(["the", noun, "of", "Moscow"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"],
                    ["the", lemma, "of", "Moscow"], ["DET", "NOUN", "ADP", "PROPN"])
         assert acting(Span(doc, 3, 4)) is expected, noun
+
+
+# -- armed groups (Phoenix REB/INS/IMG blocks) --------------------------------------------------------
+
+def test_armed_group_names_and_acronym_are_one_institution(extractor):
+    found = typed(extractor, "Fighters of ISIL withdrew from the village. Later Daesh shelled the road "
+                             "and the Nusra Front claimed the attack.")
+    key = "institution:islamic-state-of-iraq-and-the-levant"
+    assert found["ISIL"] == (INSTITUTION, key)
+    assert found["Daesh"] == (INSTITUTION, key)
+    assert found["Nusra Front"][0] == INSTITUTION
+
+
+def test_armed_group_table_leaves_leaders_out():
+    gaz = Gazetteer.load()
+    group = gaz.organisation("islamic-state-of-iraq-and-the-levant")
+    assert "ISIL" in group.acronyms and not any("Baghdadi" in v for v in group.variants)
+    assert gaz.lookup("isis") is None  # an acronym matches only in capitals
