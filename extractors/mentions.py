@@ -32,8 +32,8 @@ from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entit
 from .resolution_document import DocumentState, resolve_document
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
     _TITLE_GLUE, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
-    acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, names_institution, names_person,
-    names_state, of_person, org_context, org_cue, place_word, title_before_name, titled_name,
+    acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
+    names_state, of_person, org_context, org_cue, place_word, title_before_name, titled_name, token_before,
 )
 
 __all__ = ["find_mentions", "find_candidates"]
@@ -45,6 +45,7 @@ _TRAILING = words("institutions", "trailing_words")
 ARTICLE_NAMES = words("places", "article_names")
 DOCUMENT_HEADS = words("institutions", "document_heads")
 PARTNER_NOUNS = words("institutions", "partner_nouns")
+VESSEL_PREFIXES = words("institutions", "vessel_prefixes")
 # Labels the model gives numbers: a capitalised word with one is a misread name ("Hugo" CARDINAL).
 _NUMBER_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
 # An ideology or movement named after a person ("Chavismo", "Peronism"): not an actor.
@@ -90,6 +91,13 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     operations = {fold(e.text.split(None, 1)[1]) for e in spans
                   if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
     org_people: set[str] = set()  # person keys the context shows are organisations
+    # one-word names the text uses as places ("fighting in X", "the town of X"): a place in every mention
+    # (a person only by a locative phrase; an organisation by a place noun or by the model's own
+    # place label on the same text: "investment in X" may name a company)
+    one_word = [e for e in spans if len(e) == 1]
+    named = {e.text for e in one_word if named_place(e) or e.label_ in {"GPE", "LOC"}
+             or e.label_ == "PERSON" and is_locative(e)}
+    places = named | {e.text for e in one_word if is_locative(e)}
 
     for ent in spans:
         span = _strip_span(ent)
@@ -112,8 +120,13 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             continue  # "Su-30", "Buk-M2": equipment, not actors
         if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and titled_name(span):
             label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
-        if match is None and place_word(span, label):
-            label = "LOC"  # "fighting in Raqqah": a one-word name in a locative phrase
+        if len(span) > 1 and span[0].text.isupper() and span[0].lower_ in VESSEL_PREFIXES:
+            continue  # "USS Mahan", "HMS Daring": a ship, not an actor
+        if match is None and (place_word(span, label) or label != "GPE" and named_place(span)):
+            label = "LOC"  # "fighting in Raqqah", "the town of X", "Mosul Dam": a place
+        elif (match is None and len(span) == 1 and (label == "PERSON" and span.text in places or label == "ORG" and span.text in named)
+              and getattr(token_before(span), "lower_", "").rstrip(".") not in TITLE_WORDS - _TITLE_GLUE):
+            label = "LOC"  # "X" where the same text says "in X" or "the town of X" elsewhere: the place
         if label == "PERSON" and match is not None and match.kind == "region" and len(span) > 1:
             label = "LOC"  # "Al Anbar", "Northern Ireland": a region's full name of two or more words is no person's
         if label == "PERSON" and (match is None or match.kind in {"demonym", "capital", "region"}):

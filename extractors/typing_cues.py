@@ -32,7 +32,7 @@ from .lexicon import words
 
 __all__ = [
     "acting", "actor_noun", "event_verbs", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
-    "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "place_word",
+    "named_place", "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "place_word",
     "title_before_name", "titled_name", "token_before",
 ]
 
@@ -55,6 +55,10 @@ OFFICE_WORDS = words("people", "office_words")
 PARTY_LAST = words("institutions", "party_last_words")
 PARTY_FIRST = words("institutions", "party_first_words")
 EVENT_HEADS = words("places", "event_heads")
+PLACE_NOUNS = words("places", "place_nouns")
+FEATURE_HEADS = words("places", "feature_heads")
+FEATURE_FIRSTS = words("places", "feature_firsts")
+HELD_PARTICIPLES = words("places", "held_participles")
 EVENT_MODIFIERS = words("places", "event_modifiers")
 
 
@@ -178,6 +182,22 @@ def place_word(span, label: str) -> bool:
         return False
     prev = token_before(span)
     return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS) and span[0].lower_ not in NAME_HEADS
+
+
+def named_place(span) -> bool:
+    """A name that its words or the words before it make a place: a geographic feature or site
+    ("Mosul Dam", "Lake Tharthar", "Camp Ashraf"), the name a place noun introduces ("the town of
+    X", "the province of X") or a name after "-held" / "-controlled" ("rebel-held X")."""
+    if len(span) > 1 and (span[-1].lower_ in FEATURE_HEADS or span[0].lower_ in FEATURE_FIRSTS):
+        return span[0].text[:1].isupper()
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+        if noun.pos_ == "NOUN" and noun.lower_ in PLACE_NOUNS and noun.i < span.start:
+            return True
+    prev = token_before(span)
+    return (prev is not None and prev.lower_ in HELD_PARTICIPLES and prev.i > 1
+            and prev.doc[prev.i - 1].text == "-" and not prev.doc[prev.i - 1].whitespace_)
 
 
 def in_title(span) -> bool:

@@ -125,3 +125,35 @@ def test_armed_group_table_leaves_leaders_out():
     group = gaz.organisation("islamic-state-of-iraq-and-the-levant")
     assert "ISIL" in group.acronyms and not any("Baghdadi" in v for v in group.variants)
     assert gaz.lookup("isis") is None  # an acronym matches only in capitals
+
+
+# -- places by their words: features, place nouns, "-held", one text one place ------------------------
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Engineers inspected the Haditha Dam on Tuesday.", "Haditha Dam"),
+        ("Rebels shelled the town of Kafr Nabudah on Monday.", "Kafr Nabudah"),
+        ("Government troops entered insurgent-held Sarmin at dawn.", "Sarmin"),
+    ],
+)
+def test_named_places_are_locations(extractor, text, name):
+    assert typed(extractor, text)[name][0] == LOCATION
+
+
+def test_ship_names_are_not_actors(extractor):
+    found = typed(extractor, "The destroyer USS Kidd sailed with the French navy.")
+    assert not any("Kidd" in name for name in found)
+
+
+def test_arabic_group_word_makes_an_institution(extractor):
+    found = typed(extractor, "Jaish al-Fatah and the Hamza Brigades claimed the attack.")
+    assert found["Jaish al-Fatah"][0] == INSTITUTION
+    assert found["Hamza Brigades"][0] == INSTITUTION
+
+
+def test_one_word_place_is_a_place_in_every_mention(extractor):
+    # the model reads the first two as ORG and the third as GPE: one text, one place
+    result = extractor.process(extractor.nlp(
+        "Airstrikes hit Saraqib overnight. Residents of Saraqib said the bombing in Saraqib killed four."), "t", None)
+    assert [m.type for m in result.mentions if m.text == "Saraqib"] == [LOCATION] * 3
