@@ -54,6 +54,8 @@ _IDEOLOGY = re.compile(r"^[A-Z][a-z]+(?:ism|ismo|isme|ismus)$")
 _AFFIX = re.compile(r"^(?:post|pre|anti|pro|non|neo|ex|mid|un)-", re.I)
 # A surname with a lower-case Arabic article ("el-Sisi", "al-Assad").
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z]")
+# Prepositions of place in which a name is a place for every mention of it ("fighting in X").
+_SPATIAL_PREPS = {"across", "around", "in", "inside", "into", "near", "outside", "throughout", "within"}
 # Parts of speech a name does not start with ("Later", "Meanwhile", "And" before a name).
 _NOT_NAME_POS = {"ADV", "CCONJ", "SCONJ", "INTJ"}
 # Model and product designations ("Su-30", "Buk-M2", "F-16", "S-400"): not actors.
@@ -92,12 +94,10 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                   if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
     org_people: set[str] = set()  # person keys the context shows are organisations
     # one-word names the text uses as places ("fighting in X", "the town of X"): a place in every mention
-    # (a person only by a locative phrase; an organisation by a place noun or by the model's own
-    # place label on the same text: "investment in X" may name a company)
-    one_word = [e for e in spans if len(e) == 1]
-    named = {e.text for e in one_word if named_place(e) or e.label_ in {"GPE", "LOC"}
-             or e.label_ == "PERSON" and is_locative(e)}
-    places = named | {e.text for e in one_word if is_locative(e)}
+    # (by a place noun, or a place or person label in a spatial phrase: "investment in X" may be a
+    # company, "from X to Y" may be people)
+    places = {e.text for e in spans if len(e) == 1 and (named_place(e, e.label_) or e.label_ in {"GPE", "LOC", "PERSON"}
+                                                        and is_locative(e) and e.root.head.lower_ in _SPATIAL_PREPS)}
 
     for ent in spans:
         span = _strip_span(ent)
@@ -122,9 +122,9 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
         if len(span) > 1 and span[0].text.isupper() and span[0].lower_ in VESSEL_PREFIXES:
             continue  # "USS Mahan", "HMS Daring": a ship, not an actor
-        if match is None and (place_word(span, label) or label != "GPE" and named_place(span)):
+        if match is None and (place_word(span, label) or label != "GPE" and named_place(span, label)):
             label = "LOC"  # "fighting in Raqqah", "the town of X", "Mosul Dam": a place
-        elif (match is None and len(span) == 1 and (label == "PERSON" and span.text in places or label == "ORG" and span.text in named)
+        elif (match is None and len(span) == 1 and label in {"PERSON", "ORG"} and span.text in places
               and getattr(token_before(span), "lower_", "").rstrip(".") not in TITLE_WORDS - _TITLE_GLUE):
             label = "LOC"  # "X" where the same text says "in X" or "the town of X" elsewhere: the place
         if label == "PERSON" and match is not None and match.kind == "region" and len(span) > 1:

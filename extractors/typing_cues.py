@@ -59,6 +59,7 @@ PLACE_NOUNS = words("places", "place_nouns")
 FEATURE_HEADS = words("places", "feature_heads")
 FEATURE_FIRSTS = words("places", "feature_firsts")
 HELD_PARTICIPLES = words("places", "held_participles")
+FEATURE_SURNAMES = words("places", "feature_surnames")
 EVENT_MODIFIERS = words("places", "event_modifiers")
 
 
@@ -184,12 +185,16 @@ def place_word(span, label: str) -> bool:
     return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS) and span[0].lower_ not in NAME_HEADS
 
 
-def named_place(span) -> bool:
+def named_place(span, label: str = "") -> bool:
     """A name that its words or the words before it make a place: a geographic feature or site
     ("Mosul Dam", "Lake Tharthar", "Camp Ashraf"), the name a place noun introduces ("the town of
     X", "the province of X") or a name after "-held" / "-controlled" ("rebel-held X")."""
     if len(span) > 1 and (span[-1].lower_ in FEATURE_HEADS or span[0].lower_ in FEATURE_FIRSTS):
-        return span[0].text[:1].isupper()
+        # "Michael Bay" is a person: a name the model reads as one ending with a feature word that is
+        # also a surname is a place only after "the"
+        prev = token_before(span)
+        return span[0].text[:1].isupper() and (label != "PERSON" or span[-1].lower_ not in FEATURE_SURNAMES
+                                               or prev is not None and prev.lower_ == "the")
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         noun = root.head.head
