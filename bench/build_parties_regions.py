@@ -82,6 +82,28 @@ ENGLISH_NAMES = {
     "ES-CT": ["Catalonia"], "ES-PV": ["Basque Country"], "ES-AN": ["Andalusia"], "IT-82": ["Sicily"],
     "IN-JK": ["Jammu and Kashmir"], "MD-SN": ["Transnistria"], "AZ-NX": ["Nakhchivan"], "RS-VO": ["Vojvodina"],
     "DE-BY": ["Bavaria"], "BE-VLG": ["Flanders"], "BE-WAL": ["Wallonia"], "FR-COR": ["Corsica"],
+    # Syrian provinces and Iraqi governorates (ISO names are transliterated Arabic: "Ḩalab", "Nīnawá")
+    "SY-HL": ["Aleppo", "Aleppo Governorate"], "SY-RA": ["Raqqa", "Raqqah", "Al-Raqqa", "Raqqa Governorate"],
+    "SY-DY": ["Deir ez-Zor", "Deir al-Zour", "Deir Ezzor", "Deir ez-Zor Governorate"], "SY-HM": ["Hama", "Hama Governorate"],
+    "SY-HI": ["Homs", "Homs Governorate"], "SY-LA": ["Latakia", "Latakia Governorate"], "SY-DR": ["Daraa", "Deraa", "Daraa Governorate"],
+    "SY-HA": ["Hasakah", "Al-Hasakah", "Al-Hasakah Governorate"], "SY-QU": ["Quneitra", "Quneitra Governorate"],
+    "SY-SU": ["Suwayda", "Sweida", "As-Suwayda Governorate"], "SY-TA": ["Tartus", "Tartus Governorate"],
+    "SY-ID": ["Idlib", "Idlib Governorate"], "SY-RD": ["Rif Dimashq", "Rif Dimashq Governorate"],
+    "IQ-NI": ["Nineveh", "Ninewa", "Ninawa", "Nineveh Governorate"], "IQ-AN": ["Al Anbar", "Anbar", "Anbar Governorate"],
+    "IQ-SD": ["Salahuddin", "Salah al-Din", "Saladin", "Salahuddin Governorate"], "IQ-BA": ["Basra", "Basra Governorate"],
+    "IQ-NA": ["Najaf", "Najaf Governorate"], "IQ-KA": ["Karbala", "Karbala Governorate"], "IQ-DQ": ["Dhi Qar", "Dhi Qar Governorate"],
+    "IQ-QA": ["Qadisiyah", "Al-Qadisiyyah Governorate"], "IQ-MU": ["Muthanna", "Muthanna Governorate"],
+    "IQ-WA": ["Wasit", "Wasit Governorate"], "IQ-MA": ["Maysan", "Maysan Governorate"], "IQ-DI": ["Diyala", "Diyala Governorate"],
+    "IQ-KI": ["Kirkuk", "Kirkuk Governorate"], "IQ-BB": ["Babil", "Babil Governorate"],
+}
+# CURATED: governorates ISO 3166-2 lists under a parent (the Kurdistan Region's) and Kosovo's seven
+# districts (Kosovo has no ISO 3166-2 entries; the codes here are ours, "XK-" + two letters).
+EXTRA_REGIONS = {
+    "IQ-AR": ["Erbil", "Arbil", "Erbil Governorate"], "IQ-DA": ["Duhok", "Dohuk", "Duhok Governorate"],
+    "IQ-SU": ["Sulaymaniyah", "Sulaimaniya", "Sulaymaniyah Governorate"],
+    "XK-PR": ["District of Pristina"], "XK-PZ": ["District of Prizren", "Prizren"], "XK-PE": ["District of Peja", "Peja", "Peć"],
+    "XK-MI": ["District of Mitrovica", "Mitrovica", "North Mitrovica"], "XK-GL": ["District of Gjilan", "Gjilan"],
+    "XK-FE": ["District of Ferizaj", "Ferizaj", "Uroševac"], "XK-GJ": ["District of Gjakova", "Gjakova", "Đakovica"],
 }
 
 
@@ -178,7 +200,11 @@ def build_regions(known: set[str]) -> list[dict]:
         if keep:
             name = (ENGLISH_NAMES.get(sub.code) or keep)[0]
             out.append({"code": sub.code, "name": name, "variants": [n for n in keep if n != name]})
-    return out
+    for code, names in EXTRA_REGIONS.items():
+        keep = [n for n in names if normalise(n) not in known]
+        if keep:
+            out.append({"code": code, "name": keep[0], "variants": keep[1:]})
+    return sorted(out, key=lambda r: r["code"])
 
 
 def _split_names(name: str) -> list[str]:

@@ -376,16 +376,23 @@ def _add_gazetteer_spans(doc, spans, matcher, gaz: Gazetteer):
             continue  # the model already has a span covering it
         text = doc[start:end].text
         found = gaz.lookup(text)
-        if found is None or found.kind == "region" or (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+        if found is None or (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
                                         and doc[start - 1].i not in taken and doc[start - 1].lower_ != "the"
                                         and not doc[start - 1].is_sent_start):
             continue  # case guard failed, or part of a longer capitalised name ("New Mexico")
+        if found.kind == "region" and (covering or _capitalised(doc, end) or start > 0 and not doc[start].is_sent_start
+                                       and _capitalised(doc, start - 1)):
+            continue  # a region fills only a gap the model left, never inside a name ("Queensland Greens", "Gulf War")
         label = "GAZ"
         extra.append(_span(doc, start, end, label))
     if not extra:
         return spans
     kept = [e for e in spans if not any(x.start < e.end and e.start < x.end for x in extra)]
     return sorted(filter_spans(kept + extra), key=lambda s: s.start)
+
+
+def _capitalised(doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
 
 
 def _span(doc, start, end, label):

@@ -157,3 +157,26 @@ def test_one_word_place_is_a_place_in_every_mention(extractor):
     result = extractor.process(extractor.nlp(
         "Airstrikes hit Saraqib overnight. Residents of Saraqib said the bombing in Saraqib killed four."), "t", None)
     assert [m.type for m in result.mentions if m.text == "Saraqib"] == [LOCATION] * 3
+
+
+# -- governorates and districts with their English names; a curly apostrophe -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Aid convoys reached Hasakah after the siege was lifted.", "Hasakah"),
+        ("Voters in Prizren backed the coalition.", "Prizren"),
+    ],
+)
+def test_governorates_and_districts_are_locations(extractor, text, name):
+    assert typed(extractor, text)[name][0] == LOCATION
+
+
+def test_region_inside_a_longer_name_is_not_a_mention(extractor):
+    found = typed(extractor, "She joined the Nineveh Reconstruction Fund in May.")
+    assert "Nineveh" not in found
+
+
+def test_curly_apostrophe_form_is_found(extractor):
+    found = typed(extractor, "Da\u2019esh fighters left the town at night.")
+    assert found["Da\u2019esh"][0] == INSTITUTION
