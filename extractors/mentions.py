@@ -34,6 +34,7 @@ from .typing_cues import (  # the word lists are shared with the typing cues: on
     _TITLE_GLUE, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
     acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
     names_state, of_person, org_context, org_cue, place_word, title_before_name, titled_name, token_before,
+    PARTY_FIRST,
 )
 
 __all__ = ["find_mentions", "find_candidates"]
@@ -56,6 +57,9 @@ _AFFIX = re.compile(r"^(?:post|pre|anti|pro|non|neo|ex|mid|un)-", re.I)
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z]")
 # Prepositions of place in which a name is a place for every mention of it ("fighting in X").
 _SPATIAL_PREPS = {"across", "around", "in", "inside", "into", "near", "outside", "throughout", "within"}
+# Lower-case particles inside a name of another language ("Partido de la Liberación", "Jaysh al-Islam").
+_NAME_PARTICLES = {"al", "ad", "ar", "as", "ash", "at", "de", "del", "della", "des", "di", "do", "dos", "du", "el",
+                   "et", "i", "la", "le", "les", "y"}
 # Parts of speech a name does not start with ("Later", "Meanwhile", "And" before a name).
 _NOT_NAME_POS = {"ADV", "CCONJ", "SCONJ", "INTJ"}
 # Model and product designations ("Su-30", "Buk-M2", "F-16", "S-400"): not actors.
@@ -88,7 +92,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     entities: dict[str, Entity] = {}
     sent_of = _sent_index(sent_starts)
 
-    spans = _partner_spans(doc, _extend_names(doc, _merge_spans(doc, spans)))
+    spans = _party_spans(doc, _partner_spans(doc, _extend_names(doc, _merge_spans(doc, spans))))
     # "Operation Absolute Resolve" is an event, and so is a bare "Absolute Resolve" in the same text
     operations = {fold(e.text.split(None, 1)[1]) for e in spans
                   if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
@@ -337,6 +341,37 @@ def _partner_spans(doc, spans):
         if any(t.lower_ in PARTNER_NOUNS for t in nxt):
             extra += [_span(doc, a.i, a.i + 1, "ORG"), _span(doc, b.i, b.i + 1, "ORG")]
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+
+def _party_spans(doc, spans):
+    """Untagged party and group names led by a party word of another language ("Parti Socialiste",
+    "Partido de la Liberación", "Jaysh al-Islam"): the word and the capitalised words after it
+    (with the particles between them) are one ORG."""
+    span_at = {i: s for s in spans for i in range(s.start, s.end)}
+    extra, absorbed = [], set()
+    for tok in doc:
+        if tok.i in span_at or not tok.text[:1].isupper() or tok.lower_ not in PARTY_FIRST:
+            continue
+        end = j = tok.i + 1
+        while j < len(doc) and j < tok.i + 7:
+            t, inner = doc[j], span_at.get(j)
+            if inner is not None and (inner.start != j or not all(x.text[:1].isupper() for x in inner if x.is_alpha)):
+                break  # the model's span of another name ("... Party of <PERSON's name>") stops it
+            if inner is not None:
+                end = j = inner.end  # "Partido de la" + the model's "Liberación Dominicana": one name
+            elif t.is_alpha and t.text[:1].isupper():
+                end = j = j + 1
+            elif t.lower_ in _NAME_PARTICLES or t.text == "-" and not t.whitespace_:
+                j += 1
+            else:
+                break
+        if end > tok.i + 1:
+            extra.append(_span(doc, tok.i, end, "ORG"))
+            absorbed.update(id(span_at[i]) for i in range(tok.i, end) if i in span_at)
+            span_at.update((i, extra[-1]) for i in range(tok.i, end))
+    if not extra:
+        return spans
+    return sorted([s for s in spans if id(s) not in absorbed] + extra, key=lambda s: s.start)
 
 
 def _extend_of(doc, span, limit: int):

@@ -180,3 +180,10 @@ def test_region_inside_a_longer_name_is_not_a_mention(extractor):
 def test_curly_apostrophe_form_is_found(extractor):
     found = typed(extractor, "Da\u2019esh fighters left the town at night.")
     assert found["Da\u2019esh"][0] == INSTITUTION
+
+
+def test_party_word_of_another_language_leads_an_untagged_name(extractor):
+    found = typed(extractor, "The Parti Socialiste and the Partido Popular lost seats to Jaysh al-Islam.")
+    assert found["Parti Socialiste"][0] == INSTITUTION
+    assert found["Partido Popular"][0] == INSTITUTION
+    assert found["Jaysh al-Islam"][0] == INSTITUTION
