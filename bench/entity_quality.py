@@ -15,7 +15,7 @@ names are equal or the word set of one contains the other's. re3d also annotates
 ("we", "he", "they", "there": :data:`PRONOUNS`) as Organisation, Person and Location; a pronoun
 is not a name, and newsgraph links pronouns (``DocResult.links``) but never makes them entities,
 so the name sets leave them out. Descriptions ("the regime", "Iraqi forces", "the city") stay
-in the gold. The figure with pronouns is printed too (``with pronouns``).
+in the gold, and newsgraph's description mentions ("Iraqi forces" -> Iraq) are scored. The figure with pronouns is printed too (``with pronouns``).
 
 **news_dev identity** (``news_dev/entities.jsonl``): the annotated actors (one per canonical
 name and type, across documents) and their surface forms per document; the documents of one
@@ -31,7 +31,8 @@ gold labels (election, event, misc) are not scored. Both systems run on each sen
 in the same process with the same model:
 
 * ``newsgraph``: the typed mentions of ``Extractor.process`` (names only: a demonym mention such
-  as "Russian" links to its state in the graph but is not a name of it, so it is not scored);
+  as "Russian" links to its state in the graph but is not a name of it, so it is not scored, nor
+  is a description such as "Russian forces", which CrossNER does not annotate);
 * ``raw``: the model's entities with the plain mapping PERSON -> Person, GPE -> State,
   ORG -> Institution, LOC -> Location.
 
@@ -65,6 +66,9 @@ TYPES = ("Person", "State", "Institution", "Location")
 MACRO_TYPES = ("Person", "State", "Institution")
 # Mentions that link to an entity without naming it (see the module docstring).
 NOT_NAMES = {"demonym"}
+# Mentions that describe an entity without naming it ("Syrian government forces" -> Syria): re3d
+# annotates such descriptions (Organisation), CrossNER only names, so only re3d scores them.
+DESCRIPTIONS = {"description"}
 # Pronouns and pro-adverbs re3d annotates as entities: not names (see the module docstring).
 PRONOUNS = frozenset("""
 i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself
@@ -97,7 +101,7 @@ def predict(rows: list[dict]) -> tuple[list[list], list[list]]:
     for doc, doc_id in ex.nlp.pipe(texts, as_tuples=True, batch_size=64):
         raw.append([(e.start_char, e.end_char, RAW_MAP[e.label_]) for e in doc.ents if e.label_ in RAW_MAP])
         result = ex.process(doc, doc_id, None)
-        ours.append([(m.start, m.end, m.type) for m in result.mentions if m.how not in NOT_NAMES])
+        ours.append([(m.start, m.end, m.type) for m in result.mentions if m.how not in NOT_NAMES | DESCRIPTIONS])
     return ours, raw
 
 

@@ -33,7 +33,7 @@ from .resolution_document import DocumentState, resolve_document
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
     _TITLE_GLUE, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
     acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
-    names_state, of_person, org_context, org_cue, place_word, title_before_name, titled_name, token_before,
+    names_state, of_person, org_context, org_cue, place_word, state_agent, title_before_name, titled_name, token_before,
     PARTY_FIRST,
 )
 
@@ -181,7 +181,13 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             info = entities.setdefault(key, Entity(key, etype, name))
             if match is not None:
                 info.codes = dict(match.codes)
-            mentions.append(Mention(span.start_char, span.end_char, text, etype, key, how,
+            end = span.end_char
+            if how == "demonym" and (head := state_agent(span)) is not None:
+                # "Syrian government forces", "the Iraqi army": the state's government, military or
+                # police described (the words stay the demonym's, so relation finding sees the same)
+                end, how = head.idx + len(head), "description"
+                text = doc.text[span.start_char:end]
+            mentions.append(Mention(span.start_char, end, text, etype, key, how,
                                     sent_of(span.start), (span.start, span.end)))
             continue
         if label == "NORP":

@@ -20,7 +20,7 @@ TYPING_HOWS = {
     "demonym": "a demonym standing for its state",
     "context": "typed from surrounding words (an introducing noun, an apposed person noun)",
     "pronoun": "a pronoun linked to the person it refers to",
-    "description": "a definite description linked to the person it refers to",
+    "description": "a definite description linked to the person it refers to, or a state described by its government, military or police (\"Syrian government forces\")",
 }
 
 

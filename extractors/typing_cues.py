@@ -33,6 +33,7 @@ from .lexicon import words
 __all__ = [
     "acting", "actor_noun", "event_verbs", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
     "named_place", "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "place_word",
+    "state_agent",
     "title_before_name", "titled_name", "token_before",
 ]
 
@@ -60,6 +61,7 @@ FEATURE_HEADS = words("places", "feature_heads")
 FEATURE_FIRSTS = words("places", "feature_firsts")
 HELD_PARTICIPLES = words("places", "held_participles")
 FEATURE_SURNAMES = words("places", "feature_surnames")
+STATE_COLLECTIVES = words("institutions", "state_collectives")
 EVENT_MODIFIERS = words("places", "event_modifiers")
 
 
@@ -132,6 +134,33 @@ def acting(span) -> bool:
         # not of a verb of motion ("visited Kyiv"): a lemma of the trigger lexicon
         return root.head.pos_ in {"VERB", "AUX"} and root.head.lemma_.lower() in event_verbs()
     return dep in ACTING_DEPS or dep == "ROOT"
+
+
+# Sectors of data/agents.toml that are the state's own (not rebels, opposition, armed groups, parties).
+STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+
+
+def state_agent(span):
+    """The head noun when a demonym modifies an agent noun of the state's own sectors (Phoenix
+    agents: government, military, police, ...) in a noun phrase: "Syrian government forces",
+    "the Iraqi army" ("Syrian refugees", "the Syrian opposition" are not the state, nor is "the
+    Syrian president", one person); else None.
+    Only compound and adjective modifiers may stand between the two."""
+    from .actors import sector_of
+
+    root = span.root
+    if root.dep_ not in {"amod", "compound"}:
+        return None
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head  # "Syrian government forces": the phrase's head is "forces"
+    if head.pos_ != "NOUN" or head.i < span.end or head.i - span.end > 2:
+        return None
+    if any(t.dep_ not in {"amod", "compound"} or t.is_punct for t in span.doc[span.end : head.i]):
+        return None
+    if head.tag_ not in {"NNS", "NNPS"} and head.lemma_.lower() not in STATE_COLLECTIVES:
+        return None  # "the Syrian president": one person (coreference links him), not the state
+    return head if sector_of(head) in STATE_SECTORS else None
 
 
 def token_before(span):

@@ -187,3 +187,18 @@ def test_party_word_of_another_language_leads_an_untagged_name(extractor):
     assert found["Parti Socialiste"][0] == INSTITUTION
     assert found["Partido Popular"][0] == INSTITUTION
     assert found["Jaysh al-Islam"][0] == INSTITUTION
+
+
+# -- a demonym with an agent noun of the state's own sectors describes the state -------------------
+
+def test_state_descriptions_are_state_mentions_with_the_demonym_words(extractor):
+    text = ("Libyan government forces and the Libyan navy stopped the boats; the Libyan president "
+            "and Libyan refugees were not there.")
+    result = extractor.process(extractor.nlp(text), "t", None)
+    found = {m.text: (m.type, m.key, m.how) for m in result.mentions}
+    assert found["Libyan government forces"] == (STATE, "state:LBY", "description")
+    assert found["Libyan navy"] == (STATE, "state:LBY", "description")
+    assert "Libyan president" not in found and "Libyan refugees" not in found
+    # the description's words stay the demonym's: relation finding reads the same tokens
+    desc = next(m for m in result.mentions if m.text == "Libyan government forces")
+    assert desc.tokens[1] - desc.tokens[0] == 1
