@@ -185,7 +185,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             if how == "demonym" and (head := state_agent(span)) is not None:
                 # "Syrian government forces", "the Iraqi army": the state's government, military or
                 # police described (the words stay the demonym's, so relation finding sees the same)
-                end, how = head.idx + len(head), "description"
+                end, how = head.idx + len(head), "state agent"
                 text = doc.text[span.start_char:end]
             mentions.append(Mention(span.start_char, end, text, etype, key, how,
                                     sent_of(span.start), (span.start, span.end)))

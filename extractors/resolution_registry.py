@@ -20,7 +20,8 @@ TYPING_HOWS = {
     "demonym": "a demonym standing for its state",
     "context": "typed from surrounding words (an introducing noun, an apposed person noun)",
     "pronoun": "a pronoun linked to the person it refers to",
-    "description": "a definite description linked to the person it refers to, or a state described by its government, military or police (\"Syrian government forces\")",
+    "state agent": "a state's government, military or police named by its demonym (\"Iraqi security forces\")",
+    "description": "a definite description linked to the person it refers to",
 }
 
 

@@ -196,8 +196,8 @@ def test_state_descriptions_are_state_mentions_with_the_demonym_words(extractor)
             "and Libyan refugees were not there.")
     result = extractor.process(extractor.nlp(text), "t", None)
     found = {m.text: (m.type, m.key, m.how) for m in result.mentions}
-    assert found["Libyan government forces"] == (STATE, "state:LBY", "description")
-    assert found["Libyan navy"] == (STATE, "state:LBY", "description")
+    assert found["Libyan government forces"] == (STATE, "state:LBY", "state agent")
+    assert found["Libyan navy"] == (STATE, "state:LBY", "state agent")
     assert "Libyan president" not in found and "Libyan refugees" not in found
     # the description's words stay the demonym's: relation finding reads the same tokens
     desc = next(m for m in result.mentions if m.text == "Libyan government forces")
