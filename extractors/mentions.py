@@ -127,7 +127,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         if len(span) > 1 and span[0].text.isupper() and span[0].lower_ in VESSEL_PREFIXES:
             continue  # "USS Mahan", "HMS Daring": a ship, not an actor
         if match is None and (place_word(span, label) or label != "GPE" and named_place(span, label)):
-            label = "LOC"  # "fighting in Raqqah", "the town of X", "Mosul Dam": a place
+            label = "LOC"  # "fighting in Raqqah", "the town of X", "Hoover Dam": a place
         elif (match is None and len(span) == 1 and label in {"PERSON", "ORG"} and span.text in places
               and getattr(token_before(span), "lower_", "").rstrip(".") not in TITLE_WORDS - _TITLE_GLUE):
             label = "LOC"  # "X" where the same text says "in X" or "the town of X" elsewhere: the place

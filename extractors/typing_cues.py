@@ -216,7 +216,7 @@ def place_word(span, label: str) -> bool:
 
 def named_place(span, label: str = "") -> bool:
     """A name that its words or the words before it make a place: a geographic feature or site
-    ("Mosul Dam", "Lake Tharthar", "Camp Ashraf"), the name a place noun introduces ("the town of
+    ("Hoover Dam", "Lake Geneva", "Camp David"), the name a place noun introduces ("the town of
     X", "the province of X") or a name after "-held" / "-controlled" ("rebel-held X")."""
     if len(span) > 1 and (span[-1].lower_ in FEATURE_HEADS or span[0].lower_ in FEATURE_FIRSTS):
         # "Michael Bay" is a person: a name the model reads as one ending with a feature word that is
