@@ -32,8 +32,9 @@ from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entit
 from .resolution_document import DocumentState, resolve_document
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
     _TITLE_GLUE, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
-    acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, names_institution, names_person,
-    names_state, of_person, org_context, org_cue, place_word, title_before_name, titled_name,
+    acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
+    names_state, of_person, org_context, org_cue, place_word, state_agent, title_before_name, titled_name, token_before,
+    PARTY_FIRST,
 )
 
 __all__ = ["find_mentions", "find_candidates"]
@@ -45,6 +46,7 @@ _TRAILING = words("institutions", "trailing_words")
 ARTICLE_NAMES = words("places", "article_names")
 DOCUMENT_HEADS = words("institutions", "document_heads")
 PARTNER_NOUNS = words("institutions", "partner_nouns")
+VESSEL_PREFIXES = words("institutions", "vessel_prefixes")
 # Labels the model gives numbers: a capitalised word with one is a misread name ("Hugo" CARDINAL).
 _NUMBER_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
 # An ideology or movement named after a person ("Chavismo", "Peronism"): not an actor.
@@ -53,6 +55,13 @@ _IDEOLOGY = re.compile(r"^[A-Z][a-z]+(?:ism|ismo|isme|ismus)$")
 _AFFIX = re.compile(r"^(?:post|pre|anti|pro|non|neo|ex|mid|un)-", re.I)
 # A surname with a lower-case Arabic article ("el-Sisi", "al-Assad").
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z]")
+# Prepositions of place in which a name is a place for every mention of it ("fighting in X").
+_SPATIAL_PREPS = {"across", "around", "in", "inside", "into", "near", "outside", "throughout", "within"}
+# Lower-case particles inside a name of another language ("Partido de la Liberación", "Jaysh al-Islam").
+_NAME_PARTICLES = {"al", "ad", "ar", "as", "ash", "at", "de", "del", "della", "des", "di", "do", "dos", "du", "el",
+                   "et", "i", "la", "le", "les", "y"}
+# Parts of speech a name does not start with ("Later", "Meanwhile", "And" before a name).
+_NOT_NAME_POS = {"ADV", "CCONJ", "SCONJ", "INTJ"}
 # Model and product designations ("Su-30", "Buk-M2", "F-16", "S-400"): not actors.
 _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,5}-?[A-Z]?\d+[A-Za-z]?$")
 
@@ -83,11 +92,16 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     entities: dict[str, Entity] = {}
     sent_of = _sent_index(sent_starts)
 
-    spans = _partner_spans(doc, _extend_names(doc, _merge_spans(doc, spans)))
+    spans = _party_spans(doc, _partner_spans(doc, _extend_names(doc, _merge_spans(doc, spans))))
     # "Operation Absolute Resolve" is an event, and so is a bare "Absolute Resolve" in the same text
     operations = {fold(e.text.split(None, 1)[1]) for e in spans
                   if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
     org_people: set[str] = set()  # person keys the context shows are organisations
+    # one-word names the text uses as places ("fighting in X", "the town of X"): a place in every mention
+    # (by a place noun, or a place or person label in a spatial phrase: "investment in X" may be a
+    # company, "from X to Y" may be people)
+    places = {e.text for e in spans if len(e) == 1 and (named_place(e, e.label_) or e.label_ in {"GPE", "LOC", "PERSON"}
+                                                        and is_locative(e) and e.root.head.lower_ in _SPATIAL_PREPS)}
 
     for ent in spans:
         span = _strip_span(ent)
@@ -110,8 +124,13 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             continue  # "Su-30", "Buk-M2": equipment, not actors
         if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and titled_name(span):
             label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
-        if match is None and place_word(span, label):
-            label = "LOC"  # "fighting in Raqqah": a one-word name in a locative phrase
+        if len(span) > 1 and span[0].text.isupper() and span[0].lower_ in VESSEL_PREFIXES:
+            continue  # "USS Mahan", "HMS Daring": a ship, not an actor
+        if match is None and (place_word(span, label) or label != "GPE" and named_place(span, label)):
+            label = "LOC"  # "fighting in Raqqah", "the town of X", "Hoover Dam": a place
+        elif (match is None and len(span) == 1 and label in {"PERSON", "ORG"} and span.text in places
+              and getattr(token_before(span), "lower_", "").rstrip(".") not in TITLE_WORDS - _TITLE_GLUE):
+            label = "LOC"  # "X" where the same text says "in X" or "the town of X" elsewhere: the place
         if label == "PERSON" and match is not None and match.kind == "region" and len(span) > 1:
             label = "LOC"  # "Al Anbar", "Northern Ireland": a region's full name of two or more words is no person's
         if label == "PERSON" and (match is None or match.kind in {"demonym", "capital", "region"}):
@@ -162,7 +181,13 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             info = entities.setdefault(key, Entity(key, etype, name))
             if match is not None:
                 info.codes = dict(match.codes)
-            mentions.append(Mention(span.start_char, span.end_char, text, etype, key, how,
+            end = span.end_char
+            if how == "demonym" and (head := state_agent(span)) is not None:
+                # "Syrian government forces", "the Iraqi army": the state's government, military or
+                # police described (the words stay the demonym's, so relation finding sees the same)
+                end, how = head.idx + len(head), "state agent"
+                text = doc.text[span.start_char:end]
+            mentions.append(Mention(span.start_char, end, text, etype, key, how,
                                     sent_of(span.start), (span.start, span.end)))
             continue
         if label == "NORP":
@@ -196,10 +221,11 @@ def _strip_span(span):
     """Drop leading determiners/titles-free punctuation and a trailing possessive from a span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
+                           or doc[start].pos_ in _NOT_NAME_POS and start + 1 < end):
         if doc[start].text == "The" and start + 1 < end and doc[start + 1].lower_ in ARTICLE_NAMES:
             break  # "The Hague" keeps its article
-        start += 1
+        start += 1  # "Later Daesh", "Meanwhile Ankara": a sentence's first adverb is no part of the name
     for i in range(start + 1, end):
         if doc[i].text == "(":  # "Civics and Innovators (CI": the name stops at the bracket
             end = i
@@ -323,6 +349,37 @@ def _partner_spans(doc, spans):
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 
+def _party_spans(doc, spans):
+    """Untagged party and group names led by a party word of another language ("Parti Socialiste",
+    "Partido de la Liberación", "Jaysh al-Islam"): the word and the capitalised words after it
+    (with the particles between them) are one ORG."""
+    span_at = {i: s for s in spans for i in range(s.start, s.end)}
+    extra, absorbed = [], set()
+    for tok in doc:
+        if tok.i in span_at or not tok.text[:1].isupper() or tok.lower_ not in PARTY_FIRST:
+            continue
+        end = j = tok.i + 1
+        while j < len(doc) and j < tok.i + 7:
+            t, inner = doc[j], span_at.get(j)
+            if inner is not None and (inner.start != j or not all(x.text[:1].isupper() for x in inner if x.is_alpha)):
+                break  # the model's span of another name ("... Party of <PERSON's name>") stops it
+            if inner is not None:
+                end = j = inner.end  # "Partido de la" + the model's "Liberación Dominicana": one name
+            elif t.is_alpha and t.text[:1].isupper():
+                end = j = j + 1
+            elif t.lower_ in _NAME_PARTICLES or t.text == "-" and not t.whitespace_:
+                j += 1
+            else:
+                break
+        if end > tok.i + 1:
+            extra.append(_span(doc, tok.i, end, "ORG"))
+            absorbed.update(id(span_at[i]) for i in range(tok.i, end) if i in span_at)
+            span_at.update((i, extra[-1]) for i in range(tok.i, end))
+    if not extra:
+        return spans
+    return sorted([s for s in spans if id(s) not in absorbed] + extra, key=lambda s: s.start)
+
+
 def _extend_of(doc, span, limit: int):
     """"Progressive Conservative Party" + "of Manitoba" the model left untagged -> one ORG."""
     end = span.end
@@ -360,16 +417,23 @@ def _add_gazetteer_spans(doc, spans, matcher, gaz: Gazetteer):
             continue  # the model already has a span covering it
         text = doc[start:end].text
         found = gaz.lookup(text)
-        if found is None or found.kind == "region" or (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
+        if found is None or (start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha
                                         and doc[start - 1].i not in taken and doc[start - 1].lower_ != "the"
                                         and not doc[start - 1].is_sent_start):
             continue  # case guard failed, or part of a longer capitalised name ("New Mexico")
+        if found.kind == "region" and (covering or _capitalised(doc, end) or start > 0 and not doc[start].is_sent_start
+                                       and _capitalised(doc, start - 1)):
+            continue  # a region fills only a gap the model left, never inside a name ("Queensland Greens", "Gulf War")
         label = "GAZ"
         extra.append(_span(doc, start, end, label))
     if not extra:
         return spans
     kept = [e for e in spans if not any(x.start < e.end and e.start < x.end for x in extra)]
     return sorted(filter_spans(kept + extra), key=lambda s: s.start)
+
+
+def _capitalised(doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
 
 
 def _span(doc, start, end, label):

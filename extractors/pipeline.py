@@ -232,7 +232,8 @@ class Extractor:
 
             gaz = Gazetteer.load()
             matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-            forms = sorted({form for form, _ in gaz.entries() if len(form) > 1})
+            forms = {form for form, _ in gaz.entries() if len(form) > 1}
+            forms = sorted(forms | {f.replace("'", "\u2019") for f in forms if "'" in f})  # "Da’esh" as "Da'esh"
             matcher.add("GAZ", list(self.nlp.tokenizer.pipe(forms)))
             ontology = self.ontology
             self._state = (gaz, matcher, ontology, RelationExtractor(self.nlp, ontology))

@@ -32,7 +32,8 @@ from .lexicon import words
 
 __all__ = [
     "acting", "actor_noun", "event_verbs", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
-    "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "place_word",
+    "named_place", "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "place_word",
+    "state_agent",
     "title_before_name", "titled_name", "token_before",
 ]
 
@@ -55,6 +56,12 @@ OFFICE_WORDS = words("people", "office_words")
 PARTY_LAST = words("institutions", "party_last_words")
 PARTY_FIRST = words("institutions", "party_first_words")
 EVENT_HEADS = words("places", "event_heads")
+PLACE_NOUNS = words("places", "place_nouns")
+FEATURE_HEADS = words("places", "feature_heads")
+FEATURE_FIRSTS = words("places", "feature_firsts")
+HELD_PARTICIPLES = words("places", "held_participles")
+FEATURE_SURNAMES = words("places", "feature_surnames")
+STATE_COLLECTIVES = words("institutions", "state_collectives")
 EVENT_MODIFIERS = words("places", "event_modifiers")
 
 
@@ -129,6 +136,33 @@ def acting(span) -> bool:
     return dep in ACTING_DEPS or dep == "ROOT"
 
 
+# Sectors of data/agents.toml that are the state's own (not rebels, opposition, armed groups, parties).
+STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+
+
+def state_agent(span):
+    """The head noun when a demonym modifies an agent noun of the state's own sectors (Phoenix
+    agents: government, military, police, ...) in a noun phrase: "Syrian government forces",
+    "the Iraqi army" ("Syrian refugees", "the Syrian opposition" are not the state, nor is "the
+    Syrian president", one person); else None.
+    Only compound and adjective modifiers may stand between the two."""
+    from .actors import sector_of
+
+    root = span.root
+    if root.dep_ not in {"amod", "compound"}:
+        return None
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head  # "Syrian government forces": the phrase's head is "forces"
+    if head.pos_ != "NOUN" or head.i < span.end or head.i - span.end > 2:
+        return None
+    if any(t.dep_ not in {"amod", "compound"} or t.is_punct for t in span.doc[span.end : head.i]):
+        return None
+    if head.tag_ not in {"NNS", "NNPS"} and head.lemma_.lower() not in STATE_COLLECTIVES:
+        return None  # "the Syrian president": one person (coreference links him), not the state
+    return head if sector_of(head) in STATE_SECTORS else None
+
+
 def token_before(span):
     i = span.start - 1
     return span.doc[i] if i >= 0 else None
@@ -178,6 +212,26 @@ def place_word(span, label: str) -> bool:
         return False
     prev = token_before(span)
     return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS) and span[0].lower_ not in NAME_HEADS
+
+
+def named_place(span, label: str = "") -> bool:
+    """A name that its words or the words before it make a place: a geographic feature or site
+    ("Hoover Dam", "Lake Geneva", "Camp David"), the name a place noun introduces ("the town of
+    X", "the province of X") or a name after "-held" / "-controlled" ("rebel-held X")."""
+    if len(span) > 1 and (span[-1].lower_ in FEATURE_HEADS or span[0].lower_ in FEATURE_FIRSTS):
+        # "Michael Bay" is a person: a name the model reads as one ending with a feature word that is
+        # also a surname is a place only after "the"
+        prev = token_before(span)
+        return span[0].text[:1].isupper() and (label != "PERSON" or span[-1].lower_ not in FEATURE_SURNAMES
+                                               or prev is not None and prev.lower_ == "the")
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+        if noun.pos_ == "NOUN" and noun.lower_ in PLACE_NOUNS and noun.i < span.start:
+            return True
+    prev = token_before(span)
+    return (prev is not None and prev.lower_ in HELD_PARTICIPLES and prev.i > 1
+            and prev.doc[prev.i - 1].text == "-" and not prev.doc[prev.i - 1].whitespace_)
 
 
 def in_title(span) -> bool:
