@@ -2,14 +2,18 @@
 
 Each rule's patterns are compiled once. With gating (the default) a rule's matcher runs only on
 the sentences that hold one of its trigger words and at least two distinct entities, on a copy
-of the sentence; without it one matcher with every rule runs over the whole Doc (the reference
-behaviour, slower). Both give the same matches at each trigger, in the same order.
+of the sentence, and not on a sentence that lacks every word some node of each of its patterns
+needs ("must" in "X says Y must ..."); without gating one matcher with every rule runs over the
+whole Doc (the reference behaviour, slower). Both give the same matches at each trigger, in the
+same order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+import numpy as np
 
 from .ontology import Ontology, Rule
 from .triggers import LEXICON_RULE_PREFIX
@@ -65,7 +69,7 @@ class RuleMatcher:
             if not gated:
                 continue
             g = len(self._groups)
-            self._groups.append(_RuleMatcher(matcher, _sentence_safe(patterns)))
+            self._groups.append(_RuleMatcher(matcher, _sentence_safe(patterns), _node_words(patterns, vocab.strings)))
             words = _trigger_words(patterns)
             if words is None:
                 self._ungated.append(g)
@@ -97,30 +101,41 @@ class RuleMatcher:
         """
         from spacy.attrs import IDS, LEMMA, LOWER
 
-        words = doc.to_array([LEMMA, LOWER]).tolist()
+        words = doc.to_array([LEMMA, LOWER])
+        lemma_ids, lower_ids = words[:, 0].tolist(), words[:, 1].tolist()
         by_lemma, by_lower = self._by_lemma, self._by_lower
-        plan: list[tuple[object, list[int]]] = []
+        plan: list[tuple[object, list[int], set[int], set[int]]] = []
         for sent in doc.sents:
+            lemmas, lowers = set(lemma_ids[sent.start:sent.end]), set(lower_ids[sent.start:sent.end])
             groups = set(self._ungated)
-            for lemma, lower in words[sent.start:sent.end]:
+            for lemma in lemmas:
                 groups.update(by_lemma.get(lemma, ()))
+            for lower in lowers:
                 groups.update(by_lower.get(lower, ()))
             if groups and is_busy(sent):
-                plan.append((sent, sorted(groups)))
+                plan.append((sent, sorted(groups), lemmas, lowers))
         if not plan:
             return []
         matches: list[tuple[int, list[int]]] = []
         whole_doc: set[int] = set()
         copy_attrs = tuple(IDS[name] for name in SENTENCE_COPY_ATTRS)
         array = doc.to_array(list(copy_attrs))
-        for sent, groups in plan:
-            closed = all(sent.start <= tok.head.i < sent.end for tok in sent)
-            sent_doc = _sentence_doc(sent, copy_attrs, array) if closed else None
+        heads = array[:, SENTENCE_COPY_ATTRS.index("HEAD")].astype("int64") + np.arange(len(doc))
+        tokens = None
+        for sent, groups, lemmas, lowers in plan:
+            head = heads[sent.start:sent.end]
+            closed = bool(head.min() >= sent.start and head.max() < sent.end)
+            sent_doc = None
             for g in groups:
                 group = self._groups[g]
-                if sent_doc is None or not group.sentence_safe:
+                if not closed or not group.sentence_safe:
                     whole_doc.add(g)
                     continue
+                if not group.possible(lemmas, lowers):
+                    continue  # a copy of this sentence lacks a word every pattern needs: no match there
+                if sent_doc is None:
+                    tokens = tokens or _words_and_spaces(doc)
+                    sent_doc = _sentence_doc(sent, copy_attrs, array, tokens)
                 off = sent.start
                 matches.extend((match_id, [i + off for i in token_ids]) for match_id, token_ids in group.matcher(sent_doc))
         # a rule may also have run on a closed sentence above: the Doc repeats those matches in
@@ -133,10 +148,21 @@ class RuleMatcher:
 
 @dataclass(frozen=True, slots=True)
 class _RuleMatcher:
-    """The DependencyMatcher of one rule; ``sentence_safe``: it may run on a sentence copy."""
+    """The DependencyMatcher of one rule; ``sentence_safe``: it may run on a sentence copy.
+
+    ``words``: per pattern, ``(is_lemma, word ids)`` of each of its nodes limited to a word list;
+    a pattern can match only where every such node finds one of its words.
+    """
 
     matcher: object
     sentence_safe: bool
+    words: tuple[tuple[tuple[bool, frozenset[int]], ...], ...]
+
+    def possible(self, lemmas: set[int], lowers: set[int]) -> bool:
+        """Whether some pattern's word-limited nodes all have a word among ``lemmas`` / ``lowers``
+        (the LEMMA and LOWER ids of a sentence); False: no match in that sentence."""
+        return any(all(not ids.isdisjoint(lemmas if is_lemma else lowers) for is_lemma, ids in nodes)
+                   for nodes in self.words)
 
 
 def _trigger_words(patterns) -> set[tuple[str, str]] | None:
@@ -158,6 +184,26 @@ def _trigger_words(patterns) -> set[tuple[str, str]] | None:
     return words
 
 
+def _node_words(patterns, strings) -> tuple[tuple[tuple[bool, frozenset[int]], ...], ...]:
+    """Per pattern, ``(is_lemma, word ids)`` of each node whose ``LEMMA`` or ``LOWER`` is limited
+    to a word or a word list (the ids of ``strings``, as in ``Doc.to_array``)."""
+    out = []
+    for pattern, _names in patterns:
+        nodes = []
+        for node in pattern:
+            attrs = {k.upper(): v for k, v in node.get("RIGHT_ATTRS", {}).items()}
+            for attr in ("LEMMA", "LOWER"):
+                value = attrs.get(attr)
+                if isinstance(value, str):
+                    nodes.append((attr == "LEMMA", frozenset({strings.add(value)})))
+                    break
+                if isinstance(value, Mapping) and isinstance(value.get("IN"), (list, tuple)):
+                    nodes.append((attr == "LEMMA", frozenset(strings.add(v) for v in value["IN"] if isinstance(v, str))))
+                    break
+        out.append(tuple(nodes))
+    return tuple(out)
+
+
 def _sentence_safe(patterns) -> bool:
     """Whether every token attribute the patterns read is the same on a sentence copy."""
     return all(
@@ -165,15 +211,26 @@ def _sentence_safe(patterns) -> bool:
     )
 
 
-def _sentence_doc(sent, attrs: tuple[int, ...], array):
-    """A copy of ``sent`` as a Doc with ``attrs`` (rows of ``array``, the Doc's ``to_array``).
+def _words_and_spaces(doc) -> tuple[list[str], list[bool]]:
+    """Every token's text and whether a space follows it, from the Doc's arrays."""
+    from spacy.attrs import ORTH, SPACY
+
+    arr = doc.to_array([ORTH, SPACY])
+    strings = doc.vocab.strings
+    return [strings[o] for o in arr[:, 0].tolist()], [bool(x) for x in arr[:, 1].tolist()]
+
+
+def _sentence_doc(sent, attrs: tuple[int, ...], array, tokens: tuple[list[str], list[bool]]):
+    """A copy of ``sent`` as a Doc with ``attrs`` (rows of ``array``, the Doc's ``to_array``);
+    ``tokens``: the Doc's words and spaces (:func:`_words_and_spaces`).
 
     Like ``Span.as_doc`` without the entities and user data: that reads every entity of the
     whole Doc for each sentence, which made a long document quadratic.
     """
     from spacy.tokens import Doc
 
-    sent_doc = Doc(sent.doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
+    words, spaces = tokens
+    sent_doc = Doc(sent.doc.vocab, words=words[sent.start:sent.end], spaces=spaces[sent.start:sent.end])
     sent_doc.from_array(list(attrs), array[sent.start:sent.end])
     return sent_doc
 
