@@ -274,26 +274,28 @@ class LexiconIndex:
 
         if len(doc) == 0:
             return []
-        arr = doc.to_array([LEMMA, SENT_START]).tolist()
+        arr = doc.to_array([LEMMA, SENT_START])
         strings, ids, lemmas = doc.vocab.strings, self._ids, self._lemmas
-        hits = []
-        for i, (lemma_id, _start) in enumerate(arr):
+        unique, inverse = np.unique(arr[:, 0], return_inverse=True)
+        known = []  # per distinct lemma id of the Doc: its lexicon lemma, or ""
+        for lemma_id in unique.tolist():
             word = ids.get(lemma_id)
             if word is None:
                 low = strings[lemma_id].lower()
                 word = ids[lemma_id] = low if low in lemmas else ""
-            if word:
-                hits.append(i)
-        if not hits:
+            known.append(word)
+        if not any(known):
             return []
-        starts = [i for i, (_l, start) in enumerate(arr) if start == 1 or i == 0] + [len(doc)]
+        inverse = inverse.reshape(-1)
+        hits = np.flatnonzero(np.array([bool(w) for w in known])[inverse]).tolist()
+        starts = [0] + [i for i in np.flatnonzero(arr[:, 1] == 1).tolist() if i > 0] + [len(doc)]
         out = []
         k = 0
         for i in hits:
             while starts[k + 1] <= i:
                 k += 1
             tok = doc[i]
-            rules = self.rules_for(ids[arr[i][0]], tok.pos_)
+            rules = self.rules_for(known[inverse[i]], tok.pos_)
             if rules and is_busy(doc[starts[k]:starts[k + 1]]):
                 out += [(rule, {"trigger": i}) for rule in rules]
         return out
