@@ -24,6 +24,8 @@ __all__ = ["LexiconIndex", "RuleMatcher", "SENTENCE_COPY_ATTRS"]
 # anyway; a rule whose patterns read anything else (entities, extensions) runs on the whole Doc.
 SENTENCE_COPY_ATTRS = ("LEMMA", "NORM", "POS", "TAG", "MORPH", "HEAD", "DEP")
 LEXICAL_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH"})
+# Token attributes a one-token rule may test to be matched from the Doc's arrays (string values).
+TOKEN_SPEC_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP")
 
 
 class RuleMatcher:
@@ -69,7 +71,9 @@ class RuleMatcher:
             if not gated:
                 continue
             g = len(self._groups)
-            self._groups.append(_RuleMatcher(matcher, _sentence_safe(patterns), _node_words(patterns, vocab.strings)))
+            one_token = _one_token_spec(patterns, vocab.strings)
+            self._groups.append(_RuleMatcher(matcher, _sentence_safe(patterns), _node_words(patterns, vocab.strings),
+                                             one_token and (vocab.strings[f"{rule.id}#0"], one_token)))
             words = _trigger_words(patterns)
             if words is None:
                 self._ungated.append(g)
@@ -121,7 +125,7 @@ class RuleMatcher:
         copy_attrs = tuple(IDS[name] for name in SENTENCE_COPY_ATTRS)
         array = doc.to_array(list(copy_attrs))
         heads = array[:, SENTENCE_COPY_ATTRS.index("HEAD")].astype("int64") + np.arange(len(doc))
-        tokens = None
+        tokens = columns = None
         for sent, groups, lemmas, lowers in plan:
             head = heads[sent.start:sent.end]
             closed = bool(head.min() >= sent.start and head.max() < sent.end)
@@ -133,6 +137,13 @@ class RuleMatcher:
                     continue
                 if not group.possible(lemmas, lowers):
                     continue  # a copy of this sentence lacks a word every pattern needs: no match there
+                if group.one_token is not None:
+                    # one node: its matches are the sentence's tokens with its attributes, in order
+                    columns = columns or [c.tolist() for c in doc.to_array(list(TOKEN_SPEC_ATTRS)).T]
+                    match_id, spec = group.one_token
+                    matches.extend((match_id, [i]) for i in range(sent.start, sent.end)
+                                   if all(columns[c][i] in ids for c, ids in spec))
+                    continue
                 if sent_doc is None:
                     tokens = tokens or _words_and_spaces(doc)
                     sent_doc = _sentence_doc(sent, copy_attrs, array, tokens)
@@ -157,6 +168,9 @@ class _RuleMatcher:
     matcher: object
     sentence_safe: bool
     words: tuple[tuple[tuple[bool, frozenset[int]], ...], ...]
+    # (match id, ((column of TOKEN_SPEC_ATTRS, value ids), ...)) of a rule whose one pattern is one
+    # token (:func:`_one_token_spec`): matched from token arrays, no sentence copy; else None
+    one_token: tuple[int, tuple[tuple[int, frozenset[int]], ...]] | None = None
 
     def possible(self, lemmas: set[int], lowers: set[int]) -> bool:
         """Whether some pattern's word-limited nodes all have a word among ``lemmas`` / ``lowers``
@@ -202,6 +216,39 @@ def _node_words(patterns, strings) -> tuple[tuple[tuple[bool, frozenset[int]], .
                     break
         out.append(tuple(nodes))
     return tuple(out)
+
+
+def _one_token_spec(patterns, strings) -> tuple[tuple[int, frozenset[int]], ...] | None:
+    """``((column, value ids), ...)`` when the rule has one pattern of one token whose every
+    attribute is one of :data:`TOKEN_SPEC_ATTRS` equal to a string or ``IN`` a list of strings
+    (a token matches when each attribute's id is among the values, as spaCy's Matcher reads
+    them); None for anything else (it keeps its DependencyMatcher).
+
+    >>> from spacy.strings import StringStore
+    >>> s = StringStore()
+    >>> spec = _one_token_spec([([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": "of", "DEP": {"IN": ["prep"]}}}], ("trigger",))], s)
+    >>> [(TOKEN_SPEC_ATTRS[c], sorted(s[i] for i in ids)) for c, ids in spec]
+    [('LOWER', ['of']), ('DEP', ['prep'])]
+    >>> _one_token_spec([([{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"NOT_IN": ["say"]}}}], ("trigger",))], s) is None
+    True
+    """
+    if len(patterns) != 1 or len(patterns[0][0]) != 1:
+        return None
+    attrs = patterns[0][0][0].get("RIGHT_ATTRS", {})
+    spec = []
+    for key, value in attrs.items():
+        name = {"TEXT": "ORTH"}.get(key.upper(), key.upper())
+        if name not in TOKEN_SPEC_ATTRS:
+            return None
+        if isinstance(value, str):
+            values = [value]
+        elif isinstance(value, Mapping) and set(value) == {"IN"} and isinstance(value["IN"], (list, tuple)) \
+                and all(isinstance(v, str) for v in value["IN"]):
+            values = value["IN"]
+        else:
+            return None
+        spec.append((TOKEN_SPEC_ATTRS.index(name), frozenset(strings.add(v) for v in values)))
+    return tuple(spec) if spec else None
 
 
 def _sentence_safe(patterns) -> bool:
