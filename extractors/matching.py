@@ -140,9 +140,10 @@ class RuleMatcher:
                 if group.one_token is not None:
                     # one node: its matches are the sentence's tokens with its attributes, in order
                     columns = columns or [c.tolist() for c in doc.to_array(list(TOKEN_SPEC_ATTRS)).T]
-                    match_id, spec = group.one_token
+                    match_id, ((c0, ids0), *spec) = group.one_token
+                    column = columns[c0]
                     matches.extend((match_id, [i]) for i in range(sent.start, sent.end)
-                                   if all(columns[c][i] in ids for c, ids in spec))
+                                   if column[i] in ids0 and all(columns[c][i] in ids for c, ids in spec))
                     continue
                 if sent_doc is None:
                     tokens = tokens or _words_and_spaces(doc)
