@@ -339,11 +339,15 @@ class LexiconIndex:
         starts = [0] + [i for i in np.flatnonzero(arr[:, 1] == 1).tolist() if i > 0] + [len(doc)]
         out = []
         k = 0
+        busy: dict[int, bool] = {}  # by sentence start
         for i in hits:
             while starts[k + 1] <= i:
                 k += 1
-            tok = doc[i]
-            rules = self.rules_for(known[inverse[i]], tok.pos_)
-            if rules and is_busy(doc[starts[k]:starts[k + 1]]):
+            rules = self.rules_for(known[inverse[i]], doc[i].pos_)
+            if not rules:
+                continue
+            if starts[k] not in busy:  # one Span per sentence, not per hit
+                busy[starts[k]] = is_busy(doc[starts[k]:starts[k + 1]])
+            if busy[starts[k]]:
                 out += [(rule, {"trigger": i}) for rule in rules]
         return out
