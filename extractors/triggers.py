@@ -80,7 +80,8 @@ class Entry:
         elif tok.pos_ != "NOUN" or tok.dep_ in MODIFIER_USE_DEPS and tok.head.pos_ in {"NOUN", "PROPN"}:
             # "cease-fire", "peace talks": a noun modifying another names that thing, not an act
             return False
-        if self.particle is None and self.objects is None and self.prep is None and self.support is None:
+        if (self.particle is None and self.objects is None and self.prep is None and self.support is None
+                and self.modifiers is None):
             return True  # the sense test alone
         children = list(tok.children)
         if self.modifiers is not None and not self.modifiers <= {w for c in tok.lefts for w in (c.lower_, c.lemma_.lower())}:
