@@ -8,6 +8,7 @@ before. Links are not mentions: relation extraction reads them, and ``--explain`
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from .gazetteer import Gazetteer
@@ -37,18 +38,29 @@ def link_references(doc, mentions: list[Mention], entities: dict[str, Entity], g
             mention_at[i] = m
     n_mentions = Counter(m.key for m in person_mentions)
     sents = list(doc.sents)
-    for s_index, sent in enumerate(sents):
-        for tok in sent:
-            low = tok.lower_
-            if tok.pos_ == "PRON" and (low in MALE_PRONOUNS or low in FEMALE_PRONOUNS):
-                key = _antecedent(tok, s_index, sents, person_mentions)
-                if key:
-                    links[tok.i] = (key, PERSON, "pronoun")
-            elif low in LEADER_NOUNS and tok.pos_ in {"NOUN", "PROPN"} and tok.i not in mention_at:
-                key = _description(tok, person_mentions, entities, n_mentions, gaz)
-                if key:
-                    links[tok.i] = (key, PERSON, "description")
+    starts = [s.start for s in sents]
+    for tok in _cue_tokens(doc):  # only pronouns and leader nouns are read
+        s_index = bisect.bisect_right(starts, tok.i) - 1
+        low = tok.lower_
+        if tok.pos_ == "PRON" and (low in MALE_PRONOUNS or low in FEMALE_PRONOUNS):
+            key = _antecedent(tok, s_index, sents, person_mentions)
+            if key:
+                links[tok.i] = (key, PERSON, "pronoun")
+        elif low in LEADER_NOUNS and tok.pos_ in {"NOUN", "PROPN"} and tok.i not in mention_at:
+            key = _description(tok, person_mentions, entities, n_mentions, gaz)
+            if key:
+                links[tok.i] = (key, PERSON, "description")
     return links
+
+
+def _cue_tokens(doc) -> list:
+    """The tokens whose lower-case form is a gendered pronoun or a leader noun, in order (found
+    in the Doc's ``LOWER`` array; no Token object for the others)."""
+    from spacy.attrs import LOWER
+
+    strings = doc.vocab.strings
+    ids = {strings[w] for words_ in (MALE_PRONOUNS, FEMALE_PRONOUNS, LEADER_NOUNS) for w in words_}
+    return [doc[i] for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in ids]
 
 
 def _antecedent(tok, s_index, sents, person_mentions) -> str | None:

@@ -123,6 +123,7 @@ def _surface(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of a name; the same names recur in every document
 def normalise(text: str) -> str:
     """Return the lookup key of a surface form.
 

@@ -30,6 +30,7 @@ from .gazetteer import Gazetteer
 from .lexicon import words
 from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entity_key, fold
 from .resolution_document import DocumentState, resolve_document
+from .syntax import tokens_with_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
     _TITLE_GLUE, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
     acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
@@ -287,7 +288,7 @@ def _merge_spans(doc, spans):
     out = [spans[0]]
     for b in spans[1:]:
         a = out[-1]
-        gap = [t.lower_ for t in doc[a.end : b.start]]
+        gap = [t.lower_ for t in doc[a.end : b.start]] if b.start - a.end <= 2 else None  # None: too far to join
         a_last = doc[a.end - 1].lower_
         merged = None
         if a.label_ in {"ORG", "FAC"} and b.label_ in {"GPE", "LOC", "GAZ"}:
@@ -336,7 +337,7 @@ def _partner_spans(doc, spans):
     each part an ORG when one is an acronym and the pair modifies a partner noun."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     extra = []
-    for tok in doc[1:-1]:
+    for tok in tokens_with_text(doc, "-", start=1, end=len(doc) - 1):
         a, b = doc[tok.i - 1], doc[tok.i + 1]
         if tok.text != "-" or tok.whitespace_ or a.whitespace_ or {a.i, b.i} & taken:
             continue

@@ -106,13 +106,14 @@ def _first_names_agree(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 6 and edit_distance(a, b, 1) <= 1
 
 
-def _deletions(word: str, depth: int) -> set[str]:
+@functools.lru_cache(maxsize=1 << 14)  # the same surnames recur in every document and query
+def _deletions(word: str, depth: int) -> frozenset[str]:
     """``word`` with up to ``depth`` letters deleted (itself included)."""
     out, frontier = {word}, {word}
     for _ in range(depth):
         frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
         out |= frontier
-    return out
+    return frozenset(out)
 
 
 class VariantIndex:

@@ -11,6 +11,7 @@ the extractor version and data files): the build cache (``graph/cache.py``) keys
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import itertools
 import multiprocessing
@@ -456,6 +457,7 @@ def _worker_init(model: str, rules: tuple, batch_size: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     _WORKER = Extractor(model, rules=rules, batch_size=batch_size)
     _WORKER._setup()
+    gc.freeze()  # the model and rules live as long as this worker: out of the collector's full passes
 
 
 def _worker_run(chunk: list[tuple[str, str, str | None]]) -> list[dict]:

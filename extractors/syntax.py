@@ -12,7 +12,7 @@ __all__ = [
     "SUBJ_DEPS", "PASSIVE_SUBJ_DEPS", "OBJ_DEPS", "DATIVE_DEPS", "PREP_DEPS", "MODIFIER_DEPS",
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
     "is_passive", "pobjs", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
-    "event_scopes", "hyphen_pair",
+    "event_scopes", "hyphen_pair", "tokens_with_text",
 ]
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -183,3 +183,22 @@ def hyphen_pair(noun, ent) -> list:
                     and (first := ent(d)) is not None and first[0] != second[0]):
                 out += [first, second]
     return out
+
+
+def tokens_with_text(doc, text: str, *, start: int = 0, end: int | None = None) -> list:
+    """The tokens of ``doc[start:end]`` whose text is ``text``, in order, found in the Doc's
+    ``ORTH`` array (no Token object is made for the others).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Paris-Berlin talks - and Rome")
+    >>> [t.i for t in tokens_with_text(doc, "-")], tokens_with_text(doc, "-", start=2)[0].i
+    ([1, 4], 4)
+    """
+    import numpy as np
+    from spacy.attrs import ORTH
+
+    end = len(doc) if end is None else end
+    if end <= start:
+        return []
+    hits = np.flatnonzero(doc.to_array(ORTH)[start:end] == np.uint64(doc.vocab.strings[text])) + start
+    return [doc[i] for i in hits.tolist()]

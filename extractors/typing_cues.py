@@ -98,12 +98,9 @@ def event_verbs() -> frozenset[str]:
     >>> {"warn", "accuse", "condemn"} <= event_verbs(), {"visit", "bomb", "enter"} & event_verbs()
     (True, set())
     """
-    import tomllib
+    from .triggers import TRIGGERS_PATH, read_triggers
 
-    from .triggers import TRIGGERS_PATH
-
-    with open(TRIGGERS_PATH, "rb") as fh:
-        types = tomllib.load(fh).get("types", {})
+    types = read_triggers(str(TRIGGERS_PATH)).get("types", {})  # parsed once, with the lexicon
     roots: dict[str, set[str]] = {}
     for table in types.values():
         for e in table.get("verbs", ()):

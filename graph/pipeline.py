@@ -36,6 +36,7 @@ from .build import build_graph
 from .cache import Manifest, ResultCache, read_manifest
 from .export import select_exporters
 from .export.atomic import atomic_path
+from .heap import long_lived_heap, mark_long_lived
 from .lock import make_output_dir, output_lock
 
 __all__ = ["BuildReport", "build_corpus", "build", "count_inputs", "open_cache", "outputs_current",
@@ -241,6 +242,7 @@ def _shared_extractor(model: str, batch_size: int, processes: int) -> Extractor:
     return Extractor(model, batch_size=batch_size, n_process=processes)
 
 
+@long_lived_heap
 def build(
     paths: Iterable[str | os.PathLike],
     *,
@@ -317,6 +319,8 @@ def build(
     results = []
     try:
         for doc, text_sha1, outcome, hit in _extract(documents(), extractor, cache):
+            if not results:
+                mark_long_lived()  # the model and rules are loaded by now
             if outcome.error is not None:  # isolation: this document alone is skipped, with the reason
                 skipped = Skipped(doc.id, doc.path, f"extraction failed: {outcome.error}")
                 records[slots.pop(doc.id)] = skipped.status_record()
