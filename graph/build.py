@@ -58,8 +58,7 @@ def build_graph(
     >>> sorted(G.nodes), [k for _, _, k in G.edges(keys=True)]
     (['person:maduro', 'state:RUS'], ['MENTIONED_WITH'])
     """
-    results = list(results)
-    nodes: dict[str, dict] = {}
+    nodes: dict[str, dict] = {}  # one pass over ``results``: each may be dropped once read
     alias_counts: dict[str, Counter] = defaultdict(Counter)
     node_docs: dict[str, set] = defaultdict(set)
     resolution: dict[str, Counter] = defaultdict(Counter)

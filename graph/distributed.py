@@ -7,9 +7,10 @@ runs the extractor (the model is loaded once per worker process) and writes a Pa
 (:mod:`graph.shards`); the task returns only the small per-document metadata. At most
 ``PARTITIONS_PER_WORKER`` partitions per worker are in flight. The client then takes every input
 in order, renames duplicate ids and skips duplicate texts exactly as the local reader does, and
-builds the graph from the shards, read one at a time into the resolution stage
-(:func:`extractors.resolution.resolve_corpus`, which holds every document's result, as in the
-local build) and then the graph.
+builds the graph from the shards, read one at a time, twice: once into the corpus-wide name
+registry, once to resolve each document against it and add it to the graph
+(:class:`extractors.resolution.CorpusResolver`). The client holds the registry and the graph,
+never the corpus's results.
 
 A partition whose shard exists is not run again: a cancelled build resumes, ``--update`` runs
 only the new inputs' partitions. A worker that dies has its partition run elsewhere (Dask
@@ -33,7 +34,7 @@ from newsgraph.corpus.document import Document, Skipped
 from newsgraph.corpus.errors import DataError, EmptyInput, UsageError
 from newsgraph.corpus.readers import Fields
 from newsgraph.extractors.pipeline import DocResult, Extractor
-from newsgraph.extractors.resolution import resolve_corpus
+from newsgraph.extractors.resolution import CorpusResolver
 
 from .build import build_graph
 from .partitions import count_lines, is_url, plan_partitions, read_partition
@@ -226,10 +227,14 @@ def build_distributed(paths: Iterable[str | os.PathLike], *, scheduler: str | No
             raise EmptyInput("No article files found in the given paths")
         if cache is not None:
             cache.commit()
-        # Resolution takes the whole corpus's results (extractors.resolution); the shards stream into it.
-        results = resolve_corpus(ShardResults(folder, state.parts), corrections=corrections)
-        G = build_graph(results, state.meta, model=extractor.model_id, ontology=extractor.ontology,
-                        corpus=corpus_name(all_paths))
+        # Resolution in two passes over the shards, one document at a time: names into the
+        # registry, then each document resolved into the graph (extractors.resolution.CorpusResolver).
+        results = ShardResults(folder, state.parts)
+        resolver = CorpusResolver()
+        for result in results:
+            resolver.add(result)
+        G = build_graph(resolver.resolve_all(results, corrections=corrections), state.meta,
+                        model=extractor.model_id, ontology=extractor.ontology, corpus=corpus_name(all_paths))
     report.seconds = time.perf_counter() - start
     return G, state.records, report
 
