@@ -14,10 +14,18 @@ articles), each measurement runs in a fresh Python process, wall clock, words = 
 
 Also prints the shard bytes per 1,000 words (for the cost model in the README).
 
+``--client-memory 0.5 1.0`` measures instead the client's memory on the cluster path: the first
+50 % and 100 % of Reuters-21578 (``../shared/data/bench/reuters21578.jsonl``) built with
+``scheduler="local:2"`` and fresh shards, then graph.json written. The client process's peak
+resident memory (its own ``ru_maxrss``: the LocalCluster's worker processes are not in it) is
+set against the graph's own memory (every object the graph holds, shared ones once), so the
+growth from 50 % to 100 % can be split into graph and the rest.
+
 Usage::
 
     .venv/bin/python bench/bench_dask.py --limit 150                     # all runs, a few minutes
     .venv/bin/python bench/bench_dask.py --limit 600 --runs local:2 dask:2 warm:2
+    .venv/bin/python bench/bench_dask.py --client-memory 0.5 1.0             # ~20 min on 2 cores
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RUNS = ["spacy:1", "spacy:2", "local:1", "local:2", "dask:1", "dask:2", "warm:2"]
 BBC = next(p / "shared" / "data" / "bench" / "bbc_news.jsonl" for p in ROOT.parents
            if (p / "shared" / "data").is_dir())
+REUTERS = BBC.with_name("reuters21578.jsonl")
 
 
 def _slice(limit: int, folder: str) -> str:
@@ -91,14 +100,85 @@ def run(kind: str, n: int, path: str) -> dict:
     return out
 
 
+def client_memory(fraction: float, workers: int) -> dict:
+    """One Reuters fraction on a LocalCluster; the client's peak RSS and the graph's own size."""
+    import resource
+
+    from newsgraph.graph.export.json import write_json
+    from newsgraph.graph.pipeline import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(REUTERS, encoding="utf-8") as f:
+            lines = f.readlines()
+        path = Path(tmp) / "reuters.jsonl"
+        path.write_text("".join(lines[:round(len(lines) * fraction)]), encoding="utf-8")
+        del lines
+        start = time.perf_counter()
+        G, records, report = build([path], scheduler=f"local:{workers}", shards=Path(tmp) / "shards")
+        write_json(G, Path(tmp) / "graph.json")
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # before anything else is allocated
+        shard_bytes = sum(p.stat().st_size for p in (Path(tmp) / "shards").glob("*.parquet"))
+        json_bytes = (Path(tmp) / "graph.json").stat().st_size
+    evidence = sum(len(d["evidence"]) for _, _, d in G.edges(data=True))
+    return {"fraction": fraction, "workers": workers, "docs": report.processed, "words": report.words,
+            "seconds": round(seconds), "client_peak_mb": round(peak / 2**20), "graph_mb": round(_deep_size(G) / 2**20),
+            "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "evidence": evidence,
+            "graph_json_mb": round(json_bytes / 2**20), "shards_mb": round(shard_bytes / 2**20)}
+
+
+def _deep_size(G) -> int:
+    """Bytes of every object the graph holds (``sys.getsizeof``, each object once)."""
+    seen, stack, total = set(), [G.graph, G._node, G._adj, G._pred], 0
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        total += sys.getsizeof(obj)
+        if isinstance(obj, dict):
+            stack.extend(obj.keys())
+            stack.extend(obj.values())
+        elif isinstance(obj, (list, tuple, set, frozenset)):
+            stack.extend(obj)
+    return total
+
+
+def _client_memory_table(fractions: list[float], workers: int) -> None:
+    rows = []
+    for fraction in fractions:
+        done = subprocess.run([sys.executable, __file__, "--memory-one", str(fraction), str(workers)], check=True,
+                              capture_output=True, text=True)
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        rows[-1]["load_average"] = round(os.getloadavg()[0], 1)
+        print(rows[-1], file=sys.stderr)
+    print(f"Reuters-21578, client of a {workers}-worker LocalCluster\n")
+    print("| fraction | docs | words | seconds | client peak RSS | graph's own memory | peak minus graph | "
+          "nodes | edges | evidence | graph.json | shards | load average after |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['fraction']:.0%} | {r['docs']:,} | {r['words']:,} | {r['seconds']} | {r['client_peak_mb']:,} MB | "
+              f"{r['graph_mb']:,} MB | {r['client_peak_mb'] - r['graph_mb']:,} MB | {r['nodes']:,} | {r['edges']:,} | "
+              f"{r['evidence']:,} | {r['graph_json_mb']:,} MB | {r['shards_mb']:,} MB | {r['load_average']} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=200, help="articles in the BBC slice")
     parser.add_argument("--runs", nargs="+", default=RUNS, metavar="KIND:N",
                         help=f"measurements to make (default: {' '.join(RUNS)})")
     parser.add_argument("--json", help="also write the measurements here")
+    parser.add_argument("--client-memory", nargs="+", type=float, metavar="FRACTION",
+                        help="instead: the client's peak memory on these fractions of Reuters (local:2)")
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # kind n path: one measurement
+    parser.add_argument("--memory-one", nargs=2, help=argparse.SUPPRESS)  # fraction workers
     args = parser.parse_args()
+    if args.memory_one:
+        print(json.dumps(client_memory(float(args.memory_one[0]), int(args.memory_one[1]))))
+        return
+    if args.client_memory:
+        _client_memory_table(args.client_memory, 2)
+        return
     if args.one:
         print(json.dumps(run(args.one[0], int(args.one[1]), args.one[2])))
         return
