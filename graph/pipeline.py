@@ -209,6 +209,8 @@ def build_corpus(
 
                 if scheduler is not None:
                     check_scheduler(scheduler)
+                if shards is None and previous is not None and not os.path.isdir(os.path.join(out, "shards")):
+                    shards = previous.info.get("shard_folder")  # where the earlier build wrote them (a URL)
                 if shards is None and result_cache is not None:
                     shards = os.path.join(out, "shards")
             if on_start is not None:
