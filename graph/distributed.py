@@ -222,7 +222,7 @@ def build_distributed(paths: Iterable[str | os.PathLike], *, scheduler: str | No
         with open_client(scheduler) if scheduler is not None else contextlib.nullcontext() as client:
             workers = len(client.scheduler_info().get("workers", {})) if client is not None else 1
             # the inputs of each earlier build as it planned them (shards reused), then the new ones
-            plan = [*_earlier_plan(previous, workers), [len(paths), workers]]
+            plan = [*_earlier_plan(previous, workers, partition_words, fields_dict, fingerprint), [len(paths), workers]]
             partitions, first = [], 0
             for count, planned_workers in plan:
                 partitions += plan_partitions(all_paths[first:first + count], partition_words=partition_words,
@@ -257,12 +257,23 @@ def build_distributed(paths: Iterable[str | os.PathLike], *, scheduler: str | No
     return G, state.records, report
 
 
-def _earlier_plan(previous, workers: int) -> list[list[int]]:
-    """``[[paths, workers], ...]``: how the earlier builds cut their inputs into partitions (an
-    output without a recorded plan: its paths as one group on ``workers``)."""
+def _earlier_plan(previous, workers: int, partition_words: int, fields: dict, fingerprint: dict) -> list[list[int]]:
+    """``[[paths, workers], ...]``: how the earlier builds cut their inputs into partitions.
+
+    An output written before plans were recorded: its paths as one group, on the number of
+    workers whose partitions have the shard names it recorded (else ``workers``).
+    """
     if previous is None:
         return []
-    return previous.info.get("plan") or [[len(previous.info["paths"]), workers]]
+    if previous.info.get("plan"):
+        return previous.info["plan"]
+    paths, recorded = previous.info["paths"], previous.info.get("shards") or []
+    for candidate in dict.fromkeys([workers, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64, 128]):
+        keys = [shard_key(dict(p, fields=fields), fingerprint)
+                for p in plan_partitions(paths, partition_words=partition_words, workers=candidate)]
+        if keys == recorded:
+            return [[len(paths), candidate]]
+    return [[len(paths), workers]]
 
 
 def _run_here(partitions: list[dict], keys: list[str], folder: str, extractor: Extractor, fields: dict,
