@@ -148,7 +148,7 @@ def _client_memory_table(fractions: list[float], workers: int) -> None:
     rows = []
     for fraction in fractions:
         done = subprocess.run([sys.executable, __file__, "--memory-one", str(fraction), str(workers)], check=True,
-                              capture_output=True, text=True)
+                              stdout=subprocess.PIPE, text=True)  # its errors and warnings go to stderr
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
         rows[-1]["load_average"] = round(os.getloadavg()[0], 1)
         print(rows[-1], file=sys.stderr)
