@@ -100,28 +100,34 @@ def run(kind: str, n: int, path: str) -> dict:
     return out
 
 
-def client_memory(fraction: float, workers: int) -> dict:
-    """One Reuters fraction on a LocalCluster; the client's peak RSS and the graph's own size."""
+def client_memory(fraction: float, workers: int, folder: str) -> dict:
+    """Reuters up to ``fraction`` (in halves: 0.5 or 1.0) on a LocalCluster, its shards kept in
+    ``folder``; the client's peak RSS and the graph's own size."""
     import resource
 
     from newsgraph.graph.export.json import write_json
     from newsgraph.graph.pipeline import build
 
-    with tempfile.TemporaryDirectory() as tmp:
+    halves = [Path(folder) / "reuters-1.jsonl", Path(folder) / "reuters-2.jsonl"]
+    if not halves[0].exists():  # the same two files for every fraction: the first half's shards serve both
         with open(REUTERS, encoding="utf-8") as f:
             lines = f.readlines()
-        path = Path(tmp) / "reuters.jsonl"
-        path.write_text("".join(lines[:round(len(lines) * fraction)]), encoding="utf-8")
+        halves[0].write_text("".join(lines[:len(lines) // 2]), encoding="utf-8")
+        halves[1].write_text("".join(lines[len(lines) // 2:]), encoding="utf-8")
         del lines
+    shards = Path(folder) / "shards"
+    cached = len(list(shards.glob("*.parquet"))) if shards.is_dir() else 0
+    with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        G, records, report = build([path], scheduler=f"local:{workers}", shards=Path(tmp) / "shards")
+        G, records, report = build(halves[:round(fraction * 2)], scheduler=f"local:{workers}", shards=shards)
         write_json(G, Path(tmp) / "graph.json")
         seconds = time.perf_counter() - start
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # before anything else is allocated
-        shard_bytes = sum(p.stat().st_size for p in (Path(tmp) / "shards").glob("*.parquet"))
         json_bytes = (Path(tmp) / "graph.json").stat().st_size
+    shard_bytes = sum(p.stat().st_size for p in shards.glob("*.parquet"))
     evidence = sum(len(d["evidence"]) for _, _, d in G.edges(data=True))
     return {"fraction": fraction, "workers": workers, "docs": report.processed, "words": report.words,
+            "from_shards": report.cached, "shards_before": cached,
             "seconds": round(seconds), "client_peak_mb": round(peak / 2**20), "graph_mb": round(_deep_size(G) / 2**20),
             "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "evidence": evidence,
             "graph_json_mb": round(json_bytes / 2**20), "shards_mb": round(shard_bytes / 2**20)}
@@ -144,20 +150,21 @@ def _deep_size(G) -> int:
     return total
 
 
-def _client_memory_table(fractions: list[float], workers: int) -> None:
+def _client_memory_table(fractions: list[float], workers: int, folder: str) -> None:
     rows = []
     for fraction in fractions:
-        done = subprocess.run([sys.executable, __file__, "--memory-one", str(fraction), str(workers)], check=True,
-                              stdout=subprocess.PIPE, text=True)  # its errors and warnings go to stderr
+        done = subprocess.run([sys.executable, __file__, "--memory-one", str(fraction), str(workers), folder],
+                              check=True, stdout=subprocess.PIPE, text=True)  # its errors go to stderr
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
         rows[-1]["load_average"] = round(os.getloadavg()[0], 1)
         print(rows[-1], file=sys.stderr)
     print(f"Reuters-21578, client of a {workers}-worker LocalCluster\n")
-    print("| fraction | docs | words | seconds | client peak RSS | graph's own memory | peak minus graph | "
+    print("| fraction | docs | words | from shards | seconds | client peak RSS | graph's own memory | peak minus graph | "
           "nodes | edges | evidence | graph.json | shards | load average after |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['fraction']:.0%} | {r['docs']:,} | {r['words']:,} | {r['seconds']} | {r['client_peak_mb']:,} MB | "
+        print(f"| {r['fraction']:.0%} | {r['docs']:,} | {r['words']:,} | {r['from_shards']:,} | {r['seconds']} | "
+              f"{r['client_peak_mb']:,} MB | "
               f"{r['graph_mb']:,} MB | {r['client_peak_mb'] - r['graph_mb']:,} MB | {r['nodes']:,} | {r['edges']:,} | "
               f"{r['evidence']:,} | {r['graph_json_mb']:,} MB | {r['shards_mb']:,} MB | {r['load_average']} |")
 
@@ -171,13 +178,16 @@ def main() -> None:
     parser.add_argument("--client-memory", nargs="+", type=float, metavar="FRACTION",
                         help="instead: the client's peak memory on these fractions of Reuters (local:2)")
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # kind n path: one measurement
-    parser.add_argument("--memory-one", nargs=2, help=argparse.SUPPRESS)  # fraction workers
+    parser.add_argument("--memory-dir", help="--client-memory: keep the Reuters halves and shards here "
+                        "(a second run reuses the shards; default: a temporary folder)")
+    parser.add_argument("--memory-one", nargs=3, help=argparse.SUPPRESS)  # fraction workers folder
     args = parser.parse_args()
     if args.memory_one:
-        print(json.dumps(client_memory(float(args.memory_one[0]), int(args.memory_one[1]))))
+        print(json.dumps(client_memory(float(args.memory_one[0]), int(args.memory_one[1]), args.memory_one[2])))
         return
     if args.client_memory:
-        _client_memory_table(args.client_memory, 2)
+        with tempfile.TemporaryDirectory() as tmp:
+            _client_memory_table(args.client_memory, 2, args.memory_dir or tmp)
         return
     if args.one:
         print(json.dumps(run(args.one[0], int(args.one[1]), args.one[2])))
