@@ -14,9 +14,10 @@ articles), each measurement runs in a fresh Python process, wall clock, words = 
 
 Also prints the shard bytes per 1,000 words (for the cost model in the README).
 
-``--client-memory 0.5 1.0`` measures instead the client's memory on the cluster path: the first
-50 % and 100 % of Reuters-21578 (``../shared/data/bench/reuters21578.jsonl``) built with
-``scheduler="local:2"`` and fresh shards, then graph.json written. The client process's peak
+``--client-memory 1.0 0.5 1.0`` measures instead the client's memory on the cluster path:
+Reuters-21578 (``../shared/data/bench/reuters21578.jsonl``) written as two halves, the first
+half (0.5) or both (1.0) built with ``scheduler="local:2"``, shards kept in ``--memory-dir``
+(so runs after the first reuse them), then graph.json written. The client process's peak
 resident memory (its own ``ru_maxrss``: the LocalCluster's worker processes are not in it) is
 set against the graph's own memory (every object the graph holds, shared ones once), so the
 growth from 50 % to 100 % can be split into graph and the rest.
@@ -25,7 +26,7 @@ Usage::
 
     .venv/bin/python bench/bench_dask.py --limit 150                     # all runs, a few minutes
     .venv/bin/python bench/bench_dask.py --limit 600 --runs local:2 dask:2 warm:2
-    .venv/bin/python bench/bench_dask.py --client-memory 0.5 1.0             # ~20 min on 2 cores
+    .venv/bin/python bench/bench_dask.py --client-memory 1.0 0.5 1.0 --memory-dir /tmp/m   # ~25 min, loaded
 """
 
 from __future__ import annotations
