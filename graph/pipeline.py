@@ -323,7 +323,7 @@ def build(
     spool = ResultSpool(cache)
     try:
         for doc, text_sha1, outcome, hit in _extract(documents(), extractor, cache):
-            if not results:
+            if not len(spool):
                 mark_long_lived()  # the model and rules are loaded by now
             if outcome.error is not None:  # isolation: this document alone is skipped, with the reason
                 skipped = Skipped(doc.id, doc.path, f"extraction failed: {outcome.error}")
