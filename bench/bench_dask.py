@@ -14,10 +14,19 @@ articles), each measurement runs in a fresh Python process, wall clock, words = 
 
 Also prints the shard bytes per 1,000 words (for the cost model in the README).
 
+``--client-memory 1.0 0.5 1.0`` measures instead the client's memory on the cluster path:
+Reuters-21578 (``../shared/data/bench/reuters21578.jsonl``) written as two halves, the first
+half (0.5) or both (1.0) built with ``scheduler="local:2"``, shards kept in ``--memory-dir``
+(so runs after the first reuse them), then graph.json written. The client process's peak
+resident memory (its own ``ru_maxrss``: the LocalCluster's worker processes are not in it) is
+set against the graph's own memory (every object the graph holds, shared ones once), so the
+growth from 50 % to 100 % can be split into graph and the rest.
+
 Usage::
 
     .venv/bin/python bench/bench_dask.py --limit 150                     # all runs, a few minutes
     .venv/bin/python bench/bench_dask.py --limit 600 --runs local:2 dask:2 warm:2
+    .venv/bin/python bench/bench_dask.py --client-memory 1.0 0.5 1.0 --memory-dir /tmp/m   # ~25 min, loaded
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RUNS = ["spacy:1", "spacy:2", "local:1", "local:2", "dask:1", "dask:2", "warm:2"]
 BBC = next(p / "shared" / "data" / "bench" / "bbc_news.jsonl" for p in ROOT.parents
            if (p / "shared" / "data").is_dir())
+REUTERS = BBC.with_name("reuters21578.jsonl")
 
 
 def _slice(limit: int, folder: str) -> str:
@@ -91,14 +101,95 @@ def run(kind: str, n: int, path: str) -> dict:
     return out
 
 
+def client_memory(fraction: float, workers: int, folder: str) -> dict:
+    """Reuters up to ``fraction`` (in halves: 0.5 or 1.0) on a LocalCluster, its shards kept in
+    ``folder``; the client's peak RSS and the graph's own size."""
+    import resource
+
+    from newsgraph.graph.export.json import write_json
+    from newsgraph.graph.pipeline import build
+
+    halves = [Path(folder) / "reuters-1.jsonl", Path(folder) / "reuters-2.jsonl"]
+    if not halves[0].exists():  # the same two files for every fraction: the first half's shards serve both
+        with open(REUTERS, encoding="utf-8") as f:
+            lines = f.readlines()
+        halves[0].write_text("".join(lines[:len(lines) // 2]), encoding="utf-8")
+        halves[1].write_text("".join(lines[len(lines) // 2:]), encoding="utf-8")
+        del lines
+    shards = Path(folder) / "shards"
+    cached = len(list(shards.glob("*.parquet"))) if shards.is_dir() else 0
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        G, records, report = build(halves[:round(fraction * 2)], scheduler=f"local:{workers}", shards=shards)
+        write_json(G, Path(tmp) / "graph.json")
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # before anything else is allocated
+        json_bytes = (Path(tmp) / "graph.json").stat().st_size
+    shard_bytes = sum(p.stat().st_size for p in shards.glob("*.parquet"))
+    evidence = sum(len(d["evidence"]) for _, _, d in G.edges(data=True))
+    return {"fraction": fraction, "workers": workers, "docs": report.processed, "words": report.words,
+            "from_shards": report.cached, "shards_before": cached,
+            "seconds": round(seconds), "client_peak_mb": round(peak / 2**20), "graph_mb": round(_deep_size(G) / 2**20),
+            "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "evidence": evidence,
+            "graph_json_mb": round(json_bytes / 2**20), "shards_mb": round(shard_bytes / 2**20)}
+
+
+def _deep_size(G) -> int:
+    """Bytes of every object the graph holds (``sys.getsizeof``, each object once)."""
+    seen, stack, total = set(), [G.graph, G._node, G._adj, G._pred], 0
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        total += sys.getsizeof(obj)
+        if isinstance(obj, dict):
+            stack.extend(obj.keys())
+            stack.extend(obj.values())
+        elif isinstance(obj, (list, tuple, set, frozenset)):
+            stack.extend(obj)
+    return total
+
+
+def _client_memory_table(fractions: list[float], workers: int, folder: str) -> None:
+    rows = []
+    for fraction in fractions:
+        done = subprocess.run([sys.executable, __file__, "--memory-one", str(fraction), str(workers), folder],
+                              check=True, stdout=subprocess.PIPE, text=True)  # its errors go to stderr
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        rows[-1]["load_average"] = round(os.getloadavg()[0], 1)
+        print(rows[-1], file=sys.stderr)
+    print(f"Reuters-21578, client of a {workers}-worker LocalCluster\n")
+    print("| fraction | docs | words | from shards | seconds | client peak RSS | graph's own memory | peak minus graph | "
+          "nodes | edges | evidence | graph.json | shards | load average after |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['fraction']:.0%} | {r['docs']:,} | {r['words']:,} | {r['from_shards']:,} | {r['seconds']} | "
+              f"{r['client_peak_mb']:,} MB | "
+              f"{r['graph_mb']:,} MB | {r['client_peak_mb'] - r['graph_mb']:,} MB | {r['nodes']:,} | {r['edges']:,} | "
+              f"{r['evidence']:,} | {r['graph_json_mb']:,} MB | {r['shards_mb']:,} MB | {r['load_average']} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=200, help="articles in the BBC slice")
     parser.add_argument("--runs", nargs="+", default=RUNS, metavar="KIND:N",
                         help=f"measurements to make (default: {' '.join(RUNS)})")
     parser.add_argument("--json", help="also write the measurements here")
+    parser.add_argument("--client-memory", nargs="+", type=float, metavar="FRACTION",
+                        help="instead: the client's peak memory on these fractions of Reuters (local:2)")
     parser.add_argument("--one", nargs=3, help=argparse.SUPPRESS)  # kind n path: one measurement
+    parser.add_argument("--memory-dir", help="--client-memory: keep the Reuters halves and shards here "
+                        "(a second run reuses the shards; default: a temporary folder)")
+    parser.add_argument("--memory-one", nargs=3, help=argparse.SUPPRESS)  # fraction workers folder
     args = parser.parse_args()
+    if args.memory_one:
+        print(json.dumps(client_memory(float(args.memory_one[0]), int(args.memory_one[1]), args.memory_one[2])))
+        return
+    if args.client_memory:
+        with tempfile.TemporaryDirectory() as tmp:
+            _client_memory_table(args.client_memory, 2, args.memory_dir or tmp)
+        return
     if args.one:
         print(json.dumps(run(args.one[0], int(args.one[1]), args.one[2])))
         return

@@ -34,10 +34,11 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -45,7 +46,8 @@ from newsgraph.corpus.errors import DataError
 
 from .models import ENTITY_TYPES, PERSON, DocResult, Entity, Mention, entity_key, fold  # noqa: F401  (Mention: the examples)
 
-__all__ = ["CORRECTION_HOWS", "Corrections", "CorrectionsError", "apply_corrections", "load_corrections"]
+__all__ = ["CORRECTION_HOWS", "Corrections", "CorrectionsError", "apply_corrections", "correction_steps",
+           "load_corrections"]
 
 #: ``how`` values recorded on mentions a correction moved.
 CORRECTION_HOWS = {
@@ -145,15 +147,39 @@ def apply_corrections(results: Iterable[DocResult], corrections: Corrections | N
     results = list(results)
     if corrections is None:
         return results
+    return correction_steps(results, corrections)[0]
+
+
+Step = Callable[[DocResult], DocResult]
+
+
+def correction_steps(results: list[DocResult], corrections: Corrections) -> tuple[list[DocResult], list[Step]]:
+    """``results`` corrected, and the per-document steps that did it, in order.
+
+    Each correction is decided on the whole corpus (which keys carry a name, the type of a
+    merge's target), from mentions and entities only, then applied document by document: the
+    steps replayed on a document give what :func:`apply_corrections` gives for it, so the
+    decisions can be taken on documents reduced to their names and the steps applied to the full
+    documents one at a time (:class:`newsgraph.extractors.resolution.CorpusResolver`).
+    """
+    steps: list[Step] = []
+
+    def run(step: Step | None) -> None:
+        nonlocal results
+        if step is not None:
+            steps.append(step)
+            results = [step(r) for r in results]
+
     if corrections.not_entities:
-        results = [_drop(r, corrections.not_entities) for r in results]
+        run(functools.partial(_drop, junk=corrections.not_entities))
     for name, etype in corrections.types.items():
-        results = _retype(results, name, etype)
+        run(_retype(results, name, etype))
     for group in corrections.merge:
-        results = _merge(results, group)
+        run(_merge(results, group))
     for a, b in corrections.never_merge:
-        results = _separate(results, a, b)
-    return results
+        for step in _separate(results, a, b):
+            run(step)
+    return results, steps
 
 
 def _names_of(results: list[DocResult]) -> dict[str, Counter]:
@@ -217,36 +243,37 @@ def _keys_named(results: list[DocResult], name: str) -> list[str]:
     return [k for _, k in sorted(found, key=lambda x: (-x[0], x[1]))]
 
 
-def _retype(results: list[DocResult], name: str, etype: str) -> list[DocResult]:
+def _retype(results: list[DocResult], name: str, etype: str) -> Step | None:
     from .gazetteer import Gazetteer
 
     keys = [k for k in _keys_named(results, name) if not k.startswith(_PREFIX[etype])]
     if not keys:
-        return results
+        return None
     match = Gazetteer.load().lookup(name) if etype != PERSON else None
     target = match.key if match is not None and match.key.startswith(_PREFIX[etype]) else entity_key(_PREFIX[etype], name)
     remap = {k: target for k in keys}
-    out = []
-    for r in results:
+
+    def step(r: DocResult) -> DocResult:
         r = _rename(r, remap, how="correction:type", etype=etype)
         if match is not None and match.codes:
             r = replace(r, entities={k: (replace(e, codes=dict(match.codes), name=match.name) if e.key == target else e)
                                      for k, e in r.entities.items()})
-        out.append(r)
-    return out
+        return r
+    return step
 
 
-def _merge(results: list[DocResult], group: tuple[str, ...]) -> list[DocResult]:
+def _merge(results: list[DocResult], group: tuple[str, ...]) -> Step | None:
     found = [_keys_named(results, n) for n in group]
     target = next((keys[0] for keys in found if keys), None)
     if target is None:
-        return results
+        return None
     etype = next((m.type for r in results for m in r.mentions if m.key == target), None)
     remap = {k: target for keys in found for k in keys if k != target}
-    return [_rename(r, remap, how="correction:merge", etype=etype) for r in results]
+    return functools.partial(_rename, remap=remap, how="correction:merge", etype=etype)
 
 
-def _separate(results: list[DocResult], a: str, b: str) -> list[DocResult]:
+def _separate(results: list[DocResult], a: str, b: str) -> Iterator[Step]:
+    """One step per key that carries both names (decided on the results as the steps before it left them)."""
     fa, fb = fold(a), fold(b)
     for key, names in _names_of(results).items():
         if fa not in names or fb not in names:
@@ -256,13 +283,12 @@ def _separate(results: list[DocResult], a: str, b: str) -> list[DocResult]:
         new = entity_key(key.split(":", 1)[0] + ":", name)
         if new == key:
             new = key + "-2"
-        out = []
-        for r in results:
-            own = [e for e in r.entities.values() if e.key == key]
-            if own and all(fold(e.name) == moved for e in own):  # every name of the node in this document is the moved one
-                out.append(_rename(r, {key: new}, how="correction:never_merge"))
-            else:
-                only = {i for i, m in enumerate(r.mentions) if m.key == key and fold(m.text) == moved}
-                out.append(_rename(r, {key: new}, how="correction:never_merge", only=only))
-        results = out
-    return results
+        yield functools.partial(_move, key=key, new=new, moved=moved)
+
+
+def _move(r: DocResult, *, key: str, new: str, moved: str) -> DocResult:
+    own = [e for e in r.entities.values() if e.key == key]
+    if own and all(fold(e.name) == moved for e in own):  # every name of the node in this document is the moved one
+        return _rename(r, {key: new}, how="correction:never_merge")
+    only = {i for i, m in enumerate(r.mentions) if m.key == key and fold(m.text) == moved}
+    return _rename(r, {key: new}, how="correction:never_merge", only=only)

@@ -29,7 +29,7 @@ Examples
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .gazetteer import Gazetteer
@@ -68,6 +68,7 @@ __all__ = [
     "corpus_mapping",
     "apply_mapping",
     "resolve_corpus",
+    "CorpusResolver",
     "split_collisions",
     "describe",
     "compatible",
@@ -98,33 +99,48 @@ class _CorpusIndex:
     first_names: dict[str, set[str]] = field(default_factory=dict)  # first word -> full person names
 
 
-def _corpus_index(results: list[DocResult]) -> _CorpusIndex:
-    names: dict[str, tuple[str, str]] = {}
-    acronyms: dict[str, set[str]] = defaultdict(set)
-    counts: Counter = Counter()
-    dates: dict[str, set[str]] = defaultdict(set)
-    states: dict[str, set[str]] = defaultdict(set)
-    docs: dict[str, set[str]] = defaultdict(set)
-    for result in results:
+class _IndexBuilder:
+    """The :class:`_CorpusIndex` folded one document at a time: only corpus-wide tables (first
+    names, counts, dates, title states) are kept, never the documents."""
+
+    def __init__(self):
+        self.names: dict[str, tuple[str, str]] = {}
+        self.acronyms: dict[str, set[str]] = defaultdict(set)
+        self.counts: Counter = Counter()
+        self.dates: dict[str, set[str]] = defaultdict(set)
+        self.states: dict[str, set[str]] = defaultdict(set)
+        self.docs: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, result: DocResult) -> None:
         for m in result.mentions:
-            counts[m.key] += 1
+            self.counts[m.key] += 1
         for key, info in result.entities.items():
-            names.setdefault(key, (info.type, info.name))
-            states[key] |= info.states
-            docs[key].add(result.doc_id)
+            self.names.setdefault(key, (info.type, info.name))
+            self.states[key] |= info.states
+            self.docs[key].add(result.doc_id)
             if result.date:
-                dates[key].add(str(result.date)[:10])
+                self.dates[key].add(str(result.date)[:10])
         for m in result.mentions:
             if m.how == "acronym" and ACRONYM.match(m.text):
-                acronyms[m.text.replace(".", "")].add(m.key)
-    people = {k: name for k, (etype, name) in names.items() if etype == PERSON}
-    long_institutions: dict[str, set[str]] = defaultdict(set)
-    for key, (etype, name) in names.items():
-        if etype == INSTITUTION and len(name.split()) >= 2:
-            long_institutions[initials(name.split())].add(key)
-    return _CorpusIndex(names, acronyms, surname_index(people), suffix_index(people), long_institutions,
-                        Gazetteer.load(), counts, dict(dates), dict(states), dict(docs), VariantIndex(people),
-                        dict(first_name_index(people)))
+                self.acronyms[m.text.replace(".", "")].add(m.key)
+
+    def index(self) -> _CorpusIndex:
+        names = self.names
+        people = {k: name for k, (etype, name) in names.items() if etype == PERSON}
+        long_institutions: dict[str, set[str]] = defaultdict(set)
+        for key, (etype, name) in names.items():
+            if etype == INSTITUTION and len(name.split()) >= 2:
+                long_institutions[initials(name.split())].add(key)
+        return _CorpusIndex(names, self.acronyms, surname_index(people), suffix_index(people), long_institutions,
+                            Gazetteer.load(), self.counts, dict(self.dates), dict(self.states), dict(self.docs),
+                            VariantIndex(people), dict(first_name_index(people)))
+
+
+def _corpus_index(results: Iterable[DocResult]) -> _CorpusIndex:
+    builder = _IndexBuilder()
+    for result in results:
+        builder.add(result)
+    return builder.index()
 
 
 #: Documents further apart than this are not taken to name one person by a short name alone.
@@ -207,9 +223,9 @@ def corpus_mapping(results: Iterable[DocResult]) -> dict[str, tuple[str, str]]:
     return _corpus_mapping(list(results))[0]
 
 
-def _corpus_mapping(results: list[DocResult]) -> tuple[dict[str, tuple[str, str]], set[str]]:
+def _corpus_mapping(results: list[DocResult] | _CorpusIndex) -> tuple[dict[str, tuple[str, str]], set[str]]:
     """The mapping and the person keys left apart because several people could be meant."""
-    index = _corpus_index(results)
+    index = results if isinstance(results, _CorpusIndex) else _corpus_index(results)
     rules = [r for r in REGISTRY if r.scope == "corpus"]
     mapping: dict[str, tuple[str, str]] = {}
     ambiguous: set[str] = set()
@@ -236,6 +252,13 @@ def apply_mapping(results: Iterable[DocResult], mapping: dict[str, tuple[str, st
     A mention that changed key records the mapping's ``how``; ``entities`` stays keyed by the
     document's keys, each Entity's ``key`` being the corpus key it joined.
     """
+    return [_map_result(r, mapping) for r in results]
+
+
+def _map_result(r: DocResult, mapping: dict[str, tuple[str, str]]) -> DocResult:
+    """One document of :func:`apply_mapping`."""
+    if not mapping:
+        return r
 
     def final(key: str) -> str:
         seen = set()
@@ -244,39 +267,106 @@ def apply_mapping(results: Iterable[DocResult], mapping: dict[str, tuple[str, st
             key = mapping[key][0]
         return key
 
-    out = []
-    for r in results:
-        if not mapping:
-            out.append(r)
-            continue
-        mentions = []
-        for m in r.mentions:
-            fk = final(m.key)
-            mentions.append(m if fk == m.key else replace(m, key=fk, how=mapping[m.key][1] if m.key in mapping else m.how))
-        entities = {k: e if final(k) == e.key else replace(e, key=final(k)) for k, e in r.entities.items()}
-        out.append(replace(
-            r,
-            mentions=mentions,
-            entities=entities,
-            links=[(s, e, final(k), how) for s, e, k, how in r.links],
-            cooccurrences=[(i, sorted({final(k) for k in keys})) for i, keys in r.cooccurrences],
-            relations=[replace(rel, subject=final(rel.subject), object=final(rel.object)) for rel in r.relations],
-        ))
-    return out
+    mentions = []
+    for m in r.mentions:
+        fk = final(m.key)
+        mentions.append(m if fk == m.key else replace(m, key=fk, how=mapping[m.key][1] if m.key in mapping else m.how))
+    entities = {k: e if final(k) == e.key else replace(e, key=final(k)) for k, e in r.entities.items()}
+    return replace(
+        r,
+        mentions=mentions,
+        entities=entities,
+        links=[(s, e, final(k), how) for s, e, k, how in r.links],
+        cooccurrences=[(i, sorted({final(k) for k in keys})) for i, keys in r.cooccurrences],
+        relations=[replace(rel, subject=final(rel.subject), object=final(rel.object)) for rel in r.relations],
+    )
 
 
 def resolve_corpus(results: Iterable[DocResult], *, corrections=None) -> list[DocResult]:
     """The resolution stage: DocResults with corpus-wide keys applied (see :func:`corpus_mapping`),
-    then the analyst's ``corrections`` (:func:`newsgraph.extractors.corrections.apply_corrections`)."""
-    from .corrections import apply_corrections
+    then the analyst's ``corrections`` (:func:`newsgraph.extractors.corrections.apply_corrections`).
+    :class:`CorpusResolver` does the same without holding the documents."""
+    results = list(results)
+    resolver = CorpusResolver()
+    for r in results:
+        resolver.add(r)
+    return list(resolver.resolve_all(results, corrections=corrections))
 
-    results = split_collisions(results)
-    mapping, ambiguous = _corpus_mapping(results)
-    results = apply_mapping(results, mapping)
-    if ambiguous:  # a short name several people in the corpus could be: a node of its own, flagged
-        results = [replace(r, entities={k: (replace(e, ambiguous=True) if k in ambiguous and e.key == k else e)
-                                        for k, e in r.entities.items()}) for r in results]
-    return apply_corrections(results, corrections)
+
+class CorpusResolver:
+    """:func:`resolve_corpus` in two passes over the documents, holding only corpus-wide tables.
+
+    Pass one, :meth:`add` each document in corpus order: its names, types and counts join the
+    registry (:class:`_CorpusIndex`) and the first name of each key (:func:`split_collisions`).
+    Pass two, :meth:`resolve_all` the same documents in the same order (read back from a store):
+    each comes out resolved, so a caller can drop it once used. With ``corrections``, pass two
+    reads the documents twice: once reduced to their mentions and entities, on which the
+    corrections are decided (:func:`newsgraph.extractors.corrections.correction_steps`), then
+    to apply them.
+
+    >>> from newsgraph.extractors.models import Mention
+    >>> r1 = DocResult("a", None, 0, [], {"person:nicolas-maduro": Entity("person:nicolas-maduro", PERSON, "Nicolás Maduro")}, [], {}, [])
+    >>> r2 = DocResult("b", None, 0, [Mention(0, 6, "Maduro", PERSON, "person:maduro", "exact", 0)],
+    ...                {"person:maduro": Entity("person:maduro", PERSON, "Maduro")}, [], {}, [])
+    >>> resolver = CorpusResolver()
+    >>> resolver.add(r1); resolver.add(r2)
+    >>> [m.key for r in resolver.resolve_all([r1, r2]) for m in r.mentions]
+    ['person:nicolas-maduro']
+    """
+
+    def __init__(self):
+        self._owners: dict[str, str] = {}  # key -> the first name it was given (split_collisions)
+        self._builder: _IndexBuilder | None = _IndexBuilder()
+        self._mapping: dict[str, tuple[str, str]] = {}
+        self._ambiguous: set[str] = set()
+
+    def add(self, result: DocResult) -> None:
+        """Pass one: fold a document into the registry (before any :meth:`resolve`)."""
+        if self._builder is None:
+            raise RuntimeError("CorpusResolver.add after resolving began")
+        for key, info in result.entities.items():
+            self._owners.setdefault(key, info.name)
+        self._builder.add(self._split(result))
+
+    def _split(self, r: DocResult) -> DocResult:
+        """``r`` with a key another document gave to a different actor renamed (see :func:`split_collisions`)."""
+        remap = {}
+        for key, info in r.entities.items():
+            owner = self._owners[key]
+            if not same_actor_name(owner, info.name):
+                remap[key] = entity_key(key.split(":", 1)[0] + ":", info.name, {key: Entity(key, info.type, owner)})
+        return r if not remap else _rekey_result(r, remap)
+
+    def resolve(self, result: DocResult) -> DocResult:
+        """Pass two: one document with its corpus keys (before corrections)."""
+        if self._builder is not None:  # the registry is complete: decide the merges once, drop the index
+            self._mapping, self._ambiguous = _corpus_mapping(self._builder.index())
+            self._builder = None
+        r = _map_result(self._split(result), self._mapping)
+        if self._ambiguous:  # a short name several people in the corpus could be: a node of its own, flagged
+            r = replace(r, entities={k: (replace(e, ambiguous=True) if k in self._ambiguous and e.key == k else e)
+                                     for k, e in r.entities.items()})
+        return r
+
+    def resolve_all(self, results: Iterable[DocResult], *, corrections=None) -> Iterator[DocResult]:
+        """Pass two over every document, in the order of :meth:`add`, then ``corrections``;
+        with corrections, ``results`` must be iterable twice (a list, or a store read again)."""
+        if corrections is None:
+            yield from (self.resolve(r) for r in results)
+            return
+        from .corrections import correction_steps
+
+        _, steps = correction_steps([_names_only(self.resolve(r)) for r in results], corrections)
+        for r in results:
+            r = self.resolve(r)
+            for step in steps:
+                r = step(r)
+            yield r
+
+
+def _names_only(r: DocResult) -> DocResult:
+    """What corrections are decided on: a document's mentions and entities."""
+    return replace(r, sentences={}, relations=[], links=[], cooccurrences=[])
 
 
 def split_collisions(results: Iterable[DocResult]) -> list[DocResult]:

@@ -104,6 +104,11 @@ def join_surnames(state: DocumentState) -> None:
             short = "person:" + slugify(f"{parts[0]} {parts[-2]}")
             if short in entities and short != key and short not in remap:
                 remap[key] = short
+    for key in remap:  # "Ortiz" -> "Ortiz Mena" -> "Antonio Ortiz Mena": to the end of the chain
+        seen = {key}
+        while remap[key] in remap and remap[key] not in seen:
+            seen.add(remap[key])
+            remap[key] = remap[remap[key]]
     for i, m in enumerate(state.mentions):
         if m.key in remap:
             target = remap[m.key]

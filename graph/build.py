@@ -58,8 +58,7 @@ def build_graph(
     >>> sorted(G.nodes), [k for _, _, k in G.edges(keys=True)]
     (['person:maduro', 'state:RUS'], ['MENTIONED_WITH'])
     """
-    results = list(results)
-    nodes: dict[str, dict] = {}
+    nodes: dict[str, dict] = {}  # one pass over ``results``: each may be dropped once read
     alias_counts: dict[str, Counter] = defaultdict(Counter)
     node_docs: dict[str, set] = defaultdict(set)
     resolution: dict[str, Counter] = defaultdict(Counter)
@@ -122,9 +121,9 @@ def build_graph(
         "document_index": {k: dict(v) for k, v in documents.items()},
         "date_range": [dates[0], dates[-1]] if dates else None,
     })
-    for key in sorted(nodes):
+    for key in sorted(nodes):  # the tables are emptied as the graph fills: they are not held twice
         node = nodes[key]
-        counts = alias_counts[key]
+        counts = alias_counts.pop(key, Counter())
         if not counts:
             continue
         G.add_node(
@@ -135,14 +134,15 @@ def build_graph(
             aliases=[a for a, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))],
             alias_counts=dict(sorted(counts.items())),
             mentions=sum(counts.values()),
-            docs=sorted(node_docs[key]),
+            docs=sorted(node_docs.pop(key)),
             titles=sorted(node["titles"]) if node["type"] == PERSON else [],
             codes=node["codes"],
             resolution=[{"doc": d, "alias": a, "count": c, "how": h}
-                        for (d, a, h), c in sorted(resolution[key].items())],
+                        for (d, a, h), c in sorted(resolution.pop(key).items())],
             **({"ambiguous": True} if node.get("ambiguous") else {}),
         )
     for (u, v, rtype), data in sorted(edges.items()):
+        data.pop("seen")
         if u not in G or v not in G:
             continue
         G.add_edge(u, v, key=rtype, **_edge_attributes(rtype, data, ontology))

@@ -143,16 +143,16 @@ class ResultCache:
 
     # -- results ------------------------------------------------------------
 
-    def get(self, text_sha1: str) -> dict | None:
-        """The cached ``DocResult.to_dict()`` of a text (``doc_id`` and ``date`` set to None)."""
+    def get(self, text_sha1: str, *, count: bool = True) -> dict | None:
+        """The cached ``DocResult.to_dict()`` of a text (``doc_id`` and ``date`` set to None);
+        ``count=False`` reads it again without counting a hit or miss."""
         row = self._db.execute(
             "SELECT data FROM results WHERE text_sha1 = ? AND model = ? AND rules = ? AND extractor = ?",
             (text_sha1, *self.key)).fetchone()
-        if row is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return _unpack(row[0])
+        if count:
+            self.hits += row is not None
+            self.misses += row is None
+        return None if row is None else _unpack(row[0])
 
     def put(self, text_sha1: str, result: dict) -> None:
         """Store one ``DocResult.to_dict()``; committed in batches (see :meth:`commit`)."""

@@ -7,12 +7,15 @@ runs the extractor (the model is loaded once per worker process) and writes a Pa
 (:mod:`graph.shards`); the task returns only the small per-document metadata. At most
 ``PARTITIONS_PER_WORKER`` partitions per worker are in flight. The client then takes every input
 in order, renames duplicate ids and skips duplicate texts exactly as the local reader does, and
-builds the graph from the shards, read one at a time into the resolution stage
-(:func:`extractors.resolution.resolve_corpus`, which holds every document's result, as in the
-local build) and then the graph.
+builds the graph from the shards, read one at a time, twice: once into the corpus-wide name
+registry, once to resolve each document against it and add it to the graph
+(:class:`extractors.resolution.CorpusResolver`). The client holds the registry and the graph,
+never the corpus's results.
 
 A partition whose shard exists is not run again: a cancelled build resumes, ``--update`` runs
-only the new inputs' partitions. A worker that dies has its partition run elsewhere (Dask
+only the new inputs' partitions. Without a scheduler, ``--update`` of an output a cluster built
+runs the new partitions in this process, with the local extractor, and writes their shards too:
+the earlier inputs come from their shards, the output stays one a cluster can update again. A worker that dies has its partition run elsewhere (Dask
 reschedules it); a document whose extraction raises is skipped with the reason.
 """
 
@@ -33,7 +36,7 @@ from newsgraph.corpus.document import Document, Skipped
 from newsgraph.corpus.errors import DataError, EmptyInput, UsageError
 from newsgraph.corpus.readers import Fields
 from newsgraph.extractors.pipeline import DocResult, Extractor
-from newsgraph.extractors.resolution import resolve_corpus
+from newsgraph.extractors.resolution import CorpusResolver
 
 from .build import build_graph
 from .partitions import count_lines, is_url, plan_partitions, read_partition
@@ -116,11 +119,14 @@ def _worker_extractor(model: str, rules: tuple[str, ...], batch_size: int) -> Ex
 
 
 def run_partition(partition: dict, *, shard: str, shards: str, fields: dict, model: str, rules: tuple,
-                  batch_size: int, line_base: int = 0) -> list[dict]:
-    """The task: read a partition, extract its documents, write its shard; return the metadata."""
+                  batch_size: int, line_base: int = 0, extractor: Extractor | None = None) -> list[dict]:
+    """The task: read a partition, extract its documents, write its shard; return the metadata.
+
+    ``extractor``: the one to use in this process (a local update), instead of the worker's own.
+    """
     items = read_partition(partition, fields=Fields(**fields), line_base=line_base)
     docs = [item for item in items if isinstance(item, Document)]
-    extracted = _extract(docs, _worker_extractor(model, rules, batch_size)) if docs else []
+    extracted = _extract(docs, extractor or _worker_extractor(model, rules, batch_size)) if docs else []
     rows, results = [], []
     outcomes = iter(extracted)
     for item in items:
@@ -195,13 +201,15 @@ def build_distributed(paths: Iterable[str | os.PathLike], *, scheduler: str | No
 
     ``shards`` is the folder or fsspec URL of the Parquet shards (default: a temporary folder,
     removed afterwards; a cluster on other machines needs a URL they can all write). With
-    ``previous``, the earlier build's paths are read again on the cluster; their partitions
-    whose shards exist are not run. ``cache`` (the SQLite build cache) keeps the manifest only.
+    ``previous``, the earlier build's paths are planned as that build planned them (its
+    ``plan``), so their partitions whose shards exist are not run. ``scheduler=None`` (only with
+    ``previous``) runs the partitions without a shard here, with ``extractor``. ``cache`` (the
+    SQLite build cache) keeps the manifest only.
     """
     from .pipeline import BuildReport, corpus_name
 
-    if scheduler is None:
-        raise UsageError("this output was built on a Dask cluster (--scheduler); update it with --scheduler too")
+    if scheduler is None and previous is None:
+        raise UsageError("a build without --scheduler runs locally: use graph.pipeline.build")
     paths = [str(p) for p in paths]
     all_paths = (list(previous.info["paths"]) if previous is not None else []) + paths
     start = time.perf_counter()
@@ -211,27 +219,76 @@ def build_distributed(paths: Iterable[str | os.PathLike], *, scheduler: str | No
     with contextlib.ExitStack() as stack:
         folder = str(shards) if shards is not None else stack.enter_context(tempfile.TemporaryDirectory())
         state = _Accept(on_document, report)
-        with open_client(scheduler) as client:
-            workers = len(client.scheduler_info().get("workers", {}))
-            partitions = plan_partitions(all_paths, partition_words=partition_words, workers=workers)
+        with open_client(scheduler) if scheduler is not None else contextlib.nullcontext() as client:
+            workers = len(client.scheduler_info().get("workers", {})) if client is not None else 1
+            # the inputs of each earlier build as it planned them (shards reused), then the new ones
+            plan = [*_earlier_plan(previous, workers, partition_words, fields_dict, fingerprint), [len(paths), workers]]
+            partitions, first = [], 0
+            for count, planned_workers in plan:
+                partitions += plan_partitions(all_paths[first:first + count], partition_words=partition_words,
+                                              workers=planned_workers)
+                first += count
             keys = [shard_key(dict(p, fields=fields_dict), fingerprint) for p in partitions]
             if cache is not None:
                 info = {"paths": all_paths, "model": extractor.model, "rules": list(extractor.rules),
-                        "fields": fields_dict, "engine": ENGINE, "shards": keys}
+                        "fields": fields_dict, "engine": ENGINE, "shards": keys, "plan": plan,
+                        "partition_words": partition_words,
+                        "shard_folder": folder if is_url(folder) else os.path.abspath(folder)}
                 if corrections is not None:  # as graph.pipeline.build: a changed file changes the outputs
                     info["corrections"] = {"path": corrections.source, "digest": corrections.digest}
                 cache.begin_manifest(info)
-            _run(client, partitions, keys, folder, extractor, fields_dict, state, workers=workers)
+            if client is not None:
+                _run(client, partitions, keys, folder, extractor, fields_dict, state, workers=workers)
+            else:
+                _run_here(partitions, keys, folder, extractor, fields_dict, state)
         if not state.found:
             raise EmptyInput("No article files found in the given paths")
         if cache is not None:
             cache.commit()
-        # Resolution takes the whole corpus's results (extractors.resolution); the shards stream into it.
-        results = resolve_corpus(ShardResults(folder, state.parts), corrections=corrections)
-        G = build_graph(results, state.meta, model=extractor.model_id, ontology=extractor.ontology,
-                        corpus=corpus_name(all_paths))
+        # Resolution in two passes over the shards, one document at a time: names into the
+        # registry, then each document resolved into the graph (extractors.resolution.CorpusResolver).
+        results = ShardResults(folder, state.parts)
+        resolver = CorpusResolver()
+        for result in results:
+            resolver.add(result)
+        G = build_graph(resolver.resolve_all(results, corrections=corrections), state.meta,
+                        model=extractor.model_id, ontology=extractor.ontology, corpus=corpus_name(all_paths))
     report.seconds = time.perf_counter() - start
     return G, state.records, report
+
+
+def _earlier_plan(previous, workers: int, partition_words: int, fields: dict, fingerprint: dict) -> list[list[int]]:
+    """``[[paths, workers], ...]``: how the earlier builds cut their inputs into partitions.
+
+    An output written before plans were recorded: its paths as one group, on the number of
+    workers whose partitions have the shard names it recorded (else ``workers``).
+    """
+    if previous is None:
+        return []
+    if previous.info.get("plan"):
+        return previous.info["plan"]
+    paths, recorded = previous.info["paths"], previous.info.get("shards") or []
+    for candidate in dict.fromkeys([workers, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64, 128]):
+        keys = [shard_key(dict(p, fields=fields), fingerprint)
+                for p in plan_partitions(paths, partition_words=partition_words, workers=candidate)]
+        if keys == recorded:
+            return [[len(paths), candidate]]
+    return [[len(paths), workers]]
+
+
+def _run_here(partitions: list[dict], keys: list[str], folder: str, extractor: Extractor, fields: dict,
+              state: "_Accept") -> None:
+    """:func:`_run` in this process: the partitions without a shard, one at a time, in order."""
+    todo = [i for i, k in enumerate(keys) if not shard_exists(folder, k)]
+    bases, missing = _line_bases(None, partitions, todo), set(todo)
+    for i, key in enumerate(keys):
+        if i in missing:
+            rows = run_partition(partitions[i], shard=key, shards=folder, fields=fields, model=extractor.model,
+                                 rules=tuple(extractor.rules), batch_size=extractor.batch_size,
+                                 line_base=bases.get(i, 0), extractor=extractor)
+            state.accept(key, rows, cached=False)
+        else:
+            state.accept(key, read_shard_meta(folder, key), cached=True)
 
 
 def _run(client, partitions: list[dict], keys: list[str], folder: str, extractor: Extractor,
@@ -293,9 +350,12 @@ def _line_bases(client, partitions: list[dict], todo: list[int]) -> dict[int, in
     for url in sorted(wanted, key=lambda u: files[u][0]):
         indices = files[url]
         chunks = [indices[k:k + RANGES_PER_COUNT] for k in range(0, len(indices), RANGES_PER_COUNT)]
-        futures = [client.submit(count_lines, url, [(partitions[i]["start"], partitions[i]["end"]) for i in chunk],
-                                 pure=False, retries=2) for chunk in chunks]
-        counts = [n for f in futures for n in f.result()]
+        spans = [[(partitions[i]["start"], partitions[i]["end"]) for i in chunk] for chunk in chunks]
+        if client is None:  # counted here
+            counts = [n for span in spans for n in count_lines(url, span)]
+        else:
+            futures = [client.submit(count_lines, url, span, pure=False, retries=2) for span in spans]
+            counts = [n for f in futures for n in f.result()]
         total = 0
         for i, n in zip(indices, counts):
             bases[i] = total

@@ -30,7 +30,7 @@ from newsgraph.corpus.safe import display_path
 from newsgraph.extractors.models import MENTIONED_WITH
 from newsgraph.extractors.corrections import Corrections, load_corrections
 from newsgraph.extractors.pipeline import DEFAULT_MODEL, DocResult, Extraction, Extractor
-from newsgraph.extractors.resolution import resolve_corpus
+from newsgraph.extractors.resolution import CorpusResolver
 
 from .build import build_graph
 from .cache import Manifest, ResultCache, read_manifest
@@ -38,6 +38,7 @@ from .export import select_exporters
 from .export.atomic import atomic_path
 from .heap import long_lived_heap, mark_long_lived
 from .lock import make_output_dir, output_lock
+from .spool import ResultSpool
 
 __all__ = ["BuildReport", "build_corpus", "build", "count_inputs", "open_cache", "outputs_current",
            "write_outputs"]
@@ -208,6 +209,8 @@ def build_corpus(
 
                 if scheduler is not None:
                     check_scheduler(scheduler)
+                if shards is None and previous is not None and not os.path.isdir(os.path.join(out, "shards")):
+                    shards = previous.info.get("shard_folder")  # where the earlier build wrote them (a URL)
                 if shards is None and result_cache is not None:
                     shards = os.path.join(out, "shards")
             if on_start is not None:
@@ -316,10 +319,11 @@ def build(
             records.append(None)  # filled in input order when the document is done
             yield item
 
-    results = []
+    resolver = CorpusResolver()  # pass one of resolution as documents are done; pass two reads them back
+    spool = ResultSpool(cache)
     try:
         for doc, text_sha1, outcome, hit in _extract(documents(), extractor, cache):
-            if not results:
+            if not len(spool):
                 mark_long_lived()  # the model and rules are loaded by now
             if outcome.error is not None:  # isolation: this document alone is skipped, with the reason
                 skipped = Skipped(doc.id, doc.path, f"extraction failed: {outcome.error}")
@@ -339,14 +343,16 @@ def build(
                 report.cached += 1
             elif cache is not None:
                 cache.put(text_sha1, dict(outcome.result.to_dict(), notes=list(outcome.notes)))
-            results.append(outcome.result)
+            resolver.add(outcome.result)
+            spool.add(doc, outcome.result)
             if on_document:
                 on_document(doc)
+        G = build_graph(resolver.resolve_all(spool, corrections=corrections), meta, model=extractor.model_id,
+                        ontology=extractor.ontology, corpus=corpus_name(all_paths))
     finally:
+        spool.close()
         if cache is not None:
             cache.commit()  # keep every finished result, also on Ctrl-C or an error
-    G = build_graph(resolve_corpus(results, corrections=corrections), meta, model=extractor.model_id, ontology=extractor.ontology,
-                    corpus=corpus_name(all_paths))
     report.seconds = time.perf_counter() - start
     return G, records, report
 

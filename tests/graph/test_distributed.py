@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from newsgraph.corpus.readers import SAMPLE_DIR
 from newsgraph.graph.cli import cli
 from newsgraph.graph.export.json import to_json_data
+from newsgraph.graph.cache import read_manifest
 from newsgraph.graph.pipeline import build
 
 distributed = pytest.importorskip("distributed")  # a declared test dependency: fails in CI if absent
@@ -153,10 +154,10 @@ def test_extraction_failure_is_a_skipped_record():
     assert (report.processed, report.skipped) == (2, 1) and state.parts == [("k", [(0, "ok1", None), (2, "ok2", None)])]
 
 
-def test_cli_scheduler_update_and_errors(cluster, extractor, tmp_path, monkeypatch):
+def test_cli_scheduler_update_local_update_and_errors(cluster, extractor, tmp_path, monkeypatch):
     files = sorted(SAMPLE_DIR.glob("*.txt"))
-    first, second = tmp_path / "first", tmp_path / "second"
-    for folder, chosen in ((first, files[:3]), (second, files[3:])):
+    first, second, third = tmp_path / "first", tmp_path / "second", tmp_path / "third"
+    for folder, chosen in ((first, files[:2]), (second, files[2:4]), (third, files[4:])):
         folder.mkdir()
         shutil.copy(SAMPLE_DIR / "manifest.json", folder)
         for f in chosen:
@@ -169,15 +170,31 @@ def test_cli_scheduler_update_and_errors(cluster, extractor, tmp_path, monkeypat
     assert len(list((out / "shards").glob("*.parquet"))) == 1
     result = runner.invoke(cli, ["build", "--update", str(out), str(second), "--no-html"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "3 from the cache" in result.output  # the first folder's shard was not run again
-    G_full, _, _ = build([first, second], extractor=extractor)
-    data = json.loads((out / "graph.json").read_text("utf-8"))
-    data["graph"].pop("created")
-    assert json.dumps(data, ensure_ascii=False, indent=1) == graph_bytes(G_full)
+    assert "2 from the cache" in result.output  # the first folder's shard was not run again
+    G_two, _, _ = build([first, second], extractor=extractor)
+    assert _written_graph(out) == graph_bytes(G_two)
 
+    # a local update of the cluster's output: the earlier documents come from their shards, only
+    # the new folder is extracted (here), and its shard joins the others for the next cluster update
     monkeypatch.delenv("NEWSGRAPH_SCHEDULER")
-    result = runner.invoke(cli, ["build", "--update", str(out), str(second)])
-    assert result.exit_code == 2 and "--scheduler" in result.output and "Traceback" not in result.output
+    result = runner.invoke(cli, ["build", "--update", str(out), str(third), "--no-html"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "4 from the cache" in result.output
+    G_all, _, _ = build([first, second, third], extractor=extractor)
+    assert _written_graph(out) == graph_bytes(G_all)
+    assert len(list((out / "shards").glob("*.parquet"))) == 3
+    records = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
+    assert [r["status"] for r in records] == ["processed"] * 5
+    G_again, _, report = build([], previous=read_manifest(out), scheduler=cluster.scheduler_address,
+                               shards=out / "shards", extractor=extractor)  # the cluster reuses every shard
+    assert report.cached == 5 and graph_bytes(G_again) == graph_bytes(G_all)
+
     for bad in ("local:0", "somewhere"):
         result = runner.invoke(cli, ["build", str(first), "-o", str(tmp_path / "x"), "--scheduler", bad])
         assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+
+
+def _written_graph(out) -> str:
+    data = json.loads((out / "graph.json").read_text("utf-8"))
+    data["graph"].pop("created")
+    return json.dumps(data, ensure_ascii=False, indent=1)
