@@ -18,6 +18,8 @@ from .gazetteer import Gazetteer
 from .lexicon import words
 from .models import LOCATION, PERSON, Entity, Mention
 from .syntax import (
+    DATIVE_DEPS,
+    OBJ_DEPS,
     PASSIVE_SUBJ_DEPS,
     PLURAL_TAGS,
     SUBJ_DEPS,
@@ -127,7 +129,11 @@ def _group_antecedent(tok, groups, links, previous) -> tuple[str, str, bool] | N
                 break
             verb = verb.head
         subj = [t for t, _conf in subjects(verb)] if verb.pos_ in VERBAL_POS else []
-        if len(subj) == 1 and not subj[0].left_edge.i <= tok.i <= subj[0].right_edge.i:
+        # "X thanked Y for its support": an entity object before the pronoun competes with the
+        # subject (not "X launched an offensive in its war")
+        rivals = [c for c in verb.children if c.dep_ in OBJ_DEPS | DATIVE_DEPS and c.i < tok.i
+                  and not c.left_edge.i <= tok.i <= c.right_edge.i and (c.i in groups or c.i in links)]
+        if len(subj) == 1 and not rivals and not subj[0].left_edge.i <= tok.i <= subj[0].right_edge.i:
             found = _group_of(subj[0], groups, links)
             return found if found and _agrees(tok, found) else None
         return None

@@ -25,6 +25,8 @@ def _linked(links, word: str) -> set[str]:
     [
         # the possessive is bound by the subject of its own clause
         ("Canada renewed its support for the Kurdistan Regional Government.", "its", "state:CAN"),
+        # an object that names no entity does not compete with the subject
+        ("Iran threatened to launch a new offensive in its war with Iraq.", "its", "state:IRN"),
         # the reporting speaker: "it" of a state, "we" of an organisation's statement
         ("The Foreign Ministry of Peru said it would recall its ambassador from Chile.", "it",
          "institution:foreign-ministry-of-peru"),
@@ -49,6 +51,8 @@ def test_group_pronoun_links(extractor, text, pronoun, key):
         ("Nicolas Maduro said we will resist the blockade.", "we"),
         # number agreement: "their" does not take a singular subject
         ("Canada renewed their support for the Kurdistan Regional Government.", "their"),
+        # an entity object before the possessive competes with the subject
+        ("Iraq thanked the Counter-ISIS Coalition for its support.", "its"),
     ],
 )
 def test_group_pronoun_left_unlinked(extractor, text, pronoun):
