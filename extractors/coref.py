@@ -39,6 +39,8 @@ FIRST_PLURAL = words("coref", "first_plural_pronouns")
 PLURAL_PRONOUNS = words("coref", "plural_pronouns")
 EXPLETIVE_HEADS = words("coref", "expletive_heads")
 COPULAS = words("arguments", "copulas")
+#: Prepositions of a speaker's role noun that name the body spoken for ("spokesman for X").
+SPOKEN_FOR_PREPS = frozenset({"for", "of"})
 #: How far a possessive looks up the tree for the verb whose subject binds it.
 BINDING_HOPS = 6
 
@@ -107,6 +109,18 @@ def _group_of(tok, groups, links) -> tuple[str, str, bool] | None:
     return None
 
 
+def _body_of(speaker, groups, links) -> tuple[str, str, bool] | None:
+    """The state or organisation a speaker speaks for: the "of"/"for" phrase of the speaker's
+    role noun, itself or in apposition ("a spokesman for X", "Y, commander of X")."""
+    for noun in [speaker] + [c for c in speaker.children if c.dep_ == "appos"]:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in SPOKEN_FOR_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (found := _group_of(obj, groups, links)) is not None:
+                        return found
+    return None
+
+
 def _agrees(tok, antecedent) -> bool:
     """Number agreement: "it"/"its" take a singular antecedent, "they"/"their" a plural one."""
     return tok.lower_ in FIRST_PLURAL or (tok.lower_ in PLURAL_PRONOUNS) == antecedent[2]
@@ -118,6 +132,9 @@ def _group_antecedent(tok, groups, links, previous) -> tuple[str, str, bool] | N
     speaker = reported_speaker(tok)
     if speaker is not None:
         found = _group_of(speaker, groups, links)
+        if found is None and tok.lower_ in FIRST_PLURAL:
+            # "a spokesman for X said we ...", "Y, commander of X, said we ...": the body spoken for
+            found = _body_of(speaker, groups, links)
         return found if found and (tok.lower_ != "it" or not found[2]) else None
     if tok.lower_ in FIRST_PLURAL:
         return None

@@ -31,6 +31,11 @@ def _linked(links, word: str) -> set[str]:
         ("The Foreign Ministry of Peru said it would recall its ambassador from Chile.", "it",
          "institution:foreign-ministry-of-peru"),
         ("NATO said in a statement: we condemn the attack by Russia.", "we", "institution:nato"),
+        # a person's "we" speaks for the body of the speaker's role noun
+        ("A spokesman for the Kurdistan Regional Government said we condemn the attack by Turkey.", "we",
+         "institution:kurdistan-regional-government"),
+        ('Gen. Mark Kelly, commander of the Iraqi Counter Terrorism Service, said, "We will hold Mosul."', "We",
+         "institution:iraqi-counter-terrorism-service"),
         # a main-clause subject continues the main subject of the sentence before
         ("Hamas fired rockets at Israel on Sunday. It said the attack was revenge.", "It", "institution:hamas"),
     ],
