@@ -29,10 +29,10 @@ plus ``all``; recall = gold found / gold, precision = correct edges / edges scor
     not negated; right when they match a gold triple of their sentence. Family of a gold triple:
     that of the first ontology type with its category.
 ``re3d`` (``re3d_dev.jsonl``; split by document id)
-    Relations with a newsgraph counterpart (``RE3D_TYPES``) between actor entities (Person,
-    Organisation, Location, Nationality); found when an edge of an accepted type joins entities
-    overlapping the head and tail spans. Precision over every typed edge of the documents (a
-    lower bound: re3d annotates few relations).
+    Relations with a newsgraph counterpart (``RE3D_TYPES``) between actor entities (Person, Organisation,
+    Location, Nationality); found when an edge of an accepted type joins entities of the head and tail:
+    as for PLOVER, mentions and coref links overlapping them (a linked pronoun is its entity: consistency,
+    not laxity). Precision over every typed edge of the documents (a lower bound: few relations annotated).
 ``crossre`` (``crossre_politics_dev.jsonl``; split by sentence id)
     ``role`` relations between a person/politician and an organisation/party/country: found when
     a HEAD_OF or MEMBER_OF edge joins them (either direction: the gold direction is not

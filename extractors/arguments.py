@@ -67,8 +67,10 @@ class Frame:
 
     # ------------------------------------------------------------------ arguments
 
-    def fill(self, roles: tuple[str, ...], allowed: tuple[str, ...]) -> list[tuple[str, str, float]]:
-        """Entities of the first role (in order) that yields any of an allowed type."""
+    def fill(self, roles: tuple[str, ...], allowed: tuple[str, ...], *,
+             exclude: frozenset[str] = frozenset()) -> list[tuple[str, str, float]]:
+        """Entities of the first role (in order) that yields any of an allowed type, other than
+        ``exclude`` (the subjects, when filling the object: "X apologised to Y for its boats")."""
         plural = self.trigger.tag_ in PLURAL_TAGS
         for role in roles:
             # role nouns name their own holder and organisation: no group-noun guessing, and
@@ -80,7 +82,7 @@ class Frame:
             found: dict[str, tuple[str, str, float]] = {}
             for tok, conf in self.role_tokens(role):
                 for key, etype, econf in self.entities(tok, fallback, conjuncts=plural or not direct):
-                    if etype in allowed and (key not in found or found[key][2] < conf * econf):
+                    if etype in allowed and key not in exclude and (key not in found or found[key][2] < conf * econf):
                         found[key] = (key, etype, conf * econf)
             if found:
                 return list(found.values())

@@ -1,8 +1,11 @@
-"""Coreference for relations: pronouns and definite descriptions that refer to one person.
+"""Coreference for relations: pronouns and definite descriptions that refer to one entity.
 
 "he", "him", "his" link to the only person in a short window, or to the last person who was a
 subject; "the (former) Venezuelan leader" links to the one leader of that state mentioned
-before. Links are not mentions: relation extraction reads them, and ``--explain`` shows them
+before. "it", "its", "they", "their" and "we" link to a state or organisation by grammar only:
+the reporting speaker ("Iraq said it would ...", "the ministry said we ..."), the subject that
+binds a possessive ("X renewed its support for Y"), or the main subject of the sentence before
+for a main-clause subject ("X shelled Y. It said ..."), with number agreement. Links are not mentions: relation extraction reads them, and ``--explain`` shows them
 (how="pronoun" / "description"). The word lists are in ``data/lexicon.toml`` ([coref]).
 """
 
@@ -13,7 +16,17 @@ from collections import Counter
 
 from .gazetteer import Gazetteer
 from .lexicon import words
-from .models import PERSON, Entity, Mention
+from .models import LOCATION, PERSON, Entity, Mention
+from .syntax import (
+    DATIVE_DEPS,
+    OBJ_DEPS,
+    PASSIVE_SUBJ_DEPS,
+    PLURAL_TAGS,
+    SUBJ_DEPS,
+    VERBAL_POS,
+    reported_speaker,
+    subjects,
+)
 
 __all__ = ["link_references"]
 
@@ -21,17 +34,34 @@ LEADER_NOUNS = words("coref", "leader_nouns")
 LEADER_TITLES = words("coref", "leader_titles")
 MALE_PRONOUNS = words("coref", "male_pronouns")
 FEMALE_PRONOUNS = words("coref", "female_pronouns")
+GROUP_PRONOUNS = words("coref", "group_pronouns")
+FIRST_PLURAL = words("coref", "first_plural_pronouns")
+PLURAL_PRONOUNS = words("coref", "plural_pronouns")
+EXPLETIVE_HEADS = words("coref", "expletive_heads")
+COPULAS = words("arguments", "copulas")
+#: Prepositions of a speaker's role noun that name the body spoken for ("spokesman for X").
+SPOKEN_FOR_PREPS = frozenset({"for", "of"})
+#: How far a possessive looks up the tree for the verb whose subject binds it.
+BINDING_HOPS = 6
 
 
 def link_references(doc, mentions: list[Mention], entities: dict[str, Entity], gaz: Gazetteer) -> dict[int, tuple[str, str, str]]:
-    """Pronouns and definite descriptions that refer to one person the text makes clear.
+    """Pronouns and definite descriptions that refer to one entity the text makes clear.
 
-    Returns ``{token index: (person key, "Person", how)}``.
+    Returns ``{token index: (entity key, entity type, how)}``.
     """
     links: dict[int, tuple[str, str, str]] = {}
     person_mentions = [m for m in mentions if m.type == PERSON]
-    if not person_mentions:
-        return links
+    if person_mentions:
+        _person_links(doc, person_mentions, entities, gaz, links)
+    groups = {i: m for m in mentions if m.type != PERSON for i in range(*m.tokens)}
+    if groups:
+        _group_links(doc, groups, links)
+    return links
+
+
+def _person_links(doc, person_mentions, entities, gaz, links) -> None:
+    """Person pronouns and leader descriptions."""
     mention_at = {}
     for m in person_mentions:
         for i in range(*m.tokens):
@@ -50,16 +80,108 @@ def link_references(doc, mentions: list[Mention], entities: dict[str, Entity], g
             key = _description(tok, person_mentions, entities, n_mentions, gaz)
             if key:
                 links[tok.i] = (key, PERSON, "description")
-    return links
 
 
-def _cue_tokens(doc) -> list:
-    """The tokens whose lower-case form is a gendered pronoun or a leader noun, in order (found
-    in the Doc's ``LOWER`` array; no Token object for the others)."""
+def _group_links(doc, groups: dict[int, Mention], links) -> None:
+    """Pronouns of states and organisations (``groups``: token index -> its non-person mention)."""
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+    for tok in _cue_tokens(doc, GROUP_PRONOUNS | FIRST_PLURAL):  # only these pronouns are read
+        if tok.pos_ != "PRON" or tok.i in links:
+            continue
+        s_index = bisect.bisect_right(starts, tok.i) - 1
+        # the main subject of the sentence before (its own pronouns already linked)
+        previous = _main_subject(sents[s_index - 1], groups, links) if s_index > 0 else None
+        found = _group_antecedent(tok, groups, links, previous)
+        if found is not None:
+            links[tok.i] = (found[0], found[1], "pronoun")
+
+
+def _group_of(tok, groups, links) -> tuple[str, str, bool] | None:
+    """(key, type, plural) of the state or organisation a subject token stands for."""
+    m = groups.get(tok.i)
+    # "Chile and Peru ... they" refers to both: no one entity to link
+    if m is not None and not any(c.dep_ == "conj" for c in tok.children) and tok.dep_ != "conj":
+        return m.key, m.type, tok.tag_ in PLURAL_TAGS
+    link = links.get(tok.i)
+    if link is not None and link[1] != PERSON:
+        return link[0], link[1], tok.lower_ in PLURAL_PRONOUNS or tok.lower_ in FIRST_PLURAL
+    return None
+
+
+def _body_of(speaker, groups, links) -> tuple[str, str, bool] | None:
+    """The state or organisation a speaker speaks for: the "of"/"for" phrase of the speaker's
+    role noun, itself or in apposition ("a spokesman for X", "Y, commander of X")."""
+    for noun in [speaker] + [c for c in speaker.children if c.dep_ == "appos"]:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in SPOKEN_FOR_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (found := _group_of(obj, groups, links)) is not None:
+                        return found
+    return None
+
+
+def _agrees(tok, antecedent) -> bool:
+    """Number agreement: "it"/"its" take a singular antecedent, "they"/"their" a plural one."""
+    return tok.lower_ in FIRST_PLURAL or (tok.lower_ in PLURAL_PRONOUNS) == antecedent[2]
+
+
+def _group_antecedent(tok, groups, links, previous) -> tuple[str, str, bool] | None:
+    """The state or organisation a pronoun refers to, by grammar, or None."""
+    # "Iraq said it would ...", "the ministry said: we will ..." (a person's "we" stays unlinked)
+    speaker = reported_speaker(tok)
+    if speaker is not None:
+        found = _group_of(speaker, groups, links)
+        if found is None and tok.lower_ in FIRST_PLURAL:
+            # "a spokesman for X said we ...", "Y, commander of X, said we ...": the body spoken for
+            found = _body_of(speaker, groups, links)
+        return found if found and (tok.lower_ != "it" or not found[2]) else None
+    if tok.lower_ in FIRST_PLURAL:
+        return None
+    # "X renewed its support for Y": the subject of the possessive's own clause binds it
+    if tok.dep_ == "poss":
+        verb = tok.head
+        for _ in range(BINDING_HOPS):
+            if verb.pos_ in VERBAL_POS or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subj = [t for t, _conf in subjects(verb)] if verb.pos_ in VERBAL_POS else []
+        # "X thanked Y for its support": an entity object before the pronoun competes with the
+        # subject (not "X launched an offensive in its war")
+        rivals = [c for c in verb.children if c.dep_ in OBJ_DEPS | DATIVE_DEPS and c.i < tok.i
+                  and not c.left_edge.i <= tok.i <= c.right_edge.i and (c.i in groups or c.i in links)]
+        if len(subj) == 1 and not rivals and not subj[0].left_edge.i <= tok.i <= subj[0].right_edge.i:
+            found = _group_of(subj[0], groups, links)
+            return found if found and _agrees(tok, found) else None
+        return None
+    # "X shelled Y. It said ...": a main-clause subject continues the last main subject
+    head = tok.head
+    if (tok.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS and head.dep_ == "ROOT" and previous is not None
+            and _agrees(tok, previous) and head.lemma_.lower() not in EXPLETIVE_HEADS
+            # "it was reported that ...", "it is thought to ...": a dummy passive subject
+            and not (tok.dep_ in PASSIVE_SUBJ_DEPS and any(c.dep_ in {"ccomp", "xcomp"} for c in head.children))):
+        return previous
+    return None
+
+
+def _main_subject(sent, groups, links) -> tuple[str, str, bool] | None:
+    """The state or organisation that is the subject of a sentence's main verb, when it acts (not
+    a place, not the topic of a copula: in "X is a route for Y. ..., it noted." "it" is a report)."""
+    if sent.root.lemma_.lower() in COPULAS:
+        return None
+    subj = [c for c in sent.root.children if c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS]
+    found = _group_of(subj[0], groups, links) if len(subj) == 1 else None
+    return found if found is not None and found[1] != LOCATION else None
+
+
+def _cue_tokens(doc, cue_words: frozenset[str] | None = None) -> list:
+    """The tokens whose lower-case form is one of ``cue_words`` (default: a gendered pronoun or
+    a leader noun), in order (found in the Doc's ``LOWER`` array; no Token object for the others)."""
     from spacy.attrs import LOWER
 
     strings = doc.vocab.strings
-    ids = {strings[w] for words_ in (MALE_PRONOUNS, FEMALE_PRONOUNS, LEADER_NOUNS) for w in words_}
+    cue_words = cue_words if cue_words is not None else MALE_PRONOUNS | FEMALE_PRONOUNS | LEADER_NOUNS
+    ids = {strings[w] for w in cue_words}
     return [doc[i] for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in ids]
 
 

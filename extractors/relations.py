@@ -287,7 +287,7 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         # "X hosted talks between A and B", "a deal between A and B": A and B, not X
         subjects, objects = joint, []
     else:
-        objects = frame.fill(rule.object, rtype.object_types)
+        objects = frame.fill(rule.object, rtype.object_types, exclude=frozenset(s[0] for s in subjects))
     # "X and Y fought FOR the title" is a contest between them, not an act of one on the other
     contest = reciprocal and not joint and any(c.dep_ == "prep" and c.lower_ == "for" for c in trig.children)
     if (rtype.symmetric or reciprocal) and not contest and not objects and len(subjects) >= 2 and (joint or _joint_act(frame)):
