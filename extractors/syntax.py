@@ -105,6 +105,13 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
         objs = [c for c in head.children if c.dep_ in OBJ_DEPS and c.i < verb.i]
         if objs and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             return [(objs[0], INHERITED)]
+        # passive raising or control: "X is expected to sign", "X was asked (by Y) to mediate"
+        passive_subjects = [c for c in head.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+        if passive_subjects and is_passive(head):
+            s = relative_first(head, passive_subjects)[0]
+            if s.lower_ in REL_PRONOUNS and head.dep_ == "relcl":
+                return [(head.head, INHERITED)]
+            return [(s, INHERITED)]
         return [(t, c * INHERITED) for t, c in subjects(head, depth + 1)]
     # "Russia sold arms and trained troops", "visited X to mediate"
     if verb.dep_ in {"conj", "advcl"} and head.pos_ in VERBAL_POS:

@@ -81,3 +81,16 @@ def test_members_listed_by_apposition_with_conjuncts(extract):
     found = extract("Ford signed deals with two carmakers - Toyota and Honda.")
     assert {("institution:ford", "SIGNED_AGREEMENT_WITH", "institution:toyota"),
             ("institution:ford", "SIGNED_AGREEMENT_WITH", "institution:honda")} <= found
+
+
+def test_passive_raising_verb_passes_its_subject_down(extract):
+    # "X is expected to sign": X signs (and only as a plan)
+    found = extract("Peru is expected to sign a treaty with Chile.")
+    assert ("state:PER", "SIGNED_AGREEMENT_WITH", "state:CHL") in found
+
+
+def test_passive_control_verb_with_by_agent(extract):
+    # "X was asked by Y to mediate": X mediates, Y asked
+    found = extract("Kenya was asked by Germany to mediate between Peru and Chile.")
+    assert {("state:KEN", "MEDIATED", "state:PER"), ("state:DEU", "APPEALED_TO", "state:KEN")} <= found
+    assert not any(s == "state:DEU" and t == "MEDIATED" for s, t, _o in found)
