@@ -37,6 +37,8 @@ POSTING_PREPS = words("arguments", "posting_preps")
 PURPOSE_PREPS = words("arguments", "purpose_preps")
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
 BUSINESS_NOUNS = words("arguments", "business_nouns")
+STATE_SECTORS = words("arguments", "state_sectors")
+INDEFINITE_DETS = words("arguments", "indefinite_determiners")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -146,6 +148,10 @@ class Frame:
         # are Turkey's (the adjective counts alone: "Serb forces", "Iraqi officials")
         adjective_ok = not any((c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children))
                                and self.ent(c) is not None for c in tok.children)
+        # ... and one member of a non-state sector is not the state: "a Russian dissident", "a
+        # Chinese activist" (but "an Israeli soldier", "Iraqi dissidents", "an Australian ultimatum")
+        if tok.tag_ not in PLURAL_TAGS and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children):
+            adjective_ok = adjective_ok and sector_of(tok) in STATE_SECTORS | {None}
         # a business is from its country, not the state's agent: "a US company", "Chinese airlines"
         # nor are its dissidents, exiles or protesters: "asylum to a Russian dissident" (actors.py)
         state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS and acts_for_state(tok)
@@ -165,9 +171,7 @@ class Frame:
                 # "calls by Belarus's rulers", "leaders of Romania's government" (not "the use of
                 # the Russian language")
                 if depth == 0:
-                    # ... or a possessor one noun deeper: "the sale of X's assets"
                     deeper = [(k, t, conf * PREP_ARG) for p in objs_ if p.tag_ in PLURAL_TAGS or sector_of(p)
-                              or any(c.dep_ == "poss" for c in p.children)
                               for k, t, conf in self._resolve(p, fallback, depth + 1)]
                     if deeper:
                         return self._through(tok, deeper)
@@ -196,6 +200,21 @@ class Frame:
             if len(found) >= 2:
                 return list(found.values())
         return []
+
+    def hosted_event(self) -> bool:
+        """Whether the trigger verb's object is an event of several named parties ("X hosted a
+        meeting of A and B"): its doer is no party of that event."""
+        trig = self.trigger
+        if trig.pos_ in VERBAL_POS:
+            objs = [c for c in trig.children if c.dep_ in OBJ_DEPS and c.pos_ in NOMINAL_POS]
+        else:
+            objs = [trig] if trig.dep_ in OBJ_DEPS and trig.head.pos_ in VERBAL_POS else []
+        return any(len([t for t in with_conjuncts(p) if self.ent(t) is not None]) >= 2
+                   for o in objs for p in pobjs(o, "of"))
+
+    def received_verb(self):
+        """The reception verb of the trigger noun ("X rejected an offer from Y"), or None."""
+        return self._received(self.trigger)
 
     def _received(self, tok):
         """The reception verb of an event noun (:func:`.syntax.reception_verb`), or None."""

@@ -277,6 +277,9 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     # with Y" the sentence makes X the doer)
     reciprocal = not rtype.symmetric and trig.lemma_.lower() in RECIPROCAL_EVENTS
     joint = frame.joint_parties(rtype.object_types) if rtype.symmetric or reciprocal else []
+    if rtype.symmetric and not joint and frame.hosted_event():
+        # "X hosts a meeting of A and B": X met neither
+        return
     if not joint or trig.pos_ in VERBAL_POS:
         # a verb needs its doer even when the parties are those of its object ("X hosted talks
         # between A and B"); an event noun does not ("a deal was reached between A and B")
@@ -304,7 +307,10 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         # a title or kinship noun is presupposed, not asserted by the sentence's verb
         status, according_to = "asserted", None
     else:
-        status, according_to = modality(anchor, frame.ent, skip=frame.nodes.values())
+        # a received event was made: "X rejected an offer from Y" (the rejection is not a denial of it)
+        received = frame.received_verb()
+        skip = [*frame.nodes.values(), *([received.i] if received is not None else [])]
+        status, according_to = modality(anchor, frame.ent, skip=skip)
     if rule.status and status in {"asserted", "reported", "alleged", "proposed"}:
         status = rule.status
     start, end = _trigger_span(frame)

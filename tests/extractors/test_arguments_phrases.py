@@ -21,7 +21,7 @@ NAMES = {
     "Bolivia": ("state:BOL", "State"), "Japan": ("state:JPN", "State"), "Haiti": ("state:HTI", "State"),
     "Siemens": ("institution:siemens", "Institution"), "Hitachi": ("institution:hitachi", "Institution"),
     "Ford": ("institution:ford", "Institution"), "Toyota": ("institution:toyota", "Institution"),
-    "Honda": ("institution:honda", "Institution"),
+    "Honda": ("institution:honda", "Institution"), "Russian": ("state:RUS", "State"),
 }
 
 
@@ -94,3 +94,16 @@ def test_passive_control_verb_with_by_agent(extract):
     found = extract("Kenya was asked by Germany to mediate between Peru and Chile.")
     assert {("state:KEN", "MEDIATED", "state:PER"), ("state:DEU", "APPEALED_TO", "state:KEN")} <= found
     assert not any(s == "state:DEU" and t == "MEDIATED" for s, t, _o in found)
+
+
+# ---- precision guards (issue 12, item 4)
+
+def test_host_of_a_meeting_of_two_parties_is_not_a_party(extract):
+    found = extract("Kenya hosts a meeting of Peru and Chile.")
+    assert not any("state:KEN" in (s, o) for s, _t, o in found)
+
+
+def test_one_person_of_a_country_is_not_the_state(extract):
+    # "a <nationality> dissident" is one person; "an <nationality> soldier" acts for the state
+    assert not any(o == "state:RUS" for _s, _t, o in extract("Peru offered asylum to a Russian dissident."))
+    assert ("state:RUS", "ATTACKED", "state:GEO") in extract("A Russian soldier attacked Georgia's border guards.")
