@@ -62,6 +62,8 @@ class Frame:
         #: entity key -> the nouns it was reached through ("leaders of Romania's government":
         #: [leaders, government]), outermost first; absent for a named argument
         self.via: dict[str, list] = {}
+        #: the role that filled the last :meth:`fill` ("holder": a title's presupposed holder)
+        self.filled_by: str | None = None
 
     # ------------------------------------------------------------------ arguments
 
@@ -81,6 +83,7 @@ class Frame:
                     if etype in allowed and (key not in found or found[key][2] < conf * econf):
                         found[key] = (key, etype, conf * econf)
             if found:
+                self.filled_by = role
                 return list(found.values())
         return []
 

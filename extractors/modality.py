@@ -105,7 +105,7 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = ()) ->
             # Governing verbs or adjectives of intent, consideration, allegation, denial.
             if lemma in CONSIDER_VERBS:
                 found.add("considered")
-            elif lemma in NEGATING_VERBS and dep in {"xcomp", "dobj", "ccomp", "pcomp", "pobj", "prep", "nsubjpass"}:
+            elif lemma in NEGATING_VERBS and dep in {"xcomp", "dobj", "ccomp", "pcomp", "pobj", "prep", "nsubjpass", "acl"}:
                 found.add("negated")
             elif lemma in ALLEGE_VERBS and dep in {"ccomp", "xcomp", "pcomp", "prep", "pobj"}:
                 found.add("alleged")

