@@ -16,10 +16,10 @@ from .actors import acts_for_state, is_agent_noun, sector_of
 from .lexicon import words
 from .roles import ROLE_FINDERS, ROLES
 from .syntax import (
-    CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, LIGHT_VERBS, MODIFIER_ARG, MODIFIER_DEPS,
+    CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, MODIFIER_ARG, MODIFIER_DEPS,
     NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
     REL_PRONOUNS, SPEAKER_PRONOUNS, VERBAL_POS, APPOSED_OBJ_DEPS, clause_agents, clause_verbs,
-    event_scopes, hyphen_pair, is_passive, listed_members, pobjs, reception_verb, relative_first,
+    event_scopes, hyphen_pair, is_light_verb, is_passive, listed_members, pobjs, reception_verb, relative_first,
     reported_speaker, source_phrases, subjects, with_conjuncts,
 )
 
@@ -39,6 +39,7 @@ PAST_ROLE_WORDS = words("arguments", "past_role_words")
 BUSINESS_NOUNS = words("arguments", "business_nouns")
 STATE_SECTORS = words("arguments", "state_sectors")
 INDEFINITE_DETS = words("arguments", "indefinite_determiners")
+TARGET_MODIFIED_NOUNS = words("arguments", "target_modified_nouns")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -248,8 +249,9 @@ class Frame:
         sector = next((s for t in path if (s := sector_of(t)) is not None), None)
         return " ".join(w.lower_ for w in sorted(words, key=lambda t: t.i)), sector
 
-    def agents(self, tok, depth: int = 0) -> list[tuple[object, float]]:
-        """The doer of a verb, adjective or event noun."""
+    def agents(self, tok, depth: int = 0, *, modifiers: bool = True) -> list[tuple[object, float]]:
+        """The doer of a verb, adjective or event noun (``modifiers``: may a name modifying the
+        noun be its doer)."""
         if tok.pos_ in VERBAL_POS:
             return subjects(tok)
         if tok.pos_ == "ADJ":
@@ -270,8 +272,11 @@ class Frame:
             out = [(c, 1.0) for c in tok.children if c.dep_ == "poss"]
             if out:
                 return out
-        # "Vatican mediation", "US sanctions", "Russian offer"
-        out = [(c, MODIFIER_ARG) for c in tok.children if c.dep_ in NOUN_AGENT_MOD_DEPS and c.i < tok.i and self.ent(c) is not None]
+        # "Vatican mediation", "US sanctions", "Russian offer" ... unless a noun whose modifier may
+        # be its target has a doer elsewhere: "the Iran sanctions (bill) passed by X"
+        out = self._modifier_names(tok) if modifiers else []
+        if out and self._targeted(tok):
+            return self.agents(tok, depth, modifiers=False) or out
         if out:
             return out
         # "the sanctions (that) X imposed on Y", "the embargo enforced by X"
@@ -282,11 +287,11 @@ class Frame:
             return []
         head = tok.head
         # light verb: "Russia presented a proposal", "Putin and Maduro hold talks"
-        if tok.dep_ in LIGHT_VERB_OBJ_DEPS and head.pos_ in VERBAL_POS and (head.lemma_ in LIGHT_VERBS or tok.dep_ == "attr"):
+        if tok.dep_ in LIGHT_VERB_OBJ_DEPS and head.pos_ in VERBAL_POS and (is_light_verb(head) or tok.dep_ == "attr"):
             return [(t, c * INHERITED) for t, c in subjects(head)]
         # "mediation mission": the compound's head noun carries the frame
         if tok.dep_ == "compound" and head.pos_ in NOMINAL_POS:
-            return self.agents(head, depth + 1)
+            return self.agents(head, depth + 1, modifiers=modifiers and not self._targeted(tok))
         # "engaged in talks", "through Vatican mediation" (not "the raid resulted in his capture":
         # the subject of a result verb is a cause, not the doer)
         if (tok.dep_ == "pobj" and head.dep_ in PREP_DEPS and head.lower_ in FRAME_PREPS
@@ -322,8 +327,24 @@ class Frame:
             return out
         # "Maduro's arrest (by US forces)"
         if self.rule.possessive == "patient" or pobjs(tok, "by"):
-            return [(c, 1.0) for c in tok.children if c.dep_ == "poss"]
+            out = [(c, 1.0) for c in tok.children if c.dep_ == "poss"]
+            if out:
+                return out
+        # "the Iran sanctions imposed by X", "X passed the Syrian sanctions bill": the name
+        # modifying the noun (or the head it is compounded with) when the doer is named elsewhere
+        if self._targeted(tok) and (doers := self.agents(tok, modifiers=False)):
+            doer_ids = {t.i for t, _c in doers}
+            nouns = [tok] + ([tok.head] if tok.dep_ == "compound" and tok.head.pos_ in NOMINAL_POS else [])
+            return [(t, c) for n in nouns for t, c in self._modifier_names(n) if t.i not in doer_ids]
         return []
+
+    def _modifier_names(self, tok) -> list[tuple[object, float]]:
+        """Names modifying a noun before it: "Vatican mediation", "US sanctions"."""
+        return [(c, MODIFIER_ARG) for c in tok.children if c.dep_ in NOUN_AGENT_MOD_DEPS and c.i < tok.i and self.ent(c) is not None]
+
+    def _targeted(self, tok) -> bool:
+        """Whether a name modifying this noun may be its target ("Iran sanctions")."""
+        return tok.pos_ in NOMINAL_POS and tok.lemma_.lower() in TARGET_MODIFIED_NOUNS
 
     def recipients(self, tok) -> list[tuple[object, float]]:
         """The receiver of a giving verb or noun."""

@@ -11,7 +11,7 @@ from .lexicon import words
 __all__ = [
     "SUBJ_DEPS", "PASSIVE_SUBJ_DEPS", "OBJ_DEPS", "DATIVE_DEPS", "PREP_DEPS", "MODIFIER_DEPS",
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
-    "is_passive", "pobjs", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
+    "is_light_verb", "is_passive", "pobjs", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
     "event_scopes", "hyphen_pair", "reception_verb", "clause_verbs", "clause_agents", "listed_members",
 ]
 
@@ -50,6 +50,14 @@ RECEPTION_VERBS = words("arguments", "reception_verbs")
 EXAMPLE_PREPS = words("arguments", "example_preps")
 # Prepositions naming the doer of an event noun a reception verb takes: "an offer FROM Y".
 SOURCE_PREPS = ("from", "of")
+
+
+def is_light_verb(verb) -> bool:
+    """Whether a verb only carries its event noun (``light_verbs``), also when the model's lemma
+    is off for a regular form ("waged" -> "wag")."""
+    low = verb.lower_
+    return verb.lemma_.lower() in LIGHT_VERBS or (verb.tag_ in {"VBD", "VBN", "VBZ"} and (
+        low[:-1] in LIGHT_VERBS and low.endswith(("d", "s")) or low[:-2] in LIGHT_VERBS and low.endswith("es")))
 
 
 def is_passive(verb) -> bool:
@@ -127,7 +135,7 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
     # "the country offering asylum": the noun a participle modifies; "X issued a declaration
     # demanding ...": the subject of the light verb carrying that noun
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in NOMINAL_POS and verb.tag_ == "VBG":
-        if head.dep_ in LIGHT_VERB_OBJ_DEPS and head.head.lemma_ in LIGHT_VERBS:
+        if head.dep_ in LIGHT_VERB_OBJ_DEPS and is_light_verb(head.head):
             return [(head, INHERITED)] + [(t, c * INHERITED) for t, c in subjects(head.head, depth + 1)]
         return [(head, INHERITED)]
     return []
@@ -228,7 +236,7 @@ def clause_verbs(noun) -> list:
             continue
         own_object = any(g.dep_ in OBJ_DEPS and g.lower_ not in REL_PRONOUNS for g in c.children)
         by_agent = c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children)
-        if by_agent or (c.lemma_.lower() in LIGHT_VERBS and not own_object and c.tag_ != "VBG"):
+        if by_agent or (is_light_verb(c) and not own_object and c.tag_ != "VBG"):
             out.append(c)
     return out
 

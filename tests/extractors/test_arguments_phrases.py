@@ -21,7 +21,7 @@ NAMES = {
     "Bolivia": ("state:BOL", "State"), "Japan": ("state:JPN", "State"), "Haiti": ("state:HTI", "State"),
     "Siemens": ("institution:siemens", "Institution"), "Hitachi": ("institution:hitachi", "Institution"),
     "Ford": ("institution:ford", "Institution"), "Toyota": ("institution:toyota", "Institution"),
-    "Honda": ("institution:honda", "Institution"), "Russian": ("state:RUS", "State"),
+    "Honda": ("institution:honda", "Institution"), "Russian": ("state:RUS", "State"), "Iranian": ("state:IRN", "State"),
 }
 
 
@@ -107,3 +107,34 @@ def test_one_person_of_a_country_is_not_the_state(extract):
     # "a <nationality> dissident" is one person; "an <nationality> soldier" acts for the state
     assert not any(o == "state:RUS" for _s, _t, o in extract("Peru offered asylum to a Russian dissident."))
     assert ("state:RUS", "ATTACKED", "state:GEO") in extract("A Russian soldier attacked Georgia's border guards.")
+
+
+# ---- a name modifying a sanction noun: its doer, or its target when the doer is named elsewhere
+
+def test_sanctions_bill_passed_by_a_parliament_targets_the_modifier(extract):
+    found = extract("The parliament of Canada passed the Iranian sanctions bill last year.")
+    assert ("state:CAN", "SANCTIONED", "state:IRN") in found
+    assert not any(s == "state:IRN" for s, _t, _o in found)
+
+
+def test_sanctions_law_enacted_by_a_state_targets_the_modifier(extract):
+    found = extract("The Iranian sanctions law, enacted by Canada in 2011, banned oil imports.")
+    assert ("state:CAN", "SANCTIONED", "state:IRN") in found
+
+
+def test_a_modifier_alone_is_the_doer(extract):
+    found = extract("Russian sanctions on Georgia were lifted.")
+    assert ("state:RUS", "SANCTIONED", "state:GEO") in found
+
+
+# ---- mutual event nouns and light verbs the lemmatizer misses
+
+@pytest.mark.parametrize("text", ["The war between Peru and Chile ended in 1884.", "A truce ended the Peru-Chile war."])
+def test_a_war_between_two_states_is_an_attack_each_way(extract, text):
+    found = extract(text)
+    assert {("state:PER", "ATTACKED", "state:CHL"), ("state:CHL", "ATTACKED", "state:PER")} <= found
+
+
+def test_light_verb_with_an_off_lemma_carries_its_event_noun(extract):
+    # the small model lemmatizes "waged" as "wag"
+    assert ("state:PER", "ATTACKED", "state:CHL") in extract("Peru waged war on Chile.")
