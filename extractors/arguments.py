@@ -460,5 +460,9 @@ class Frame:
                             if p.dep_ == "pobj" and p.i not in holder_ids:
                                 out.append((p, 1.0 if depth == 0 else 0.9))
                                 nxt.append(p)
+                                # "a member of Sweden's parliament": the state owning the body
+                                # (a member of its body is one of the state's; its head is not its head)
+                                if self.rule.type == "MEMBER_OF" and self.ent(p) is None and sector_of(p) in STATE_SECTORS:
+                                    out += [(m, 0.9) for m in p.children if m.dep_ in MODIFIER_DEPS and self.ent(m) is not None]
             frontier = nxt
         return out

@@ -415,6 +415,10 @@ def _role_phrase(frame: Frame) -> str:
         # a capitalised title word is still a title word: "General Secretary", "Secretary General"
         or (c.dep_ in {"amod", "compound"} and c.i == trig.i - 1 and frame.ent(c) is None and c.lower_ in frame.role_nouns)
     ]
+    # a hyphenated title: "Secretary-General" (either half may be the trigger)
+    doc = trig.doc
+    words += [c for c in trig.children if c.dep_ in {"amod", "compound"} and abs(c.i - trig.i) == 2
+              and doc[min(c.i, trig.i) + 1].text in {"-", "\u2013"} and frame.ent(c) is None and c not in words]
     # ... with its own title words: "Deputy Secretary General"
     words += [g for c in words if c.pos_ == "PROPN" and c.lower_ in frame.role_nouns for g in c.children
               if g.dep_ in {"amod", "compound"} and g.i < c.i and frame.ent(g) is None]
