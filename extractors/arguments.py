@@ -80,7 +80,7 @@ class Frame:
             fallback = False if direct else GROUP_ONLY if role == "party" else True
             found: dict[str, tuple[str, str, float]] = {}
             for tok, conf in self.role_tokens(role):
-                for key, etype, econf in self.entities(tok, fallback, conjuncts=plural or not direct):
+                for key, etype, econf in self.entities(tok, fallback, conjuncts=plural or not direct or role == "org"):
                     if etype in allowed and (key not in found or found[key][2] < conf * econf):
                         found[key] = (key, etype, conf * econf)
             if found:

@@ -15,7 +15,7 @@ from newsgraph.extractors.relations import Ontology, RelationExtractor
 NAMES = {
     "Sweden": ("state:SWE", "State"), "Lindh": ("person:lindh", "Person"), "Annan": ("person:annan", "Person"),
     "UN": ("institution:un", "Institution"), "Nations": ("institution:un", "Institution"),
-    "United": ("institution:un", "Institution"),
+    "United": ("institution:un", "Institution"), "Oxfam": ("institution:oxfam", "Institution"),
 }
 
 
@@ -48,3 +48,9 @@ def test_hyphenated_head_title_is_a_head(extract, text):
     found = extract(text)
     assert ("person:annan", "HEAD_OF", "institution:un") in found
     assert ("person:annan", "MEMBER_OF", "institution:un") not in found
+
+
+def test_a_role_in_coordinated_bodies_is_a_role_in_each(extract):
+    # coordination of the organisation (not of the holder: "President Putin and Maduro")
+    names = extract("Lindh is a member of the UN and Oxfam.")
+    assert {("person:lindh", "MEMBER_OF", "institution:un"), ("person:lindh", "MEMBER_OF", "institution:oxfam")} <= names
