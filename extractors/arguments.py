@@ -40,6 +40,7 @@ BUSINESS_NOUNS = words("arguments", "business_nouns")
 STATE_SECTORS = words("arguments", "state_sectors")
 INDEFINITE_DETS = words("arguments", "indefinite_determiners")
 TARGET_MODIFIED_NOUNS = words("arguments", "target_modified_nouns")
+OFFICE_WORDS = words("people", "office_words")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -441,9 +442,11 @@ class Frame:
         holder_ids = {t.i for t, _ in self.holders(noun)}
         out = []
         # "Russian President", "Russia's president", "Kremlin ally", "his wife" (a nationality
-        # adjective on a profession is no role in the state: "a Chilean economist")
+        # adjective on a profession is no role in the state: "a Chilean economist"; nor is the
+        # office's field: "Trade and Industry Secretary", "Economics Minister")
         for c in noun.children:
-            if c.dep_ in MODIFIER_DEPS and c.i not in holder_ids and (c.dep_ != "amod" or is_agent_noun(noun)):
+            if (c.dep_ in MODIFIER_DEPS and c.i not in holder_ids and (c.dep_ != "amod" or is_agent_noun(noun))
+                    and not (c.dep_ == "compound" and c.lower_ in OFFICE_WORDS)):
                 out.append((c, 1.0))
         # "director of the Americas Program at the Center for ...", "ally of Moscow"
         frontier = [noun]

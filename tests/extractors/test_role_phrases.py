@@ -16,6 +16,7 @@ NAMES = {
     "Sweden": ("state:SWE", "State"), "Lindh": ("person:lindh", "Person"), "Annan": ("person:annan", "Person"),
     "UN": ("institution:un", "Institution"), "Nations": ("institution:un", "Institution"),
     "United": ("institution:un", "Institution"), "Oxfam": ("institution:oxfam", "Institution"),
+    "Industry": ("institution:industry", "Institution"),
 }
 
 
@@ -54,3 +55,9 @@ def test_a_role_in_coordinated_bodies_is_a_role_in_each(extract):
     # coordination of the organisation (not of the holder: "President Putin and Maduro")
     names = extract("Lindh is a member of the UN and Oxfam.")
     assert {("person:lindh", "MEMBER_OF", "institution:un"), ("person:lindh", "MEMBER_OF", "institution:oxfam")} <= names
+
+
+def test_the_field_of_an_office_is_not_the_organisation(extract):
+    # issue 12, item 4: "Industry Minister X" is a minister of no body called "Industry"
+    found = extract("Lindh, the Industry Minister, met Annan on Monday.")
+    assert not any(t in {"MEMBER_OF", "HEAD_OF"} for _s, t, _o in found)
