@@ -41,6 +41,7 @@ STATE_SECTORS = words("arguments", "state_sectors")
 INDEFINITE_DETS = words("arguments", "indefinite_determiners")
 TARGET_MODIFIED_NOUNS = words("arguments", "target_modified_nouns")
 OFFICE_WORDS = words("people", "office_words")
+STATE_BODY_NOUNS = words("arguments", "state_body_nouns")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -81,7 +82,7 @@ class Frame:
             fallback = False if direct else GROUP_ONLY if role == "party" else True
             found: dict[str, tuple[str, str, float]] = {}
             for tok, conf in self.role_tokens(role):
-                for key, etype, econf in self.entities(tok, fallback, conjuncts=plural or not direct or role == "org"):
+                for key, etype, econf in self.entities(tok, fallback, conjuncts=plural or not direct or role == "org" and self.ent(tok) is not None):
                     if etype in allowed and (key not in found or found[key][2] < conf * econf):
                         found[key] = (key, etype, conf * econf)
             if found:
@@ -465,7 +466,7 @@ class Frame:
                                 nxt.append(p)
                                 # "a member of Sweden's parliament": the state owning the body
                                 # (a member of its body is one of the state's; its head is not its head)
-                                if self.rule.type == "MEMBER_OF" and self.ent(p) is None and sector_of(p) in STATE_SECTORS:
+                                if self.rule.type == "MEMBER_OF" and self.ent(p) is None and p.lemma_.lower() in STATE_BODY_NOUNS:
                                     out += [(m, 0.9) for m in p.children if m.dep_ in MODIFIER_DEPS and self.ent(m) is not None]
             frontier = nxt
         return out

@@ -61,3 +61,8 @@ def test_the_field_of_an_office_is_not_the_organisation(extract):
     # issue 12, item 4: "Industry Minister X" is a minister of no body called "Industry"
     found = extract("Lindh, the Industry Minister, met Annan on Monday.")
     assert not any(t in {"MEMBER_OF", "HEAD_OF"} for _s, t, _o in found)
+
+
+def test_member_of_a_states_community_is_not_a_member_of_the_state(extract):
+    found = extract("Lindh, a member of Sweden's Jewish community, spoke on Monday.")
+    assert ("person:lindh", "MEMBER_OF", "state:SWE") not in found
