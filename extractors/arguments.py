@@ -10,22 +10,20 @@ entities through the caller's ``entity_of`` and keeps the first role that yields
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from newsgraph.corpus.errors import RulesError
 
 from .actors import acts_for_state, is_agent_noun, sector_of
-from .lexicon import ordered, words
-from .role_names import NAME_ROLES
+from .lexicon import words
+from .roles import ROLE_FINDERS, ROLES
 from .syntax import (
-    CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, LIGHT_VERBS, MODIFIER_ARG, MODIFIER_DEPS,
+    CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, MODIFIER_ARG, MODIFIER_DEPS,
     NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
-    REL_PRONOUNS, SPEAKER_PRONOUNS, SUBJ_DEPS, VERBAL_POS, APPOSED_OBJ_DEPS, event_scopes, hyphen_pair,
-    is_mandative, is_passive,
-    pobjs, relative_first, reported_speaker, subjects, with_conjuncts,
+    REL_PRONOUNS, SPEAKER_PRONOUNS, VERBAL_POS, APPOSED_OBJ_DEPS, clause_agents, clause_verbs,
+    event_scopes, hyphen_pair, is_light_verb, is_passive, listed_members, pobjs, reception_verb, relative_first,
+    reported_speaker, source_phrases, subjects, with_conjuncts,
 )
 
-__all__ = ["Frame", "ROLE_FINDERS", "ROLES", "role"]
+__all__ = ["Frame", "ROLE_FINDERS", "ROLES"]
 
 COPULAS = words("arguments", "copulas")
 APPOINT_VERBS = words("arguments", "appoint_verbs")
@@ -36,11 +34,14 @@ FRAME_PREPS = words("arguments", "frame_preps")
 RESULT_VERBS = words("arguments", "result_verbs")
 POSTING_NOUNS = words("arguments", "posting_nouns")
 POSTING_PREPS = words("arguments", "posting_preps")
-XCOMP_PREPS = ordered("arguments", "xcomp_preps")
-WITH_PREPS = ordered("arguments", "with_preps")
 PURPOSE_PREPS = words("arguments", "purpose_preps")
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
 BUSINESS_NOUNS = words("arguments", "business_nouns")
+STATE_SECTORS = words("arguments", "state_sectors")
+INDEFINITE_DETS = words("arguments", "indefinite_determiners")
+TARGET_MODIFIED_NOUNS = words("arguments", "target_modified_nouns")
+OFFICE_WORDS = words("people", "office_words")
+STATE_BODY_NOUNS = words("arguments", "state_body_nouns")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -64,6 +65,8 @@ class Frame:
         #: entity key -> the nouns it was reached through ("leaders of Romania's government":
         #: [leaders, government]), outermost first; absent for a named argument
         self.via: dict[str, list] = {}
+        #: the role that filled the last :meth:`fill` ("holder": a title's presupposed holder)
+        self.filled_by: str | None = None
 
     # ------------------------------------------------------------------ arguments
 
@@ -81,10 +84,11 @@ class Frame:
             fallback = False if direct else GROUP_ONLY if role == "party" else True
             found: dict[str, tuple[str, str, float]] = {}
             for tok, conf in self.role_tokens(role):
-                for key, etype, econf in self.entities(tok, fallback, conjuncts=plural or not direct):
+                for key, etype, econf in self.entities(tok, fallback, conjuncts=plural or not direct or role == "org" and self.ent(tok) is not None):
                     if etype in allowed and key not in exclude and (key not in found or found[key][2] < conf * econf):
                         found[key] = (key, etype, conf * econf)
             if found:
+                self.filled_by = role
                 return list(found.values())
         return []
 
@@ -134,10 +138,11 @@ class Frame:
         # B" is no meeting of the host with A
         if fallback == GROUP_ONLY and self._event_noun(tok):
             return []
-        # "a former commander, Gen. Reverol": the apposed name
-        appos = [self.ent(c) for c in tok.children if c.dep_ == "appos"]
-        if any(appos):
-            return [(a[0], a[1], 1.0) for a in appos if a]
+        # "a former commander, Gen. Reverol": the apposed name; the names listed for a group noun:
+        # "two carmakers - A and B", "neighbours, including A and B", "firms such as A and B"
+        listed = [e for c in listed_members(tok) if (e := self.ent(c)) is not None]
+        if listed:
+            return [(e[0], e[1], 1.0) for e in listed]
         # "Assad, another close Kremlin ally": the name this noun is apposed to
         if tok.dep_ == "appos" and (e := self.ent(tok.head)) is not None:
             return [(e[0], e[1], 1.0)]
@@ -151,12 +156,19 @@ class Frame:
         # are Turkey's (the adjective counts alone: "Serb forces", "Iraqi officials")
         adjective_ok = not any((c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children))
                                and self.ent(c) is not None for c in tok.children)
+        # ... and one member of a non-state sector is not the state: "a Russian dissident", "a
+        # Chinese activist" (but "an Israeli soldier", "Iraqi dissidents", "an Australian ultimatum")
+        if tok.tag_ not in PLURAL_TAGS and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children):
+            adjective_ok = adjective_ok and sector_of(tok) in STATE_SECTORS | {None}
         # a business is from its country, not the state's agent: "a US company", "Chinese airlines"
         # nor are its dissidents, exiles or protesters: "asylum to a Russian dissident" (actors.py)
         state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS and acts_for_state(tok)
+        venue_named = self._event_noun(tok)
         mods = [e for c in tok.children if c.dep_ in mod_deps and (c.dep_ != "amod" or adjective_ok)
                 for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")
-                and (state_ok or c.dep_ == "poss" or e[1] not in {"State", "Location"})]
+                and (state_ok or c.dep_ == "poss" or e[1] not in {"State", "Location"})
+                # the venue naming an event is no participant: "the Kyoto treaty", "the Geneva talks"
+                and not (e[1] == "Location" and c.dep_ in {"compound", "nmod"} and venue_named)]
         if any(mods):
             return self._through(tok, [(m[0], m[1], MODIFIER_ARG) for m in mods if m])
         # "the government of Sindh", "demands from the rebels"
@@ -200,6 +212,27 @@ class Frame:
                 return list(found.values())
         return []
 
+    def hosted_event(self) -> bool:
+        """Whether the trigger verb's object is an event of several named parties ("X hosted a
+        meeting of A and B"): its doer is no party of that event."""
+        trig = self.trigger
+        if trig.pos_ in VERBAL_POS:
+            objs = [c for c in trig.children if c.dep_ in OBJ_DEPS and c.pos_ in NOMINAL_POS]
+        else:
+            objs = [trig] if trig.dep_ in OBJ_DEPS and trig.head.pos_ in VERBAL_POS else []
+        return any(len([t for t in with_conjuncts(p) if self.ent(t) is not None]) >= 2
+                   for o in objs for p in pobjs(o, "of"))
+
+    def received_verb(self):
+        """The reception verb of the trigger noun ("X rejected an offer from Y"), or None."""
+        return self._received(self.trigger)
+
+    def _received(self, tok):
+        """The reception verb of an event noun (:func:`.syntax.reception_verb`), or None."""
+        if tok.pos_ not in NOMINAL_POS:
+            return None
+        return reception_verb(tok, of_is_doer=self.rule.possessive == "agent")
+
     def _event_noun(self, tok) -> bool:
         """Whether a noun names an event: a noun trigger of the lexicon or of a curated rule."""
         return tok.lemma_.lower() in self.ontology.event_nouns()
@@ -223,8 +256,9 @@ class Frame:
         sector = next((s for t in path if (s := sector_of(t)) is not None), None)
         return " ".join(w.lower_ for w in sorted(words, key=lambda t: t.i)), sector
 
-    def agents(self, tok, depth: int = 0) -> list[tuple[object, float]]:
-        """The doer of a verb, adjective or event noun."""
+    def agents(self, tok, depth: int = 0, *, modifiers: bool = True) -> list[tuple[object, float]]:
+        """The doer of a verb, adjective or event noun (``modifiers``: may a name modifying the
+        noun be its doer)."""
         if tok.pos_ in VERBAL_POS:
             return subjects(tok)
         if tok.pos_ == "ADJ":
@@ -236,24 +270,35 @@ class Frame:
         out = [(p, 1.0) for p in pobjs(tok, "by")]
         if out:
             return out
+        # received event: "X received an offer from Y", "X has the backing of Y"
+        of_is_doer = self.rule.possessive == "agent"
+        if reception_verb(tok, of_is_doer=of_is_doer) is not None:
+            return [(p, 1.0) for p in source_phrases(tok, of_is_doer=of_is_doer)]
         # "Russia's offer" (unless the rule reads the possessor as the patient: "Maduro's arrest")
         if self.rule.possessive == "agent" or pobjs(tok, "of"):
             out = [(c, 1.0) for c in tok.children if c.dep_ == "poss"]
             if out:
                 return out
-        # "Vatican mediation", "US sanctions", "Russian offer"
-        out = [(c, MODIFIER_ARG) for c in tok.children if c.dep_ in NOUN_AGENT_MOD_DEPS and c.i < tok.i and self.ent(c) is not None]
+        # "Vatican mediation", "US sanctions", "Russian offer" ... unless a noun whose modifier may
+        # be its target has a doer elsewhere: "the Iran sanctions (bill) passed by X"
+        out = self._modifier_names(tok) if modifiers else []
+        if out and self._targeted(tok):
+            return self.agents(tok, depth, modifiers=False) or out
+        if out:
+            return out
+        # "the sanctions (that) X imposed on Y", "the embargo enforced by X"
+        out = [(a, INHERITED) for v in clause_verbs(tok) for a in clause_agents(v)]
         if out:
             return out
         if depth >= 3:
             return []
         head = tok.head
         # light verb: "Russia presented a proposal", "Putin and Maduro hold talks"
-        if tok.dep_ in LIGHT_VERB_OBJ_DEPS and head.pos_ in VERBAL_POS and (head.lemma_ in LIGHT_VERBS or tok.dep_ == "attr"):
+        if tok.dep_ in LIGHT_VERB_OBJ_DEPS and head.pos_ in VERBAL_POS and (is_light_verb(head) or tok.dep_ == "attr"):
             return [(t, c * INHERITED) for t, c in subjects(head)]
         # "mediation mission": the compound's head noun carries the frame
         if tok.dep_ == "compound" and head.pos_ in NOMINAL_POS:
-            return self.agents(head, depth + 1)
+            return self.agents(head, depth + 1, modifiers=modifiers and not self._targeted(tok))
         # "engaged in talks", "through Vatican mediation" (not "the raid resulted in his capture":
         # the subject of a result verb is a cause, not the doer)
         if (tok.dep_ == "pobj" and head.dep_ in PREP_DEPS and head.lower_ in FRAME_PREPS
@@ -280,17 +325,39 @@ class Frame:
                 passive_subjects = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ_DEPS]
                 return [(c, 1.0) for c in relative_first(tok, passive_subjects)]
             return [(c, 1.0) for c in objs]
+        # "X rejected Y's demand": the receiver
+        if (verb := self._received(tok)) is not None:
+            return [(t, c * INHERITED) for t, c in subjects(verb)]
         # "the arrest of Maduro"
         out = [(p, 1.0) for p in pobjs(tok, "of")]
         if out:
             return out
         # "Maduro's arrest (by US forces)"
         if self.rule.possessive == "patient" or pobjs(tok, "by"):
-            return [(c, 1.0) for c in tok.children if c.dep_ == "poss"]
+            out = [(c, 1.0) for c in tok.children if c.dep_ == "poss"]
+            if out:
+                return out
+        # "the Iran sanctions imposed by X", "X passed the Syrian sanctions bill": the name
+        # modifying the noun (or the head it is compounded with) when the doer is named elsewhere
+        if self._targeted(tok) and (doers := self.agents(tok, modifiers=False)):
+            doer_ids = {t.i for t, _c in doers}
+            nouns = [tok] + ([tok.head] if tok.dep_ == "compound" and tok.head.pos_ in NOMINAL_POS else [])
+            return [(t, c) for n in nouns for t, c in self._modifier_names(n) if t.i not in doer_ids]
         return []
+
+    def _modifier_names(self, tok) -> list[tuple[object, float]]:
+        """Names modifying a noun before it: "Vatican mediation", "US sanctions"."""
+        return [(c, MODIFIER_ARG) for c in tok.children if c.dep_ in NOUN_AGENT_MOD_DEPS and c.i < tok.i and self.ent(c) is not None]
+
+    def _targeted(self, tok) -> bool:
+        """Whether a name modifying this noun may be its target ("Iran sanctions")."""
+        return tok.pos_ in NOMINAL_POS and tok.lemma_.lower() in TARGET_MODIFIED_NOUNS
 
     def recipients(self, tok) -> list[tuple[object, float]]:
         """The receiver of a giving verb or noun."""
+        # "X received an offer from Y"
+        if (verb := self._received(tok)) is not None:
+            return [(t, c * INHERITED) for t, c in subjects(verb)]
         out = []
         for c in tok.children:
             if c.dep_ in DATIVE_DEPS:
@@ -302,6 +369,8 @@ class Frame:
                     # "granted him asylum"
                     out.append((c, 1.0))
         out += [(p, 1.0) for p in pobjs(tok, "to")]
+        # "the aid (that) X delivered to Y"
+        out += [(p, INHERITED) for v in clause_verbs(tok) for p in pobjs(v, "to")] if tok.pos_ in NOMINAL_POS else []
         # "Assad was granted asylum": the passive subject of a ditransitive
         if tok.pos_ in VERBAL_POS and is_passive(tok) and any(c.dep_ in OBJ_DEPS for c in tok.children):
             out += [(c, 1.0) for c in tok.children if c.dep_ in PASSIVE_SUBJ_DEPS]
@@ -326,6 +395,9 @@ class Frame:
                 scopes.append(verb)
         if trig.dep_ == "compound" and trig.head.pos_ in NOMINAL_POS:
             scopes.append(trig.head)
+        # "the sanctions (that) X imposed ON Y"
+        if trig.pos_ in NOMINAL_POS:
+            scopes += clause_verbs(trig)
         # the event the act serves: "mobilized reservists FOR a war against X"
         # (the phrase may hang on the act's object: "mobilized reservists for a war against X")
         scopes += [p for w in [trig] + [c for c in trig.children if c.dep_ in OBJ_DEPS] for c in w.children
@@ -373,9 +445,11 @@ class Frame:
         holder_ids = {t.i for t, _ in self.holders(noun)}
         out = []
         # "Russian President", "Russia's president", "Kremlin ally", "his wife" (a nationality
-        # adjective on a profession is no role in the state: "a Chilean economist")
+        # adjective on a profession is no role in the state: "a Chilean economist"; nor is the
+        # office's field: "Trade and Industry Secretary", "Economics Minister")
         for c in noun.children:
-            if c.dep_ in MODIFIER_DEPS and c.i not in holder_ids and (c.dep_ != "amod" or is_agent_noun(noun)):
+            if (c.dep_ in MODIFIER_DEPS and c.i not in holder_ids and (c.dep_ != "amod" or is_agent_noun(noun))
+                    and not (c.dep_ == "compound" and c.lower_ in OFFICE_WORDS)):
                 out.append((c, 1.0))
         # "director of the Americas Program at the Center for ...", "ally of Moscow"
         frontier = [noun]
@@ -392,165 +466,9 @@ class Frame:
                             if p.dep_ == "pobj" and p.i not in holder_ids:
                                 out.append((p, 1.0 if depth == 0 else 0.9))
                                 nxt.append(p)
+                                # "a member of Sweden's parliament": the state owning the body
+                                # (a member of its body is one of the state's; its head is not its head)
+                                if self.rule.type == "MEMBER_OF" and self.ent(p) is None and p.lemma_.lower() in STATE_BODY_NOUNS:
+                                    out += [(m, 0.9) for m in p.children if m.dep_ in MODIFIER_DEPS and self.ent(m) is not None]
             frontier = nxt
         return out
-
-
-
-# ---------------------------------------------------------------------- the role table
-# Each role a rule may name is one function ``(frame) -> [(token, confidence)]``: the tokens that
-# fill the role; ``Frame.fill`` then maps them to entities.
-
-#: Role name -> function finding its tokens.
-ROLE_FINDERS: dict[str, Callable[["Frame"], list[tuple[object, float]]]] = {}
-
-
-def role(name: str):
-    """Register a role function under the name rules use in ``subject`` / ``object``."""
-
-    def register(func):
-        ROLE_FINDERS[name] = func
-        return func
-
-    return register
-
-
-@role("agent")
-def _agent(f: Frame):
-    """The doer: active subject, passive by-agent, possessor or modifier of an event noun."""
-    return f.agents(f.trigger)
-
-
-@role("patient")
-def _patient(f: Frame):
-    """The one acted upon: direct object, passive subject, "of" phrase of an event noun."""
-    return f.patients(f.trigger)
-
-
-@role("party")
-def _party(f: Frame):
-    """The one met, hosted or received: as ``patient`` (its nouns count only as groups, see ``Frame.fill``)."""
-    return f.patients(f.trigger)
-
-
-@role("recipient")
-def _recipient(f: Frame):
-    """The receiver: indirect object, "to" phrase, passive subject of a ditransitive."""
-    return f.recipients(f.trigger)
-
-
-@role("with")
-def _with(f: Frame):
-    """The other party of a joint act: "with", "between", "among"."""
-    return [(p, PREP_ARG if w != "with" else 1.0) for w in WITH_PREPS for p in f.prep_objects(w)]
-
-
-@role("head_agent")
-def _head_agent(f: Frame):
-    """The doer of the event the trigger attaches to: "Russia offered ... via Vatican"."""
-    head = f.head if f.head is not None else f.trigger.head
-    found = f.agents(head)
-    if not found and head.pos_ in VERBAL_POS and is_passive(head):
-        # "Russia's offer was channelled through X": the doer of the passive subject event
-        for c in head.children:
-            if c.dep_ in PASSIVE_SUBJ_DEPS and c.pos_ == "NOUN":
-                found += [(t, conf * INHERITED) for t, conf in f.agents(c)]
-    return found
-
-
-@role("head_patient")
-def _head_patient(f: Frame):
-    """The object of the event the trigger attaches to: "held talks with X" / "hosted X" (not the
-    trigger itself: in "hosts a meeting of A and B" the host did not meet A)."""
-    return [(t, c) for t, c in f.patients(f.head if f.head is not None else f.trigger.head) if t.i != f.trigger.i]
-
-
-@role("pobj")
-def _pobj(f: Frame):
-    """The object of a preposition trigger: "via Vatican"."""
-    return [(c, 1.0) for c in f.trigger.children if c.dep_ == "pobj"]
-
-
-@role("requires_mod")
-def _requires_mod(f: Frame):
-    """The entity modifying the required word: "Vatican mediation", "offered Maduro asylum"."""
-    req = f.requires
-    if req is None:
-        return []
-    mods = [(c, MODIFIER_ARG) for c in req.children if c.dep_ in MODIFIER_DEPS and f.ent(c) is not None]
-    return mods or [(req, 1.0)]
-
-
-@role("addressee")
-def _addressee(f: Frame):
-    """The one a demand is addressed to: an object that is an entity ("urged Congress") or controls
-    the next verb ("urged US forces to leave"), or the doer of the act demanded ("demanded an
-    admission by Moscow"); never another party of that act ("demanded his release")."""
-    trig = f.trigger
-    passive = is_passive(trig)
-    objs = [c for c in trig.children if c.dep_ in OBJ_DEPS or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)]
-    controlled = any(c.dep_ in CLAUSE_DEPS for c in trig.children)
-    out = [(c, 1.0) for c in objs if controlled or f.ent(c) is not None]
-    return out or [(p, 1.0) for o in objs if o.pos_ == "NOUN" for p in pobjs(o, "by")]
-
-
-@role("clause_subject")
-def _clause_subject(f: Frame):
-    """The subject of a complement clause: "demanded that the US cancel ..."."""
-    return [(s, 1.0) for c in f.trigger.children if c.dep_ in CLAUSE_DEPS and is_mandative(c)
-            for s in c.children if s.dep_ in SUBJ_DEPS]
-
-
-@role("xcomp_args")
-def _xcomp_args(f: Frame):
-    """The objects of a controlled verb: "refused to meet X", "threatened to strike X"."""
-    out = []
-    for c in f.trigger.children:
-        if c.dep_ == "xcomp":
-            direct = f.patients(c) + f.recipients(c)
-            out += direct
-            if any(f.entities(t, True) for t, _conf in direct):
-                # "refused to meet X in Tel Aviv": the place is no second target
-                continue
-            for scope in [c] + [o for o in c.children if o.dep_ in OBJ_DEPS]:
-                for w in XCOMP_PREPS:
-                    out += [(p, PREP_ARG) for p in pobjs(scope, w)]
-    return out
-
-
-@role("named_head")
-def _named_head(f: Frame):
-    """The person a preposition trigger qualifies right after the name: "Ann Lee of the Labour
-    Party" (a name, not a noun: "the leader of X" is read by the role nouns)."""
-    head = f.trigger.head
-    e = f.ent(head)
-    if f.trigger.dep_ != "prep" or head.pos_ != "PROPN" or e is None or e[1] != "Person":
-        return []
-    return [(head, 1.0)]
-
-
-@role("named_body")
-def _named_body(f: Frame):
-    """The institution named by a preposition trigger's object: "of the Labour Party" (not a state
-    or place: "Lee of Ohio" names where she is from)."""
-    return [(c, 1.0) for c in f.trigger.children
-            if c.dep_ == "pobj" and (e := f.ent(c)) is not None and e[1] == "Institution"]
-
-
-@role("holder")
-def _holder(f: Frame):
-    """The person a role noun describes: "President Putin", "Rendon, associate director"."""
-    return f.holders(f.trigger)
-
-
-@role("org")
-def _org(f: Frame):
-    """The organisation of a role noun: "Russian President", "director at CSIS"."""
-    return f.orgs(f.trigger)
-
-
-# the roles of role facts that read names: see extractors/roles.py
-ROLE_FINDERS.update(NAME_ROLES)
-
-#: Argument roles a rule may name (plus ``prep:<preposition>``: "asylum in Russia").
-ROLES = frozenset(ROLE_FINDERS)

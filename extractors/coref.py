@@ -43,6 +43,8 @@ COPULAS = words("arguments", "copulas")
 SPOKEN_FOR_PREPS = frozenset({"for", "of"})
 #: How far a possessive looks up the tree for the verb whose subject binds it.
 BINDING_HOPS = 6
+SPEECH_VERBS = words("arguments", "speech_verbs")
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 
 
 def link_references(doc, mentions: list[Mention], entities: dict[str, Entity], gaz: Gazetteer) -> dict[int, tuple[str, str, str]]:
@@ -189,6 +191,14 @@ def _antecedent(tok, s_index, sents, person_mentions) -> str | None:
     """The person a pronoun refers to: the only person in the window, else the last subject."""
     window_start = sents[max(0, s_index - 2)].start
     candidates = [m for m in person_mentions if window_start <= m.tokens[0] < tok.i]
+    sent = sents[s_index]
+    if _is_speaker(tok) and any(t.text in QUOTE_MARKS for t in sent):
+        # '"...," he said': not someone the quote names, and the last speaker first
+        quoted = _quoted(tok.doc, sent.start, tok.i)
+        candidates = [m for m in candidates if m.tokens[0] not in quoted]
+        speakers = [m for m in candidates if _is_speaker(tok.doc[m.tokens[1] - 1])]
+        if speakers:
+            return speakers[-1].key
     if not candidates:
         return None
     keys = {m.key for m in candidates}
@@ -233,3 +243,19 @@ def _description(tok, person_mentions, entities, n_mentions, gaz) -> str | None:
         return leaders[0]
     best = max(leaders, key=lambda k: n_mentions[k])
     return best if sum(1 for k in leaders if n_mentions[k] == n_mentions[best]) == 1 else None
+
+
+def _is_speaker(tok) -> bool:
+    """Whether a token is the subject of a speech verb ("he said", "Smith told reporters")."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _quoted(doc, start: int, end: int) -> set[int]:
+    """Token indices inside quotation marks between ``start`` and ``end`` (straight quotes toggle)."""
+    inside, out = False, set()
+    for t in doc[start:end]:
+        if t.text in QUOTE_MARKS:
+            inside = not inside if t.text in {'"', "``", "''"} else t.text == "\u201c"
+        elif inside:
+            out.add(t.i)
+    return out

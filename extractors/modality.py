@@ -105,7 +105,7 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = ()) ->
             # Governing verbs or adjectives of intent, consideration, allegation, denial.
             if lemma in CONSIDER_VERBS:
                 found.add("considered")
-            elif lemma in NEGATING_VERBS and dep in {"xcomp", "dobj", "ccomp", "pcomp", "pobj", "prep", "nsubjpass"}:
+            elif lemma in NEGATING_VERBS and dep in {"xcomp", "dobj", "ccomp", "pcomp", "pobj", "prep", "nsubjpass", "acl"}:
                 found.add("negated")
             elif lemma in ALLEGE_VERBS and dep in {"ccomp", "xcomp", "pcomp", "prep", "pobj"}:
                 found.add("alleged")
@@ -117,6 +117,11 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = ()) ->
             elif lemma in REPORT_VERBS and dep == "ccomp":
                 found.add("reported")
                 source = source or _subject_source(gov, entity_of)
+            elif lemma in REPORT_VERBS and dep == "xcomp" and any(c.dep_ == "auxpass" for c in gov.children):
+                # "X is said to have met Y", "X was reported to be holding talks" (by whom: the by-agent)
+                found.add("reported")
+                by = [p for c in gov.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                source = source or (_phrase_source(by[0], entity_of) if by else None)
             elif lemma in PROPOSE_VERBS and dep in {"xcomp", "dobj", "ccomp", "pobj", "prep", "acl", "pcomp", "acomp"}:
                 found.add("proposed")
         # A conditional clause makes everything below it hypothetical: "if Russia grants ...".

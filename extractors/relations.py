@@ -277,12 +277,16 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     # with Y" the sentence makes X the doer)
     reciprocal = not rtype.symmetric and trig.lemma_.lower() in RECIPROCAL_EVENTS
     joint = frame.joint_parties(rtype.object_types) if rtype.symmetric or reciprocal else []
+    if rtype.symmetric and not joint and frame.hosted_event():
+        # "X hosts a meeting of A and B": X met neither
+        return
     if not joint or trig.pos_ in VERBAL_POS:
         # a verb needs its doer even when the parties are those of its object ("X hosted talks
         # between A and B"); an event noun does not ("a deal was reached between A and B")
         subjects = frame.fill(rule.subject, rtype.subject_types) or _cause_agents(frame, rtype.subject_types)
         if not subjects:
             return
+    subject_role = frame.filled_by
     if joint:
         # "X hosted talks between A and B", "a deal between A and B": A and B, not X
         subjects, objects = joint, []
@@ -300,11 +304,14 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     if not pairs:
         return
     anchor = frame.head if frame.head is not None and frame.head.i != trig.i else trig
-    if "holder" in rule.subject or "named_head" in rule.subject:
+    if subject_role in {"holder", "named_head"}:
         # a title or kinship noun is presupposed, not asserted by the sentence's verb
         status, according_to = "asserted", None
     else:
-        status, according_to = modality(anchor, frame.ent, skip=frame.nodes.values())
+        # a received event was made: "X rejected an offer from Y" (the rejection is not a denial of it)
+        received = frame.received_verb()
+        skip = [*frame.nodes.values(), *([received.i] if received is not None else [])]
+        status, according_to = modality(anchor, frame.ent, skip=skip)
     if rule.status and status in {"asserted", "reported", "alleged", "proposed"}:
         status = rule.status
     start, end = _trigger_span(frame)
@@ -408,6 +415,10 @@ def _role_phrase(frame: Frame) -> str:
         # a capitalised title word is still a title word: "General Secretary", "Secretary General"
         or (c.dep_ in {"amod", "compound"} and c.i == trig.i - 1 and frame.ent(c) is None and c.lower_ in frame.role_nouns)
     ]
+    # a hyphenated title: "Secretary-General" (either half may be the trigger)
+    doc = trig.doc
+    words += [c for c in trig.children if c.dep_ in {"amod", "compound"} and abs(c.i - trig.i) == 2
+              and doc[min(c.i, trig.i) + 1].text in {"-", "\u2013"} and frame.ent(c) is None and c not in words]
     # ... with its own title words: "Deputy Secretary General"
     words += [g for c in words if c.pos_ == "PROPN" and c.lower_ in frame.role_nouns for g in c.children
               if g.dep_ in {"amod", "compound"} and g.i < c.i and frame.ent(g) is None]

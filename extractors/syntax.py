@@ -11,8 +11,8 @@ from .lexicon import words
 __all__ = [
     "SUBJ_DEPS", "PASSIVE_SUBJ_DEPS", "OBJ_DEPS", "DATIVE_DEPS", "PREP_DEPS", "MODIFIER_DEPS",
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
-    "is_passive", "pobjs", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
-    "event_scopes", "hyphen_pair", "tokens_with_text",
+    "is_light_verb", "is_passive", "pobjs", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
+    "event_scopes", "hyphen_pair", "tokens_with_text", "reception_verb", "clause_verbs", "clause_agents", "listed_members",
 ]
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -46,6 +46,18 @@ MANDATIVE_MODALS = words("arguments", "mandative_modals")
 SPEAKER_PRONOUNS = words("arguments", "speaker_pronouns")
 SPEECH_VERBS = words("arguments", "speech_verbs")
 STATIVE_PASSIVE_PREPS = words("arguments", "stative_passive_preps")
+RECEPTION_VERBS = words("arguments", "reception_verbs")
+EXAMPLE_PREPS = words("arguments", "example_preps")
+# Prepositions naming the doer of an event noun a reception verb takes: "an offer FROM Y".
+SOURCE_PREPS = ("from", "of")
+
+
+def is_light_verb(verb) -> bool:
+    """Whether a verb only carries its event noun (``light_verbs``), also when the model's lemma
+    is off for a regular form ("waged" -> "wag")."""
+    low = verb.lower_
+    return verb.lemma_.lower() in LIGHT_VERBS or (verb.tag_ in {"VBD", "VBN", "VBZ"} and (
+        low[:-1] in LIGHT_VERBS and low.endswith(("d", "s")) or low[:-2] in LIGHT_VERBS and low.endswith("es")))
 
 
 def is_passive(verb) -> bool:
@@ -101,6 +113,13 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
         objs = [c for c in head.children if c.dep_ in OBJ_DEPS and c.i < verb.i]
         if objs and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             return [(objs[0], INHERITED)]
+        # passive raising or control: "X is expected to sign", "X was asked (by Y) to mediate"
+        passive_subjects = [c for c in head.children if c.dep_ in PASSIVE_SUBJ_DEPS]
+        if passive_subjects and is_passive(head):
+            s = relative_first(head, passive_subjects)[0]
+            if s.lower_ in REL_PRONOUNS and head.dep_ == "relcl":
+                return [(head.head, INHERITED)]
+            return [(s, INHERITED)]
         return [(t, c * INHERITED) for t, c in subjects(head, depth + 1)]
     # "Russia sold arms and trained troops", "visited X to mediate"
     if verb.dep_ in {"conj", "advcl"} and head.pos_ in VERBAL_POS:
@@ -116,7 +135,7 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
     # "the country offering asylum": the noun a participle modifies; "X issued a declaration
     # demanding ...": the subject of the light verb carrying that noun
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in NOMINAL_POS and verb.tag_ == "VBG":
-        if head.dep_ in LIGHT_VERB_OBJ_DEPS and head.head.lemma_ in LIGHT_VERBS:
+        if head.dep_ in LIGHT_VERB_OBJ_DEPS and is_light_verb(head.head):
             return [(head, INHERITED)] + [(t, c * INHERITED) for t, c in subjects(head.head, depth + 1)]
         return [(head, INHERITED)]
     return []
@@ -202,3 +221,61 @@ def tokens_with_text(doc, text: str, *, start: int = 0, end: int | None = None) 
         return []
     hits = np.flatnonzero(doc.to_array(ORTH)[start:end] == np.uint64(doc.vocab.strings[text])) + start
     return [doc[i] for i in hits.tolist()]
+
+
+def reception_verb(noun, *, of_is_doer: bool = True):
+    """The verb whose subject receives the event ``noun`` names, when the noun names its doer by
+    a "from" (or "of") phrase or a possessor: "X received an offer from Y", "X has the backing of
+    Y", "X rejected Y's demand"; else None ("X had talks" is a light verb's event)."""
+    head = noun.head
+    if noun.dep_ not in OBJ_DEPS or head.pos_ not in VERBAL_POS or head.lemma_.lower() not in RECEPTION_VERBS:
+        return None
+    if is_passive(head):
+        return None
+    preps = SOURCE_PREPS if of_is_doer else SOURCE_PREPS[:1]
+    if any(pobjs(noun, w) for w in preps) or (of_is_doer and any(c.dep_ == "poss" for c in noun.children)):
+        return head
+    return None
+
+
+def source_phrases(noun, *, of_is_doer: bool = True) -> list:
+    """The doer phrases of a received event noun (see :func:`reception_verb`)."""
+    preps = SOURCE_PREPS if of_is_doer else SOURCE_PREPS[:1]
+    out = [p for w in preps for p in pobjs(noun, w)]
+    return out + ([c for c in noun.children if c.dep_ == "poss"] if of_is_doer else [])
+
+
+def clause_verbs(noun) -> list:
+    """Verbs of a relative or participle clause that carry the act an event noun names: a light
+    verb whose object the noun is ("the sanctions (that) X imposed on Y", "the sanctions imposed
+    on Y") or any participle with a by-agent ("the embargo enforced by X")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ not in {"relcl", "acl"} or c.pos_ not in VERBAL_POS:
+            continue
+        own_object = any(g.dep_ in OBJ_DEPS and g.lower_ not in REL_PRONOUNS for g in c.children)
+        by_agent = c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children)
+        if by_agent or (is_light_verb(c) and not own_object and c.tag_ != "VBG"):
+            out.append(c)
+    return out
+
+
+def clause_agents(verb) -> list:
+    """The doer of a clause verb of :func:`clause_verbs`: its by-agent or its own subject (not the
+    relative pronoun, which stands for the event noun)."""
+    by = pobjs(verb, "by")
+    if by or is_passive(verb) or verb.dep_ == "acl":
+        return by
+    return [s for s in verb.children if s.dep_ in SUBJ_DEPS and s.lower_ not in REL_PRONOUNS]
+
+
+def listed_members(noun) -> list:
+    """Names listed as the members of a group noun, with their conjuncts: "two carmakers - A and
+    B" (apposition), "neighbours, including A and B", "firms such as A, B and C"."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "appos":
+            out.append(c)
+        elif c.dep_ == "prep" and (c.lower_ in EXAMPLE_PREPS or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return [t for o in out for t in with_conjuncts(o)]

@@ -35,6 +35,19 @@ def test_doctests():
 
 # -- people: titles -------------------------------------------------------------------------------
 
+def test_he_said_after_a_quote_is_the_last_speaker_not_the_person_quoted(extractor):
+    # issue 12, item 6: a name inside the quote is not its speaker
+    text = ('Tom Brooks met Paul Weber in Berlin on Monday. Brooks told reporters the talks had been useful. '
+            '"Paul Weber has been a reliable partner for years," he said.')
+    r = run(extractor, text)
+    assert _links(r, text)["he"] == ("person:tom-brooks", "pronoun")
+
+
+def test_he_said_links_to_no_one_when_only_the_quote_names_a_person(extractor):
+    text = 'The talks ended late. "Paul Weber has been a reliable partner," he said.'
+    assert "he" not in _links(run(extractor, text), text)
+
+
 @pytest.mark.parametrize(
     ("text", "name", "title"),
     [
