@@ -39,7 +39,7 @@ from pathlib import Path
 from newsgraph.corpus.document import Document, Skipped
 from newsgraph.corpus.errors import DataError, UsageError
 
-__all__ = ["CACHE_NAME", "Manifest", "ResultCache", "read_manifest"]
+__all__ = ["CACHE_NAME", "Manifest", "ResultCache", "pack", "read_manifest", "unpack"]
 
 #: File name of the cache inside the output directory.
 CACHE_NAME = ".newsgraph-cache.sqlite"
@@ -67,11 +67,17 @@ CREATE TABLE IF NOT EXISTS build_info_staged (key TEXT PRIMARY KEY, value TEXT N
 """
 
 
-def _pack(obj) -> bytes:
+def pack(obj) -> bytes:
+    """``obj`` as zlib-compressed compact JSON: how the cache, the spool and the shards store a result.
+
+    >>> unpack(pack({"a": "é"}))
+    {'a': 'é'}
+    """
     return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
-def _unpack(blob: bytes):
+def unpack(blob: bytes):
+    """The object :func:`pack` made ``blob`` of."""
     return json.loads(zlib.decompress(blob))
 
 
@@ -94,7 +100,7 @@ class Manifest:
     def items(self) -> Iterator[Document | Skipped]:
         """The build's inputs in order, exactly as the reader produced them."""
         for kind, blob in self._rows:
-            data = _unpack(blob)
+            data = unpack(blob)
             yield Document(**data) if kind == "document" else Skipped(**data)
 
 
@@ -152,13 +158,13 @@ class ResultCache:
         if count:
             self.hits += row is not None
             self.misses += row is None
-        return None if row is None else _unpack(row[0])
+        return None if row is None else unpack(row[0])
 
     def put(self, text_sha1: str, result: dict) -> None:
         """Store one ``DocResult.to_dict()``; committed in batches (see :meth:`commit`)."""
         data = dict(result, doc_id=None, date=None)
         self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (text_sha1, *self.key, int(result.get("words", 0)), _pack(data), time.time()))
+                         (text_sha1, *self.key, int(result.get("words", 0)), pack(data), time.time()))
         self.writes += 1
         self._wrote()
 
@@ -194,7 +200,7 @@ class ResultCache:
             kind, data = "document", item.to_dict()
         else:
             kind, data = "skipped", {"id": item.id, "path": item.path, "reason": item.reason}
-        self._db.execute("INSERT INTO manifest_staged VALUES (?, ?, ?)", (self._staged, kind, _pack(data)))
+        self._db.execute("INSERT INTO manifest_staged VALUES (?, ?, ?)", (self._staged, kind, pack(data)))
         self._staged += 1
         self._wrote()
 

@@ -34,8 +34,9 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-import zlib
 from collections.abc import Iterable
+
+from .cache import pack, unpack
 
 __all__ = ["META_COLUMNS", "meta_row", "read_shard_meta", "read_shard_results", "shard_exists", "shard_key",
            "write_shard"]
@@ -127,13 +128,8 @@ def read_shard_results(folder: str, key: str, positions: Iterable[int]) -> list[
     fs, root = _fs(folder)
     with fs.open(f"{root}/{key}.parquet", "rb") as f:
         column = pq.read_table(f, columns=["result"]).column("result")
-    return [dict(_unpack(column[i].as_py()), doc_id=None, date=None) for i in positions]
+    return [dict(unpack(column[i].as_py()), doc_id=None, date=None) for i in positions]
 
 
 def _pack(result: dict) -> bytes:
-    data = dict(result, doc_id=None, date=None)
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
-
-
-def _unpack(blob: bytes) -> dict:
-    return json.loads(zlib.decompress(blob))
+    return pack(dict(result, doc_id=None, date=None))

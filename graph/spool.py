@@ -20,15 +20,13 @@ Examples
 
 from __future__ import annotations
 
-import json
 import tempfile
-import zlib
 from collections.abc import Iterator
 
 from newsgraph.corpus.document import Document
 from newsgraph.extractors.models import DocResult
 
-from .cache import ResultCache
+from .cache import ResultCache, pack, unpack
 
 __all__ = ["ResultSpool"]
 
@@ -50,8 +48,7 @@ class ResultSpool:
         if self._file is None:
             self.entries.append((doc.id, doc.date, doc.text_hash))
             return
-        data = dict(result.to_dict(), doc_id=None, date=None)
-        blob = zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+        blob = pack(dict(result.to_dict(), doc_id=None, date=None))
         self._file.seek(0, 2)
         self.entries.append((doc.id, doc.date, (self._file.tell(), len(blob))))
         self._file.write(blob)
@@ -68,7 +65,7 @@ class ResultSpool:
                 data.pop("notes", None)
             else:
                 self._file.seek(ref[0])
-                data = json.loads(zlib.decompress(self._file.read(ref[1])))
+                data = unpack(self._file.read(ref[1]))
             data["doc_id"], data["date"] = doc_id, date
             yield DocResult.from_dict(data)
 
