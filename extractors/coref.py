@@ -22,6 +22,7 @@ from .syntax import (
     OBJ_DEPS,
     PASSIVE_SUBJ_DEPS,
     PLURAL_TAGS,
+    SPEECH_VERBS,
     SUBJ_DEPS,
     VERBAL_POS,
     reported_speaker,
@@ -43,7 +44,6 @@ COPULAS = words("arguments", "copulas")
 SPOKEN_FOR_PREPS = frozenset({"for", "of"})
 #: How far a possessive looks up the tree for the verb whose subject binds it.
 BINDING_HOPS = 6
-SPEECH_VERBS = words("arguments", "speech_verbs")
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 
 

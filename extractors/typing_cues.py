@@ -29,6 +29,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .lexicon import words
+from .syntax import PLURAL_TAGS
 
 __all__ = [
     "acting", "actor_noun", "event_verbs", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
@@ -133,8 +134,9 @@ def acting(span) -> bool:
     return dep in ACTING_DEPS or dep == "ROOT"
 
 
-# Sectors of data/agents.toml that are the state's own (not rebels, opposition, armed groups, parties).
-STATE_SECTORS = {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+# Sectors of data/agents.toml that are the state's own (not rebels, opposition, armed groups,
+# parties): the one list of data/lexicon.toml that the argument finder reads too.
+STATE_SECTORS = words("arguments", "state_sectors")
 
 
 def state_agent(span):
@@ -155,7 +157,7 @@ def state_agent(span):
         return None
     if any(t.dep_ not in {"amod", "compound"} or t.is_punct for t in span.doc[span.end : head.i]):
         return None
-    if head.tag_ not in {"NNS", "NNPS"} and head.lemma_.lower() not in STATE_COLLECTIVES:
+    if head.tag_ not in PLURAL_TAGS and head.lemma_.lower() not in STATE_COLLECTIVES:
         return None  # "the Syrian president": one person (coreference links him), not the state
     return head if sector_of(head) in STATE_SECTORS else None
 
