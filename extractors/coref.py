@@ -25,6 +25,7 @@ from .syntax import (
     SPEECH_VERBS,
     SUBJ_DEPS,
     VERBAL_POS,
+    lemma,
     reported_speaker,
     subjects,
 )
@@ -247,7 +248,7 @@ def _description(tok, person_mentions, entities, n_mentions, gaz) -> str | None:
 
 def _is_speaker(tok) -> bool:
     """Whether a token is the subject of a speech verb ("he said", "Smith told reporters")."""
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS
+    return tok.dep_ == "nsubj" and lemma(tok.head) in SPEECH_VERBS
 
 
 def _quoted(doc, start: int, end: int) -> set[int]:

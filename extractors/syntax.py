@@ -11,7 +11,7 @@ from .lexicon import words
 __all__ = [
     "SUBJ_DEPS", "PASSIVE_SUBJ_DEPS", "OBJ_DEPS", "DATIVE_DEPS", "PREP_DEPS", "MODIFIER_DEPS",
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
-    "is_light_verb", "is_passive", "pobjs", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
+    "lemma", "is_light_verb", "is_passive", "pobjs", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
     "event_scopes", "hyphen_pair", "tokens_with_text", "reception_verb", "clause_verbs", "clause_agents", "listed_members",
 ]
 
@@ -50,14 +50,37 @@ RECEPTION_VERBS = words("arguments", "reception_verbs")
 EXAMPLE_PREPS = words("arguments", "example_preps")
 # Prepositions naming the doer of an event noun a reception verb takes: "an offer FROM Y".
 SOURCE_PREPS = ("from", "of")
+# The verbs of the lists above whose regular forms :func:`lemma` lemmatises itself.
+LEXICON_VERBS = LIGHT_VERBS | RECEPTION_VERBS | SPEECH_VERBS
+REGULAR_FORM_TAGS = frozenset({"VBD", "VBN", "VBZ"})
+# Endings of regular verb forms with the stems they leave: "waged" -> "wage", "pushes" -> "push".
+REGULAR_ENDINGS = (("d", 1), ("s", 1), ("es", 2))
+
+
+def lemma(tok) -> str:
+    """The lowercase lemma of ``tok``, corrected where the model's lemma of a regular form of a
+    lexicon verb (``light_verbs``, ``reception_verbs``, ``speech_verbs``) is off: "waged" ->
+    "wag" gives "wage". Test verb lists with this, not ``lemma_``.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["waged", "wagged"], tags=["VBD", "VBD"], lemmas=["wag", "wag"])
+    >>> [lemma(t) for t in doc]
+    ['wage', 'wag']
+    """
+    lem = tok.lemma_.lower()
+    if lem in LEXICON_VERBS or tok.tag_ not in REGULAR_FORM_TAGS:
+        return lem
+    low = tok.lower_
+    for ending, cut in REGULAR_ENDINGS:
+        if low.endswith(ending) and low[:-cut] in LEXICON_VERBS:
+            return low[:-cut]
+    return lem
 
 
 def is_light_verb(verb) -> bool:
-    """Whether a verb only carries its event noun (``light_verbs``), also when the model's lemma
-    is off for a regular form ("waged" -> "wag")."""
-    low = verb.lower_
-    return verb.lemma_.lower() in LIGHT_VERBS or (verb.tag_ in {"VBD", "VBN", "VBZ"} and (
-        low[:-1] in LIGHT_VERBS and low.endswith(("d", "s")) or low[:-2] in LIGHT_VERBS and low.endswith("es")))
+    """Whether a verb only carries its event noun (``light_verbs``)."""
+    return lemma(verb) in LIGHT_VERBS
 
 
 def is_passive(verb) -> bool:
@@ -157,7 +180,7 @@ def reported_speaker(pronoun):
     if pronoun.dep_ not in SUBJ_DEPS | PASSIVE_SUBJ_DEPS or clause.dep_ != "ccomp":
         return None
     verb = clause.head
-    if verb.lemma_.lower() not in SPEECH_VERBS:
+    if lemma(verb) not in SPEECH_VERBS:
         return None
     speakers = [t for t, _conf in subjects(verb)]
     if speakers and speakers[0].lower_ not in SPEAKER_PRONOUNS:
@@ -228,7 +251,7 @@ def reception_verb(noun, *, of_is_doer: bool = True):
     a "from" (or "of") phrase or a possessor: "X received an offer from Y", "X has the backing of
     Y", "X rejected Y's demand"; else None ("X had talks" is a light verb's event)."""
     head = noun.head
-    if noun.dep_ not in OBJ_DEPS or head.pos_ not in VERBAL_POS or head.lemma_.lower() not in RECEPTION_VERBS:
+    if noun.dep_ not in OBJ_DEPS or head.pos_ not in VERBAL_POS or lemma(head) not in RECEPTION_VERBS:
         return None
     if is_passive(head):
         return None

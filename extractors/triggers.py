@@ -29,8 +29,7 @@ from pathlib import Path
 
 from newsgraph.corpus.errors import DataError
 
-from .lexicon import words
-from .syntax import OBJ_DEPS, PASSIVE_SUBJ_DEPS, PREP_DEPS, is_passive
+from .syntax import LIGHT_VERBS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PREP_DEPS, is_passive, lemma
 
 __all__ = ["TRIGGERS_PATH", "Entry", "TriggerLexicon", "LEXICON_RULE_PREFIX", "lexicon_rule_specs", "read_triggers"]
 
@@ -44,7 +43,6 @@ MODIFIER_USE_DEPS = frozenset({"amod", "compound", "nmod"})
 SOURCE_STRENGTH = {"verb": 2, "reviewed": 2, "pattern": 2, "synset": 1}
 # Types whose lexicon triggers are not used: role types have no CAMEO verbs.
 SKIP_FAMILIES = frozenset({"role", "co-occurrence"})
-LIGHT_VERBS = words("arguments", "light_verbs")
 # Dependencies of a particle parsed as an intransitive preposition or adverb ("pulled OUT of X").
 PARTICLE_DEPS = frozenset({"prep", "advmod"})
 
@@ -107,7 +105,7 @@ class Entry:
             verb = head.head if tok.dep_ == "pobj" else head
             if tok.dep_ not in OBJ_DEPS | PASSIVE_SUBJ_DEPS | {"pobj", "attr", "oprd"}:
                 return False
-            if verb.lemma_.lower() != self.support and verb.lemma_.lower() not in LIGHT_VERBS:
+            if lemma(verb) != self.support and lemma(verb) not in LIGHT_VERBS:
                 return False
         return True
 
