@@ -22,7 +22,7 @@ from newsgraph.corpus.errors import PathNotFound, RulesError
 from .arguments import ROLES
 from .models import ENTITY_TYPES, FAMILIES, STATUSES
 from .syntax import PREP_DEPS
-from .triggers import TRIGGERS_PATH, TriggerLexicon, lexicon_rule_specs
+from .triggers import LEXICON_RULE_PREFIX, TRIGGERS_PATH, TriggerLexicon, lexicon_rule_specs
 
 __all__ = ["DEFAULT_ONTOLOGY", "ROLES", "RelationType", "Rule", "Ontology", "spec_matches"]
 
@@ -218,11 +218,8 @@ class Ontology:
         if type_name not in cache:
             out = set(self.triggers.lemmas(type_name, "NOUN")) if self.triggers is not None else set()
             for rule in self.rules:
-                pos = rule.trigger.get("POS", {})
-                if rule.type == type_name and not rule.id.startswith("lex.") and isinstance(pos, dict) \
-                        and "NOUN" in pos.get("IN", ()) and rule.requires is None and rule.head is None:
-                    for key in ("LEMMA", "LOWER"):
-                        out.update(v.lower() for v in rule.trigger.get(key, {}).get("IN", []))
+                if rule.type == type_name and rule.requires is None and rule.head is None:
+                    out.update(_noun_trigger_words(rule))
             cache[type_name] = frozenset(out)
         return cache[type_name]
 
@@ -232,13 +229,7 @@ class Ontology:
         if getattr(self, "_event_nouns", None) is None:
             out = set(self.triggers.nouns()) if self.triggers is not None else set()
             for rule in self.rules:
-                if rule.id.startswith("lex."):
-                    continue
-                pos = rule.trigger.get("POS", {})
-                if isinstance(pos, dict) and "NOUN" in pos.get("IN", ()):
-                    for key in ("LEMMA", "LOWER"):
-                        value = rule.trigger.get(key, {})
-                        out.update(v.lower() for v in (value.get("IN", []) if isinstance(value, dict) else [value]))
+                out.update(_noun_trigger_words(rule))
             self._event_nouns = frozenset(out)
         return self._event_nouns
 
@@ -253,6 +244,18 @@ class Ontology:
             return rtype.plover_intent
         return rtype.plover
 
+
+def _noun_trigger_words(rule) -> set[str]:
+    """Lower-case trigger words (``LEMMA``, ``LOWER``: an ``IN`` list or one word) of a curated
+    rule whose trigger may be a noun (a ``POS`` ``IN`` list with NOUN); empty for other rules."""
+    pos = rule.trigger.get("POS", {})
+    if rule.id.startswith(LEXICON_RULE_PREFIX) or not isinstance(pos, dict) or "NOUN" not in pos.get("IN", ()):
+        return set()
+    out = set()
+    for key in ("LEMMA", "LOWER"):
+        value = rule.trigger.get(key, {})
+        out.update(v.lower() for v in (value.get("IN", []) if isinstance(value, dict) else [value]))
+    return out
 
 
 def spec_matches(tok, spec: dict) -> bool:
