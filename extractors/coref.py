@@ -26,8 +26,10 @@ from .syntax import (
     SUBJ_DEPS,
     VERBAL_POS,
     lemma,
+    pobjs,
     reported_speaker,
     subjects,
+    tokens_with_text,
 )
 
 __all__ = ["link_references"]
@@ -72,7 +74,8 @@ def _person_links(doc, person_mentions, entities, gaz, links) -> None:
     n_mentions = Counter(m.key for m in person_mentions)
     sents = list(doc.sents)
     starts = [s.start for s in sents]
-    for tok in _cue_tokens(doc):  # only pronouns and leader nouns are read
+    # only pronouns and leader nouns are read
+    for tok in tokens_with_text(doc, MALE_PRONOUNS | FEMALE_PRONOUNS | LEADER_NOUNS, lower=True):
         s_index = bisect.bisect_right(starts, tok.i) - 1
         low = tok.lower_
         if tok.pos_ == "PRON" and (low in MALE_PRONOUNS or low in FEMALE_PRONOUNS):
@@ -89,7 +92,7 @@ def _group_links(doc, groups: dict[int, Mention], links) -> None:
     """Pronouns of states and organisations (``groups``: token index -> its non-person mention)."""
     sents = list(doc.sents)
     starts = [s.start for s in sents]
-    for tok in _cue_tokens(doc, GROUP_PRONOUNS | FIRST_PLURAL):  # only these pronouns are read
+    for tok in tokens_with_text(doc, GROUP_PRONOUNS | FIRST_PLURAL, lower=True):  # only these pronouns are read
         if tok.pos_ != "PRON" or tok.i in links:
             continue
         s_index = bisect.bisect_right(starts, tok.i) - 1
@@ -116,11 +119,9 @@ def _body_of(speaker, groups, links) -> tuple[str, str, bool] | None:
     """The state or organisation a speaker speaks for: the "of"/"for" phrase of the speaker's
     role noun, itself or in apposition ("a spokesman for X", "Y, commander of X")."""
     for noun in [speaker] + [c for c in speaker.children if c.dep_ == "appos"]:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in SPOKEN_FOR_PREPS:
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and (found := _group_of(obj, groups, links)) is not None:
-                        return found
+        for obj in pobjs(noun, *SPOKEN_FOR_PREPS):
+            if (found := _group_of(obj, groups, links)) is not None:
+                return found
     return None
 
 
@@ -175,17 +176,6 @@ def _main_subject(sent, groups, links) -> tuple[str, str, bool] | None:
     subj = [c for c in sent.root.children if c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS]
     found = _group_of(subj[0], groups, links) if len(subj) == 1 else None
     return found if found is not None and found[1] != LOCATION else None
-
-
-def _cue_tokens(doc, cue_words: frozenset[str] | None = None) -> list:
-    """The tokens whose lower-case form is one of ``cue_words`` (default: a gendered pronoun or
-    a leader noun), in order (found in the Doc's ``LOWER`` array; no Token object for the others)."""
-    from spacy.attrs import LOWER
-
-    strings = doc.vocab.strings
-    cue_words = cue_words if cue_words is not None else MALE_PRONOUNS | FEMALE_PRONOUNS | LEADER_NOUNS
-    ids = {strings[w] for w in cue_words}
-    return [doc[i] for i, low in enumerate(doc.to_array(LOWER).tolist()) if low in ids]
 
 
 def _antecedent(tok, s_index, sents, person_mentions) -> str | None:

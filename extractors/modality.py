@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from .lexicon import words
 from .models import STATUS_PRECEDENCE, STATUSES, strongest_status
+from .syntax import by_agents, is_passive
 
 __all__ = [
     "STATUSES",
@@ -117,10 +118,10 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = ()) ->
             elif lemma in REPORT_VERBS and dep == "ccomp":
                 found.add("reported")
                 source = source or _subject_source(gov, entity_of)
-            elif lemma in REPORT_VERBS and dep == "xcomp" and any(c.dep_ == "auxpass" for c in gov.children):
+            elif lemma in REPORT_VERBS and dep == "xcomp" and is_passive(gov):
                 # "X is said to have met Y", "X was reported to be holding talks" (by whom: the by-agent)
                 found.add("reported")
-                by = [p for c in gov.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                by = by_agents(gov)
                 source = source or (_phrase_source(by[0], entity_of) if by else None)
             elif lemma in PROPOSE_VERBS and dep in {"xcomp", "dobj", "ccomp", "pobj", "prep", "acl", "pcomp", "acomp"}:
                 found.add("proposed")

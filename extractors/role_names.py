@@ -43,7 +43,7 @@ Examples
 from __future__ import annotations
 
 from .lexicon import words
-from .syntax import REL_PRONOUNS, SUBJ_DEPS
+from .syntax import REL_PRONOUNS, SUBJ_DEPS, by_agents, pobjs
 
 __all__ = ["NAME_ROLES", "PARTICIPLE_TAG"]
 
@@ -80,14 +80,14 @@ def _participle_agent(f):
     """The by-agent of a participle modifying a noun: "Ana Ruiz" in "the alliance, led by Ana Ruiz"."""
     if not _modifying_participle(f.trigger):
         return []
-    return [(p, 1.0) for c in f.trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return [(p, 1.0) for p in by_agents(f.trigger)]
 
 
 def _owner(f):
     """A person named as the possessor of the trigger: "Ana Ruiz's Freedom Party", "the party of Ana Ruiz"."""
     trig = f.trigger
     found = [c for c in trig.children if c.dep_ == "poss"]
-    found += [p for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    found += pobjs(trig, "of")
     return [(c, 1.0) for c in found if _entity_type(f, c) == "Person"]
 
 

@@ -6,12 +6,14 @@ lists come from ``data/lexicon.toml`` ([arguments]).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .lexicon import words
 
 __all__ = [
     "SUBJ_DEPS", "PASSIVE_SUBJ_DEPS", "OBJ_DEPS", "DATIVE_DEPS", "PREP_DEPS", "MODIFIER_DEPS",
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
-    "lemma", "is_light_verb", "is_passive", "pobjs", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
+    "lemma", "is_light_verb", "is_passive", "pobjs", "by_agents", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
     "event_scopes", "hyphen_pair", "tokens_with_text", "reception_verb", "clause_verbs", "clause_agents", "listed_members",
 ]
 
@@ -87,13 +89,19 @@ def is_passive(verb) -> bool:
     return any(c.dep_ in PASSIVE_MARK_DEPS for c in verb.children)
 
 
-def pobjs(tok, word: str) -> list:
-    """Objects of the preposition ``word`` attached to ``tok`` ("between A and B" gives A)."""
+def pobjs(tok, *words: str) -> list:
+    """Objects of the prepositions ``words`` attached to ``tok``, in order ("between A and B"
+    gives A)."""
     out = []
     for c in tok.children:
-        if c.dep_ in PREP_DEPS and c.lower_ == word:
+        if c.dep_ in PREP_DEPS and c.lower_ in words:
             out += [p for p in c.children if p.dep_ == "pobj"]
     return out
+
+
+def by_agents(verb) -> list:
+    """The objects of a passive's by-agent: "US forces" in "arrested by US forces"."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
 def with_conjuncts(tok) -> list:
@@ -110,7 +118,7 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
     """The subject of a verb: its own, a passive by-agent, or one inherited from its governor."""
     if is_passive(verb):
         # "X was arrested by US forces"
-        agents = [(p, 1.0) for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = [(p, 1.0) for p in by_agents(verb)]
         if not agents and any(c.dep_ == "prep" and c.lower_ in STATIVE_PASSIVE_PREPS for c in verb.children):
             # adjectival passive: "Israel is opposed to French mediation"
             return [(c, INHERITED) for c in verb.children if c.dep_ in PASSIVE_SUBJ_DEPS]
@@ -227,22 +235,28 @@ def hyphen_pair(noun, ent) -> list:
     return out
 
 
-def tokens_with_text(doc, text: str, *, start: int = 0, end: int | None = None) -> list:
-    """The tokens of ``doc[start:end]`` whose text is ``text``, in order, found in the Doc's
-    ``ORTH`` array (no Token object is made for the others).
+def tokens_with_text(doc, text: str | Iterable[str], *, lower: bool = False, start: int = 0,
+                     end: int | None = None) -> list:
+    """The tokens of ``doc[start:end]`` whose text (lower-case form if ``lower``) is ``text`` or
+    one of the strings ``text``, in order, found in the Doc's ``ORTH`` (``LOWER``) array (no Token
+    object is made for the others).
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Paris-Berlin talks - and Rome")
     >>> [t.i for t in tokens_with_text(doc, "-")], tokens_with_text(doc, "-", start=2)[0].i
     ([1, 4], 4)
+    >>> [t.text for t in tokens_with_text(doc, {"paris", "rome"}, lower=True)]
+    ['Paris', 'Rome']
     """
     import numpy as np
-    from spacy.attrs import ORTH
+    from spacy.attrs import LOWER, ORTH
 
     end = len(doc) if end is None else end
     if end <= start:
         return []
-    hits = np.flatnonzero(doc.to_array(ORTH)[start:end] == np.uint64(doc.vocab.strings[text])) + start
+    texts = [text] if isinstance(text, str) else list(text)
+    ids = np.array([doc.vocab.strings[t] for t in texts], dtype=np.uint64)
+    hits = np.flatnonzero(np.isin(doc.to_array(LOWER if lower else ORTH)[start:end], ids)) + start
     return [doc[i] for i in hits.tolist()]
 
 
