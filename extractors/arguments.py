@@ -41,7 +41,7 @@ STATE_SECTORS = words("arguments", "state_sectors")
 INDEFINITE_DETS = words("arguments", "indefinite_determiners")
 TARGET_MODIFIED_NOUNS = words("arguments", "target_modified_nouns")
 OFFICE_WORDS = words("people", "office_words")
-STATE_BODY_NOUNS = words("arguments", "state_body_nouns")
+STATE_BODY_NOUNS = words("institutions", "state_bodies") | words("arguments", "state_body_nouns")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).

@@ -29,6 +29,7 @@ from .coref import link_references
 from .gazetteer import Gazetteer
 from .lexicon import words
 from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entity_key, fold
+from .names import ARABIC_ARTICLE_RE, ARABIC_ARTICLES
 from .resolution_document import DocumentState, resolve_document
 from .syntax import tokens_with_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
@@ -55,12 +56,11 @@ _IDEOLOGY = re.compile(r"^[A-Z][a-z]+(?:ism|ismo|isme|ismus)$")
 # Prefixes that make a capitalised word an adjective, not a name ("post-Maduro", "pro-Kremlin").
 _AFFIX = re.compile(r"^(?:post|pre|anti|pro|non|neo|ex|mid|un)-", re.I)
 # A surname with a lower-case Arabic article ("el-Sisi", "al-Assad").
-_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az|ul)-[A-Z]")
+_ARTICLE_NAME = re.compile(rf"^{ARABIC_ARTICLE_RE}-[A-Z]")
 # Prepositions of place in which a name is a place for every mention of it ("fighting in X").
-_SPATIAL_PREPS = {"across", "around", "in", "inside", "into", "near", "outside", "throughout", "within"}
+_SPATIAL_PREPS = words("places", "spatial_preps")
 # Lower-case particles inside a name of another language ("Partido de la Liberación", "Jaysh al-Islam").
-_NAME_PARTICLES = {"al", "ad", "ar", "as", "ash", "at", "de", "del", "della", "des", "di", "do", "dos", "du", "el",
-                   "et", "i", "la", "le", "les", "y"}
+_NAME_PARTICLES = ARABIC_ARTICLES | {"de", "del", "della", "des", "di", "do", "dos", "du", "et", "i", "la", "le", "les", "y"}
 # Parts of speech a name does not start with ("Later", "Meanwhile", "And" before a name).
 _NOT_NAME_POS = {"ADV", "CCONJ", "SCONJ", "INTJ"}
 # Model and product designations ("Su-30", "Buk-M2", "F-16", "S-400"): not actors.

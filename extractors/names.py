@@ -20,7 +20,7 @@ from .models import (
 )
 
 __all__ = ["ACRONYM", "initials", "suffix_index", "surname_index", "name_core", "edit_distance",
-           "variant_candidates", "VariantIndex", "first_name_index"]
+           "variant_candidates", "VariantIndex", "first_name_index", "ARABIC_ARTICLES", "ARABIC_ARTICLE_RE"]
 
 #: An acronym: "CSIS", "U.N.", "AT&T".
 ACRONYM = re.compile(r"^[A-Z][A-Z&.\-]{1,9}$")
@@ -60,8 +60,11 @@ def surname_index(names: dict[str, str]) -> dict[str, set[str]]:
     return index
 
 
-# Arabic article prefixes of a surname: "al-Sisi", "el-Sisi", "As-Sadr" compare as "sisi", "sadr".
-_ARTICLE = re.compile(r"^(?:al|el|ad|ed|as|es|ash|an|ar|at|az|ul)[-' ]")
+#: Arabic article prefixes of a surname (lower case), and a regular expression of any one of them.
+ARABIC_ARTICLES = words("people", "arabic_articles")
+ARABIC_ARTICLE_RE = "(?:" + "|".join(sorted(ARABIC_ARTICLES, key=lambda a: (-len(a), a))) + ")"
+# An article before a surname: "al-Sisi", "el-Sisi", "As-Sadr" compare as "sisi", "sadr".
+_ARTICLE = re.compile(rf"^{ARABIC_ARTICLE_RE}[-' ]")
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -42,7 +42,7 @@ __all__ = [
 ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "compound", "appos", "conj"}
 # Dependency labels of a verb's patient: "Moscow warned Kyiv", "accused Washington of ...".
 PATIENT_DEPS = {"dobj", "dative"}
-LOCATIVE_PREPS = words("places", "locative_preps")
+LOCATIVE_PREPS = words("places", "spatial_preps") | words("places", "locative_preps")
 MOTION_LEMMAS = words("places", "motion_lemmas")
 STATE_NAME_WORDS = words("places", "state_name_words")
 TITLE_WORDS = words("people", "title_words")
@@ -62,7 +62,7 @@ FEATURE_HEADS = words("places", "feature_heads")
 FEATURE_FIRSTS = words("places", "feature_firsts")
 HELD_PARTICIPLES = words("places", "held_participles")
 FEATURE_SURNAMES = words("places", "feature_surnames")
-STATE_COLLECTIVES = words("institutions", "state_collectives")
+STATE_COLLECTIVES = words("institutions", "state_bodies") | words("institutions", "state_collectives")
 EVENT_MODIFIERS = words("places", "event_modifiers")
 
 
