@@ -324,25 +324,14 @@ class CorpusResolver:
         """Pass one: fold a document into the registry (before any :meth:`resolve`)."""
         if self._builder is None:
             raise RuntimeError("CorpusResolver.add after resolving began")
-        for key, info in result.entities.items():
-            self._owners.setdefault(key, info.name)
-        self._builder.add(self._split(result))
-
-    def _split(self, r: DocResult) -> DocResult:
-        """``r`` with a key another document gave to a different actor renamed (see :func:`split_collisions`)."""
-        remap = {}
-        for key, info in r.entities.items():
-            owner = self._owners[key]
-            if not same_actor_name(owner, info.name):
-                remap[key] = entity_key(key.split(":", 1)[0] + ":", info.name, {key: Entity(key, info.type, owner)})
-        return r if not remap else _rekey_result(r, remap)
+        self._builder.add(_split(result, self._owners))
 
     def resolve(self, result: DocResult) -> DocResult:
         """Pass two: one document with its corpus keys (before corrections)."""
         if self._builder is not None:  # the registry is complete: decide the merges once, drop the index
             self._mapping, self._ambiguous = _corpus_mapping(self._builder.index())
             self._builder = None
-        r = _map_result(self._split(result), self._mapping)
+        r = _map_result(_split(result, self._owners), self._mapping)
         if self._ambiguous:  # a short name several people in the corpus could be: a node of its own, flagged
             r = replace(r, entities={k: (replace(e, ambiguous=True) if k in self._ambiguous and e.key == k else e)
                                      for k, e in r.entities.items()})
@@ -378,17 +367,19 @@ def split_collisions(results: Iterable[DocResult]) -> list[DocResult]:
     >>> [list(r.entities) for r in split_collisions([a, b])]
     [['person:ligang'], ['person:ligang-141f6a30']]
     """
-    results = list(results)
     first: dict[str, str] = {}
-    out = []
-    for r in results:
-        remap = {}
-        for key, info in r.entities.items():
-            owner = first.setdefault(key, info.name)
-            if not same_actor_name(owner, info.name):
-                remap[key] = entity_key(key.split(":", 1)[0] + ":", info.name, {key: Entity(key, info.type, owner)})
-        out.append(r if not remap else _rekey_result(r, remap))
-    return out
+    return [_split(r, first) for r in results]
+
+
+def _split(r: DocResult, owners: dict[str, str]) -> DocResult:
+    """``r`` with a key renamed whose first name (``owners``: key -> the first name it was given;
+    the keys new here are added) is another actor's."""
+    remap = {}
+    for key, info in r.entities.items():
+        owner = owners.setdefault(key, info.name)
+        if not same_actor_name(owner, info.name):
+            remap[key] = entity_key(key.split(":", 1)[0] + ":", info.name, {key: Entity(key, info.type, owner)})
+    return r if not remap else _rekey_result(r, remap)
 
 
 def _rekey_result(r: DocResult, remap: dict[str, str]) -> DocResult:
