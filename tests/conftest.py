@@ -8,10 +8,18 @@ from newsgraph.corpus.readers import SAMPLE_DIR
 
 
 @pytest.fixture(scope="session")
-def extractor():
+def nlp():
+    """The real model as the build loads it, once per session (do not add pipes to it)."""
+    from newsgraph.extractors.pipeline import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def extractor(nlp):
     from newsgraph.extractors.pipeline import Extractor
 
-    return Extractor()
+    return Extractor(nlp=nlp)
 
 
 @pytest.fixture(scope="session")

@@ -9,14 +9,8 @@ import pytest
 
 from newsgraph.extractors.actors import demonym_completions, sector_words
 from newsgraph.extractors.gazetteer import Gazetteer
-from newsgraph.extractors.pipeline import Extractor
 from newsgraph.extractors.relations import Ontology
 from newsgraph.graph.build import build_graph
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def relations(extractor, text):
@@ -87,11 +81,10 @@ def test_dissidents_and_exiles_are_not_their_state(extractor, text, state):
     assert all(state not in (r[0], r[2]) for r in relations(extractor, text))
 
 
-def test_agent_nouns_and_professions():
+def test_agent_nouns_and_professions(nlp):
     from newsgraph.extractors.actors import acts_for_state, is_agent_noun
-    from newsgraph.extractors.pipeline import load_model
 
-    doc = load_model()("The spokesman, the economist, the dissident and the soldiers left.")
+    doc = nlp("The spokesman, the economist, the dissident and the soldiers left.")
     by = {t.lower_: t for t in doc}
     assert is_agent_noun(by["spokesman"]) and is_agent_noun(by["soldiers"])
     assert not is_agent_noun(by["economist"])

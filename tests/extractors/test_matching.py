@@ -14,7 +14,6 @@ from newsgraph.extractors.matching import (
     _sentence_doc,
     _words_and_spaces,
 )
-from newsgraph.extractors.pipeline import load_model
 from newsgraph.extractors.relations import Ontology
 
 TEXTS = [
@@ -23,11 +22,6 @@ TEXTS = [
     "The spokesman for the ministry told reporters that the talks with Iran would resume.",
     "Mexico offered asylum to the former president, who had asked Bolivia for help.",
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 @pytest.fixture(scope="module")

