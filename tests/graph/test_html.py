@@ -205,8 +205,8 @@ def test_size_budget_of_a_bbc_sized_graph(browser, tmp_path):
     assert "sentence" not in json.dumps(data["cooccurrences"][:50])  # summarised: documents only
     page = _open(browser, path)
     try:
-        opened = page.evaluate("newsgraph.state.stableAt")
-        assert opened < 3_000, f"stable after {opened:.0f} ms"
+        # _open waited for the first stable frame; how fast that comes is measured by
+        # bench/bench_html.py, not asserted here (no timed tests).
         # The 400 most connected (less a component's first node if the cut leaves it alone).
         assert 395 <= page.evaluate("newsgraph.nodeView.length") <= 400
         assert len(page.evaluate("newsgraph.labelled()")) == 30
