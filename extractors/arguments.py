@@ -19,7 +19,7 @@ from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, MODIFIER_ARG, MODIFIER_DEPS,
     NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
     REL_PRONOUNS, SPEAKER_PRONOUNS, VERBAL_POS, APPOSED_OBJ_DEPS, clause_agents, clause_verbs,
-    event_scopes, hyphen_pair, is_light_verb, is_passive, listed_members, pobjs, reception_verb, relative_first,
+    event_scopes, hyphen_pair, is_gerund_noun, is_light_verb, is_passive, listed_members, pobjs, reception_verb, relative_first,
     reported_speaker, source_phrases, subjects, with_conjuncts,
 )
 
@@ -42,6 +42,8 @@ INDEFINITE_DETS = words("arguments", "indefinite_determiners")
 TARGET_MODIFIED_NOUNS = words("arguments", "target_modified_nouns")
 OFFICE_WORDS = words("people", "office_words")
 STATE_BODY_NOUNS = words("institutions", "state_bodies") | words("arguments", "state_body_nouns")
+ACT_ON_TYPES = words("arguments", "act_on_types")
+VICTIM_NOUNS = words("triggers", "victim_nouns")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -152,6 +154,16 @@ class Frame:
         # "US forces", "Israeli soldiers", "Saddam Hussein's proposal" (but "Maduro's deputy" is not Maduro)
         person_ok = tok.lower_ not in self.role_nouns and tok.lemma_.lower() not in self.role_nouns
         mod_deps, preps = (GROUP_MODIFIER_DEPS, GROUP_PREPS) if fallback == GROUP_ONLY else (MODIFIER_DEPS, FALLBACK_PREPS)
+        if self._act_noun(tok):
+            # an act done to someone stands for its doer: "condemned the murder of X by Y" is Y;
+            # its "of" phrase, and the possessor of a victim noun ("Tanaka's murder"), were acted on
+            # (the parser often hangs the by-phrase on the "of" object: "the murder of [X by Y]")
+            doers = [e for o in pobjs(tok, "of") for p in pobjs(o, "by") for e in self._resolve(p, fallback, depth + 1)]
+            if doers and depth < 2:
+                return self._through(tok, [(k, t, c * PREP_ARG) for k, t, c in doers])
+            preps = tuple(p for p in preps if p != "of")
+            if tok.lemma_.lower() in VICTIM_NOUNS and not pobjs(tok, "of"):
+                mod_deps = frozenset({"amod"})
         # a nationality adjective beside an owner is a qualifier: "Turkey's Venezuelan interests"
         # are Turkey's (the adjective counts alone: "Serb forces", "Iraqi officials")
         adjective_ok = not any((c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children))
@@ -193,7 +205,7 @@ class Frame:
         trigger verb): "a deal between X and Y", "hosted talks between X and Y". They act
         together; whoever hosts or brokers the event is not one of them."""
         trig = self.trigger
-        nouns = [trig] if trig.pos_ in NOMINAL_POS else []
+        nouns = [trig] if trig.pos_ in NOMINAL_POS or is_gerund_noun(trig) else []
         nouns += [c for c in trig.children if c.dep_ in OBJ_DEPS and c.pos_ in NOMINAL_POS]
         for noun in nouns:
             found: dict[str, tuple[str, str, float]] = {}
@@ -233,6 +245,18 @@ class Frame:
             return None
         return reception_verb(tok, of_is_doer=self.rule.possessive == "agent")
 
+    def _act_noun(self, tok) -> bool:
+        """Whether a noun names an act done to a target (a noun of ``act_on_types`` or a victim
+        noun): "murder", "arrest", "invasion", "sanctions"."""
+        if tok.pos_ not in NOMINAL_POS:
+            return False
+        nouns = self.ontology.__dict__.get("_act_nouns")
+        if nouns is None:
+            nouns = frozenset().union(VICTIM_NOUNS, *(self.ontology.type_nouns(t) for t in ACT_ON_TYPES
+                                                      if t in self.ontology.types))
+            self.ontology.__dict__["_act_nouns"] = nouns
+        return tok.lemma_.lower() in nouns
+
     def _event_noun(self, tok) -> bool:
         """Whether a noun names an event: a noun trigger of the lexicon or of a curated rule."""
         return tok.lemma_.lower() in self.ontology.event_nouns()
@@ -266,8 +290,10 @@ class Frame:
             return subjects(tok.head) if tok.head.pos_ in VERBAL_POS else []
         if tok.pos_ == "ADP":
             return self.agents(tok.head, depth + 1) if depth < 3 else []
-        # event noun: "arrest by US forces"
+        # event noun: "arrest by US forces" (also as parsed in "the arrest of [X by US forces]")
         out = [(p, 1.0) for p in pobjs(tok, "by")]
+        if not out and self._act_noun(tok):
+            out = [(p, PREP_ARG) for o in pobjs(tok, "of") for p in pobjs(o, "by")]
         if out:
             return out
         # received event: "X received an offer from Y", "X has the backing of Y"
@@ -403,6 +429,12 @@ class Frame:
         scopes += [p for w in [trig] + [c for c in trig.children if c.dep_ in OBJ_DEPS] for c in w.children
                    if c.dep_ == "prep" and c.lower_ in PURPOSE_PREPS
                    for p in c.children if p.dep_ == "pobj" and self._event_noun(p)]
+        # the "of" phrase of an act the trigger verb takes as object was acted on by the act's
+        # doer, not by the trigger's: "condemned the murder OF X" (a light verb carries the act:
+        # "launched an invasion OF X")
+        if word == "of" and trig.pos_ in VERBAL_POS and not is_light_verb(trig):
+            acts = {c.i for c in trig.children if c.dep_ in OBJ_DEPS and self._act_noun(c)}
+            scopes = [s for s in scopes if s.i not in acts]
         out, seen = [], set()
         for scope in scopes:
             for p in pobjs(scope, word):

@@ -61,6 +61,7 @@ ALLEGE_ADVERBS = words("modality", "allege_adverbs")
 ALLEGE_MODIFIERS = words("modality", "allege_modifiers")
 REPORT_VERBS = words("modality", "report_verbs")
 BELIEF_VERBS = words("modality", "belief_verbs")
+RESPONSE_VERBS = words("modality", "response_verbs")
 # Links from a belief verb to the view it holds: "fears (that) Y will ...", "sees Y AS ...".
 BELIEF_DEPS = frozenset({"ccomp", "xcomp", "oprd", "prep", "pcomp", "pobj"})
 DETERMINERS = words("modality", "determiners")
@@ -68,7 +69,8 @@ DETERMINERS = words("modality", "determiners")
 EntityOf = Callable[[Token], "tuple[str, str] | None"]
 
 
-def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = ()) -> tuple[str, str | None]:
+def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = (),
+             received: Token | None = None) -> tuple[str, str | None]:
     """Status and attributed source of the event whose highest rule node is ``anchor``.
 
     Parameters
@@ -80,6 +82,11 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = ()) ->
     skip : iterable of int
         Token indices matched by the rule itself; their lemmas are not modality cues
         ("sought asylum": "seek" is the relation, not a proposal).
+    received : Token, optional
+        The verb by which another party receives the event (:func:`.syntax.reception_verb`):
+        when it answers the event (``response_verbs``: "did not accept the offer from X"), its
+        own negation and modals, and those of the clauses above it, are about the answer; the
+        event was made.
 
     Returns
     -------
@@ -94,19 +101,23 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = ()) ->
     _local_cues(anchor, found)
 
     # Walk up the governors: "is considering asylum", "offered to grant", "denied sending".
-    token, same_clause, depth = anchor, True, 0
+    token, same_clause, depth, on_doer = anchor, True, 0, False
     while token.head.i != token.i and depth < 8:
         dep = token.dep_
         gov = token.head
         depth += 1
         lemma = gov.lemma_.lower()
+        if received is not None and gov.i == received.i and gov.lemma_.lower() in RESPONSE_VERBS:
+            # "Iran did not accept the offer from Iraq": the offer was made
+            same_clause = False
         if same_clause:
             _local_cues(gov, found)
         if gov.i not in skip:
             # Governing verbs or adjectives of intent, consideration, allegation, denial.
             if lemma in CONSIDER_VERBS:
                 found.add("considered")
-            elif lemma in NEGATING_VERBS and dep in {"xcomp", "dobj", "ccomp", "pcomp", "pobj", "prep", "nsubjpass", "acl"}:
+            elif lemma in NEGATING_VERBS and dep in {"xcomp", "dobj", "ccomp", "pcomp", "pobj", "prep", "nsubjpass", "acl"} \
+                    and not on_doer:
                 found.add("negated")
             elif lemma in ALLEGE_VERBS and dep in {"ccomp", "xcomp", "pcomp", "prep", "pobj"}:
                 found.add("alleged")
@@ -130,6 +141,10 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = ()) ->
             found.add("hypothetical")
         if dep not in SAME_CLAUSE_DEPS:
             same_clause = False
+        if dep == "acl" and token.pos_ in {"VERB", "AUX"} and gov.pos_ in {"NOUN", "PROPN"}:
+            # a participle on its doer: "troops ATTACKING X were stopped" stops the troops; the
+            # attack took place (a blocking verb above negates the doer's clause, not this act)
+            on_doer = True
         # Reporting clauses hanging off a governor: "..., sources said", "according to X".
         src = _attached_report(gov, token, entity_of, found)
         source = source or src

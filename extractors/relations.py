@@ -26,12 +26,13 @@ from collections.abc import Callable, Iterator
 
 from newsgraph.corpus.errors import UsageError
 
+from .actors import sector_of
 from .arguments import ROLES, Frame
 from .matching import LexiconIndex, RuleMatcher
 from .modality import modality
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule, spec_matches
-from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS
+from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun
 from .lexicon import words
 from .triggers import LEXICON_RULE_PREFIX
 
@@ -41,6 +42,12 @@ TARGET_PREPS = words("triggers", "target_preps")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
 FORCE_TYPES = words("triggers", "force_types")
 VICTIM_NOUNS = words("triggers", "victim_nouns")
+FORCE_SENSE_VERBS = words("triggers", "force_sense_verbs")
+FORCE_SECTORS = words("triggers", "force_sectors")
+CLAUSE_SENSE_VERBS = words("triggers", "clause_sense_verbs")
+# Named-entity labels and nouns of a span of time: "fought FOR three days", "for hours".
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+TIME_UNITS = words("triggers", "time_units")
 # Lexicon entries tried at one trigger, best first, for one whose arguments are found.
 LEXICON_TRIES = 3
 
@@ -249,7 +256,10 @@ def _entry_nodes(tok, nodes: dict[str, int], entry, event_nouns: frozenset[str])
 def _emit(frame: Frame, sent) -> Iterator[Relation]:
     """The relations this match yields (none when an argument is missing)."""
     rule, trig = frame.rule, frame.trigger
-    if _excluded(rule, trig) or _other_sense(frame):
+    if _excluded(rule, trig) or _other_sense(frame) or not _required_in_phrase(frame):
+        return
+    if trig.lemma_.lower() in CLAUSE_SENSE_VERBS and not any(c.dep_ in {"xcomp", "ccomp"} for c in trig.children):
+        # "advised X to leave" asks; "advised X on reforms" counsels
         return
     type_name, role = rule.type, None
     if rule.role == "trigger":
@@ -280,7 +290,7 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     if rtype.symmetric and not joint and frame.hosted_event():
         # "X hosts a meeting of A and B": X met neither
         return
-    if not joint or trig.pos_ in VERBAL_POS:
+    if not joint or trig.pos_ in VERBAL_POS and not is_gerund_noun(trig):
         # a verb needs its doer even when the parties are those of its object ("X hosted talks
         # between A and B"); an event noun does not ("a deal was reached between A and B")
         subjects = frame.fill(rule.subject, rtype.subject_types) or _cause_agents(frame, rtype.subject_types)
@@ -293,7 +303,8 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     else:
         objects = frame.fill(rule.object, rtype.object_types, exclude=frozenset(s[0] for s in subjects))
     # "X and Y fought FOR the title" is a contest between them, not an act of one on the other
-    contest = reciprocal and not joint and any(c.dep_ == "prep" and c.lower_ == "for" for c in trig.children)
+    # ("for three days" is how long they fought: a span of time is no prize)
+    contest = reciprocal and not joint and any(c.dep_ == "prep" and c.lower_ == "for" and not _duration(c) for c in trig.children)
     if (rtype.symmetric or reciprocal) and not contest and not objects and len(subjects) >= 2 and (joint or _joint_act(frame)):
         # "Putin and Maduro hold talks": every pair of the coordinated parties (both ways for
         # a reciprocal event of a directed type: "X and Y clashed")
@@ -301,7 +312,8 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
     else:
         pairs = list(itertools.product(subjects, objects))
     pairs = [(s, o) for s, o in pairs if s[0] != o[0]]
-    if not pairs:
+    if not pairs or trig.lemma_.lower() in FORCE_SENSE_VERBS and not _armed_side(frame):
+        # "X defeated Y in the runoff" is no use of force: "troops defeated the rebels" is
         return
     anchor = frame.head if frame.head is not None and frame.head.i != trig.i else trig
     if subject_role in {"holder", "named_head"}:
@@ -311,7 +323,7 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         # a received event was made: "X rejected an offer from Y" (the rejection is not a denial of it)
         received = frame.received_verb()
         skip = [*frame.nodes.values(), *([received.i] if received is not None else [])]
-        status, according_to = modality(anchor, frame.ent, skip=skip)
+        status, according_to = modality(anchor, frame.ent, skip=skip, received=received)
     if rule.status and status in {"asserted", "reported", "alleged", "proposed"}:
         status = rule.status
     start, end = _trigger_span(frame)
@@ -377,6 +389,55 @@ def _other_sense(frame: Frame) -> bool:
         if types and frame.rule.type not in types:
             return True
     return False
+
+
+# Dependencies that leave the phrase of what an act gives or names: a clause ("to X, which used it
+# for tank training"; "sent envoys to discuss weapons") or a phrase of topic or purpose.
+CLAUSE_EXIT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis"})
+TOPIC_PREPS = frozenset({"about", "on", "over", "for", "regarding", "concerning", "against"})
+
+
+def _required_in_phrase(frame: Frame) -> bool:
+    """For a rule whose required word may be any descendant (``requires_rel = ">>"``: "sold $20
+    billion in weapons"), whether it lies in the phrase of the thing the act gives: not in a clause
+    or a phrase of topic or purpose below it, and not a modifier of another noun ("sold a stake in
+    a MISSILE maker", "a letter about the MISSILE tests")."""
+    req, trig = frame.requires, frame.trigger
+    if req is None or frame.rule.requires_rel != ">>":
+        return True
+    tok = req
+    while tok.i != trig.i and tok.head.i != tok.i:
+        if tok.dep_ in CLAUSE_EXIT_DEPS or tok.dep_ == "prep" and tok.lower_ in TOPIC_PREPS:
+            return False
+        if tok.i == req.i and tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i != trig.i \
+                and not _attrs_match(tok.head, frame.rule.requires):
+            return False
+        tok = tok.head
+    return True
+
+
+def _attrs_match(tok, attrs: dict) -> bool:
+    """Whether a token matches a rule's Matcher attributes (``{"LEMMA": {"IN": [...]}}``)."""
+    for key, value in attrs.items():
+        got = {"LEMMA": tok.lemma_.lower(), "LOWER": tok.lower_, "POS": tok.pos_, "DEP": tok.dep_, "TAG": tok.tag_}.get(key)
+        allowed = value.get("IN", ()) if isinstance(value, dict) else (value,)
+        if got is None or got not in allowed and got.upper() not in allowed:
+            return False
+    return True
+
+
+def _armed_side(frame: Frame) -> bool:
+    """Whether a side of the act is an armed agent noun (``force_sectors``: "troops", "rebels"),
+    as its doer or target or a noun an argument was reached through ("commanders of the army")."""
+    trig = frame.trigger
+    tokens = [t for t, _c in frame.agents(trig) + frame.patients(trig)]
+    tokens += [t for path in frame.via.values() for t in path]
+    return any(sector_of(t) in FORCE_SECTORS for t in tokens if t.pos_ in {"NOUN", "PROPN"})
+
+
+def _duration(prep) -> bool:
+    """Whether a preposition's object is a span of time ("for three days", "for hours")."""
+    return any(p.ent_type_ in TIME_ENTITIES or p.lemma_.lower() in TIME_UNITS for p in prep.children if p.dep_ == "pobj")
 
 
 def _joint_act(frame: Frame) -> bool:

@@ -14,7 +14,7 @@ __all__ = [
     "SUBJ_DEPS", "PASSIVE_SUBJ_DEPS", "OBJ_DEPS", "DATIVE_DEPS", "PREP_DEPS", "MODIFIER_DEPS",
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
     "lemma", "is_light_verb", "is_passive", "pobjs", "by_agents", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
-    "event_scopes", "hyphen_pair", "tokens_with_text", "reception_verb", "clause_verbs", "clause_agents", "listed_members",
+    "event_scopes", "hyphen_pair", "tokens_with_text", "reception_verb", "is_gerund_noun", "clause_verbs", "clause_agents", "listed_members",
 ]
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -83,6 +83,19 @@ def lemma(tok) -> str:
 def is_light_verb(verb) -> bool:
     """Whether a verb only carries its event noun (``light_verbs``)."""
     return lemma(verb) in LIGHT_VERBS
+
+
+#: Dependencies of a noun phrase: a gerund in one of them with no subject or object of its own
+#: is a noun ("Fighting between X and Y killed ...", "reported heavy fighting").
+NOUN_PHRASE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+GERUND_VERB_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "aux", "auxpass", "mark", "neg", "prt", "ccomp", "xcomp"})
+
+
+def is_gerund_noun(tok) -> bool:
+    """Whether a gerund the model tagged as a verb is used as a noun: in a noun's position, with
+    no subject, object or auxiliary of its own ("FIGHTING between X and Y killed dozens")."""
+    return (tok.tag_ == "VBG" and tok.dep_ in NOUN_PHRASE_DEPS
+            and not any(c.dep_ in GERUND_VERB_DEPS for c in tok.children))
 
 
 def is_passive(verb) -> bool:
