@@ -117,6 +117,8 @@ class Frame:
         (True: any; ``GROUP_ONLY``: modifiers and of/from phrases of a group noun; False: none)."""
         e = self.ent(tok)
         if e is not None:
+            if e[1] == "State" and self._one_national(tok):
+                return []
             return [(e[0], e[1], 1.0)]
         # "Assad, another Kremlin ally who was granted asylum", "the cartel, which the US claims
         # is headed by Maduro": the noun the relative clause modifies
@@ -244,6 +246,13 @@ class Frame:
         if tok.pos_ not in NOMINAL_POS:
             return None
         return reception_verb(tok, of_is_doer=self.rule.possessive == "agent")
+
+    @staticmethod
+    def _one_national(tok) -> bool:
+        """Whether a state's demonym names one of its people: "an Israeli", "a Jamaican who joined
+        ..." (a person of that nationality, not the state; "the Israelis", "Israeli troops" are)."""
+        return (tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ not in PLURAL_TAGS and tok.dep_ not in GROUP_MODIFIER_DEPS
+                and tok.ent_type_ in {"NORP", ""} and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children))
 
     def _act_noun(self, tok) -> bool:
         """Whether a noun names an act done to a target (a noun of ``act_on_types`` or a victim

@@ -58,6 +58,7 @@ PROPOSE_VERBS = words("modality", "propose_verbs")
 PROPOSE_MODIFIERS = words("modality", "propose_modifiers")
 ALLEGE_VERBS = words("modality", "allege_verbs")
 ALLEGE_ADVERBS = words("modality", "allege_adverbs")
+CAUTION_VERBS = words("modality", "caution_verbs")
 ALLEGE_MODIFIERS = words("modality", "allege_modifiers")
 REPORT_VERBS = words("modality", "report_verbs")
 BELIEF_VERBS = words("modality", "belief_verbs")
@@ -134,6 +135,9 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = (),
                 found.add("reported")
                 by = by_agents(gov)
                 source = source or (_phrase_source(by[0], entity_of) if by else None)
+            elif lemma in CAUTION_VERBS and dep == "prep" and token.lower_ == "against":
+                # "warned X against attacking Y": not done
+                found.add("hypothetical")
             elif lemma in PROPOSE_VERBS and dep in {"xcomp", "dobj", "ccomp", "pobj", "prep", "acl", "pcomp", "acomp"}:
                 found.add("proposed")
         # A conditional clause makes everything below it hypothetical: "if Russia grants ...".

@@ -44,6 +44,7 @@ FORCE_TYPES = words("triggers", "force_types")
 VICTIM_NOUNS = words("triggers", "victim_nouns")
 FORCE_SENSE_VERBS = words("triggers", "force_sense_verbs")
 FORCE_SECTORS = words("triggers", "force_sectors")
+CAUTION_VERBS = words("modality", "caution_verbs")
 CLAUSE_SENSE_VERBS = words("triggers", "clause_sense_verbs")
 # Named-entity labels and nouns of a span of time: "fought FOR three days", "for hours".
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -297,11 +298,17 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         if not subjects:
             return
     subject_role = frame.filled_by
+    if rtype.plover == "THREATEN" and trig.lemma_.lower() in CAUTION_VERBS and _cautions(frame, subjects):
+        return
     if joint:
         # "X hosted talks between A and B", "a deal between A and B": A and B, not X
         subjects, objects = joint, []
     else:
         objects = frame.fill(rule.object, rtype.object_types, exclude=frozenset(s[0] for s in subjects))
+        if objects and type_name in FORCE_TYPES and not reciprocal and frame.filled_by in {"with", "prep:with"}:
+            # "shot hoops WITH students", "killed him WITH a knife": a companion or an instrument
+            # of a one-sided act is no target (only a reciprocal one has a party "with": "clashed with")
+            objects = []
     # "X and Y fought FOR the title" is a contest between them, not an act of one on the other
     # ("for three days" is how long they fought: a span of time is no prize)
     contest = reciprocal and not joint and any(c.dep_ == "prep" and c.lower_ == "for" and not _duration(c) for c in trig.children)
@@ -424,6 +431,39 @@ def _attrs_match(tok, attrs: dict) -> bool:
         if got is None or got not in allowed and got.upper() not in allowed:
             return False
     return True
+
+
+def _cautions(frame: Frame, subjects) -> bool:
+    """Whether a warning is a caution, not a threat: what it says will happen is done by someone
+    else than the warner ("warned X that the war could be illegal", "warned X that attacking Y
+    had brought trouble"); "warned X that it would use force" is a threat."""
+    own = {s[0] for s in subjects}
+
+    def warners(doer) -> bool:
+        if doer.pos_ == "PRON":
+            return doer.lower_ != "it" or not _impersonal(doer)
+        e = frame.ent(doer)
+        if e is not None:
+            return e[0] in own
+        # "... that Japanese troops would attack": the state of a force named by its modifier
+        named = [m for c in doer.children if c.dep_ in {"amod", "compound", "poss"} and (m := frame.ent(c)) is not None]
+        if named:
+            return any(m[0] in own for m in named)
+        # "... that the army would attack": an unnamed armed force is the warner's ("the war" is no force)
+        return doer.pos_ == "NOUN" and sector_of(doer) in FORCE_SECTORS and not frame._event_noun(doer)
+
+    for clause in (c for c in frame.trigger.children if c.dep_ == "ccomp"):
+        doers = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"}]
+        if doers and not any(warners(d) for d in doers):
+            return True
+    return False
+
+
+def _impersonal(pronoun) -> bool:
+    """Whether "it" is impersonal: "it is likely that ...", "it would be a mistake to ..."."""
+    head = pronoun.head
+    return head.lemma_ == "be" and any(c.dep_ in {"acomp", "attr", "ccomp", "xcomp"} for c in head.children) \
+        and any(c.dep_ in {"ccomp", "xcomp"} for c in head.children) or pronoun.dep_ == "expl"
 
 
 def _armed_side(frame: Frame) -> bool:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 __all__ = ["ROLE_FINDERS", "ROLES", "role"]
 
 XCOMP_PREPS = ordered("arguments", "xcomp_preps")
+BORDER_NOUNS = ordered("arguments", "border_nouns")
+BORDER_PREPS = ordered("arguments", "border_preps")
 WITH_PREPS = ordered("arguments", "with_preps")
 
 
@@ -142,6 +144,22 @@ def _xcomp_args(f: Frame):
             for scope in [c] + [o for o in c.children if o.dep_ in OBJ_DEPS]:
                 for w in XCOMP_PREPS:
                     out += [(p, PREP_ARG) for p in pobjs(scope, w)]
+    return out
+
+
+@role("frontier")
+def _frontier(f: Frame):
+    """The state across a border the act is placed at: "massed troops on the border WITH X",
+    "along the KUWAITI border", "at X's frontier" (the parser may hang the "with" on the verb)."""
+    out = []
+    for w in BORDER_PREPS:
+        for noun in f.prep_objects(w):
+            if noun.lemma_.lower() not in BORDER_NOUNS:
+                continue
+            out += [(p, 1.0) for p in pobjs(noun, "with")]
+            out += [(c, MODIFIER_ARG) for c in noun.children if c.dep_ in MODIFIER_DEPS and f.ent(c) is not None]
+            if not out:
+                out += [(p, PREP_ARG) for p in pobjs(f.trigger, "with")]
     return out
 
 

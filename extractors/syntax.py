@@ -44,6 +44,7 @@ PREP_ARG = 0.75
 REL_PRONOUNS = words("arguments", "rel_pronouns")
 LIGHT_VERBS = words("arguments", "light_verbs")
 OBJECT_CONTROL_VERBS = words("arguments", "object_control_verbs")
+OBJECT_CONTROL_PREPS = words("arguments", "object_control_preps")
 MANDATIVE_MODALS = words("arguments", "mandative_modals")
 SPEAKER_PRONOUNS = words("arguments", "speaker_pronouns")
 SPEECH_VERBS = words("arguments", "speech_verbs")
@@ -171,6 +172,12 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
     # "sees Peru as backing Chile": an "as" predicate is said of the governing verb's object
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ in VERBAL_POS:
         objs = [c for c in head.head.children if c.dep_ in OBJ_DEPS]
+        if objs:
+            return [(objs[0], INHERITED)]
+    # "accused Iran OF shelling X", "thanked X FOR backing Y", "barred X FROM entering": the
+    # object of the verb is the doer of the act its preposition names
+    if verb.dep_ == "pcomp" and head.lower_ in OBJECT_CONTROL_PREPS and head.head.pos_ in VERBAL_POS:
+        objs = [c for c in head.head.children if c.dep_ in OBJ_DEPS and c.i < head.i]
         if objs:
             return [(objs[0], INHERITED)]
     # "by granting asylum": the verb of the preposition

@@ -16,6 +16,7 @@ from newsgraph.extractors.relations import Ontology, RelationExtractor
 NAMES = {
     "Peru": ("state:PER", "State"), "Chile": ("state:CHL", "State"), "Norway": ("state:NOR", "State"),
     "Bolivia": ("state:BOL", "State"), "Peruvian": ("state:PER", "State"), "Bolivian": ("state:BOL", "State"),
+    "Chilean": ("state:CHL", "State"),
     "Tanaka": ("person:tanaka", "Person"), "Ortiz": ("person:ortiz", "Person"),
 }
 
@@ -155,3 +156,72 @@ def test_advising_an_act_is_a_request(relations):
 
 def test_advising_on_a_topic_is_no_request(relations):
     assert not [k for k in relations("Norway advised Peru on security reforms.") if k[1] == "APPEALED_TO"]
+
+
+# ---------------------------------------------------------------- the doer of an act a preposition names
+
+
+def test_the_accused_is_the_doer_of_the_act_accused_of(relations):
+    found = relations("Peru accused Chile of shelling Bolivia.")
+    assert ("state:PER", "ACCUSED", "state:CHL") in found
+    assert found.get(("state:CHL", "ATTACKED", "state:BOL")) == "alleged"
+    assert ("state:PER", "ATTACKED", "state:BOL") not in found
+    # blame is an allegation too
+    assert relations("Peru blamed Chile for attacking Bolivia.").get(("state:CHL", "ATTACKED", "state:BOL")) == "alleged"
+
+
+def test_the_means_of_an_act_is_the_subjects(relations):
+    assert ("state:PER", "ATTACKED", "state:BOL") in relations("Peru punished Chile by shelling Bolivia.")
+
+
+def test_an_act_warned_against_did_not_happen(relations):
+    assert relations("Peru warned Chile against attacking Bolivia.").get(("state:CHL", "ATTACKED", "state:BOL")) == "hypothetical"
+
+
+# ---------------------------------------------------------------- troops at a frontier
+
+
+@pytest.mark.parametrize("text", [
+    "Peru massed troops on the border with Chile.",
+    "Peru deployed troops along the Chilean border.",
+    "Peru deployed troops to its border with Chile.",
+])
+def test_troops_massed_at_a_border_face_the_state_across_it(relations, text):
+    assert ("state:PER", "MOBILIZED_AGAINST", "state:CHL") in relations(text)
+
+
+def test_troops_deployed_inside_a_state_are_not_against_it(relations):
+    assert not [k for k in relations("Peru deployed troops in Chile.") if k[1] == "MOBILIZED_AGAINST"]
+
+
+# ---------------------------------------------------------------- precision guards
+
+
+@pytest.fixture(scope="module")
+def pipeline_relations(extractor):
+    """Relations found by the whole pipeline (mentions typed by newsgraph: demonyms, agent nouns)."""
+    nlp = extractor.nlp
+    return lambda text: {(r.subject, r.type, r.object) for r in extractor.process(nlp(text), "t", None).relations}
+
+
+def test_one_national_is_no_state(pipeline_relations):
+    # "an Israeli" is a person of that nationality; "the Israelis" and "Israeli troops" are the state
+    assert not pipeline_relations("Ali refused to fight an Israeli at the games in Athens.")
+    assert not pipeline_relations("An Iraqi attacked Kuwait.")
+    assert ("state:ISR", "ATTACKED", "state:LBN") in pipeline_relations("The Israelis attacked Lebanon.")
+    assert ("state:ISR", "ATTACKED", "state:LBN") in pipeline_relations("Israeli troops attacked Lebanon.")
+
+
+def test_a_companion_of_a_one_sided_act_is_no_target(relations):
+    assert not relations("Tanaka shot hoops with Ortiz in Lima.")
+    assert ("state:PER", "ATTACKED", "state:CHL") in relations("Peru clashed with Chile.")
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Peru warned Chile that it would use force.", True),
+    ("Peru warned Chile that the army would attack.", True),
+    ("Peru warned Chile that the war could be illegal.", False),
+    ("Peru warned Chile that Bolivian troops would attack.", False),
+])
+def test_a_warning_is_a_threat_only_of_the_warners_act(relations, text, threat):
+    assert (("state:PER", "THREATENED", "state:CHL") in relations(text)) is threat
