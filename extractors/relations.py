@@ -44,7 +44,8 @@ FORCE_TYPES = words("triggers", "force_types")
 VICTIM_NOUNS = words("triggers", "victim_nouns")
 FORCE_SENSE_VERBS = words("triggers", "force_sense_verbs")
 FORCE_SECTORS = words("triggers", "force_sectors")
-CAUTION_VERBS = words("modality", "caution_verbs")
+VERB_ONLY_FORCE = words("triggers", "verb_only_force")
+IN_OF_IDIOMS = words("triggers", "in_of_idioms")
 CLAUSE_SENSE_VERBS = words("triggers", "clause_sense_verbs")
 # Named-entity labels and nouns of a span of time: "fought FOR three days", "for hours".
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -298,8 +299,6 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         if not subjects:
             return
     subject_role = frame.filled_by
-    if rtype.plover == "THREATEN" and trig.lemma_.lower() in CAUTION_VERBS and _cautions(frame, subjects):
-        return
     if joint:
         # "X hosted talks between A and B", "a deal between A and B": A and B, not X
         subjects, objects = joint, []
@@ -386,10 +385,16 @@ def _other_sense(frame: Frame) -> bool:
     """Sense test by modifiers, for the use of force: the trigger noun, or the event noun a trigger
     verb takes as its object, heads a multi-word noun of the lexicon of another type ("a hunger
     strike" is a protest, "launched a scathing attack" criticism, "a mock raid" an exercise)."""
+    trig = frame.trigger
+    if trig.pos_ == "NOUN" and trig.lemma_.lower() in IN_OF_IDIOMS and trig.dep_ == "pobj" and trig.head.lower_ == "in":
+        # "in charge of X": a post
+        return True
     lexicon = frame.ontology.triggers
     if lexicon is None or frame.rule.type not in FORCE_TYPES:
         return False
-    trig = frame.trigger
+    if trig.pos_ == "NOUN" and trig.lemma_.lower() in VERB_ONLY_FORCE:
+        # "a hit show", "a target", "the storm"
+        return True
     nouns = [trig] + [c for c in trig.children if c.dep_ in OBJ_DEPS]
     for noun in nouns:
         types = lexicon.compound_types(noun) if noun.pos_ == "NOUN" else ()
@@ -431,39 +436,6 @@ def _attrs_match(tok, attrs: dict) -> bool:
         if got is None or got not in allowed and got.upper() not in allowed:
             return False
     return True
-
-
-def _cautions(frame: Frame, subjects) -> bool:
-    """Whether a warning is a caution, not a threat: what it says will happen is done by someone
-    else than the warner ("warned X that the war could be illegal", "warned X that attacking Y
-    had brought trouble"); "warned X that it would use force" is a threat."""
-    own = {s[0] for s in subjects}
-
-    def warners(doer) -> bool:
-        if doer.pos_ == "PRON":
-            return doer.lower_ != "it" or not _impersonal(doer)
-        e = frame.ent(doer)
-        if e is not None:
-            return e[0] in own
-        # "... that Japanese troops would attack": the state of a force named by its modifier
-        named = [m for c in doer.children if c.dep_ in {"amod", "compound", "poss"} and (m := frame.ent(c)) is not None]
-        if named:
-            return any(m[0] in own for m in named)
-        # "... that the army would attack": an unnamed armed force is the warner's ("the war" is no force)
-        return doer.pos_ == "NOUN" and sector_of(doer) in FORCE_SECTORS and not frame._event_noun(doer)
-
-    for clause in (c for c in frame.trigger.children if c.dep_ == "ccomp"):
-        doers = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"}]
-        if doers and not any(warners(d) for d in doers):
-            return True
-    return False
-
-
-def _impersonal(pronoun) -> bool:
-    """Whether "it" is impersonal: "it is likely that ...", "it would be a mistake to ..."."""
-    head = pronoun.head
-    return head.lemma_ == "be" and any(c.dep_ in {"acomp", "attr", "ccomp", "xcomp"} for c in head.children) \
-        and any(c.dep_ in {"ccomp", "xcomp"} for c in head.children) or pronoun.dep_ == "expl"
 
 
 def _armed_side(frame: Frame) -> bool:

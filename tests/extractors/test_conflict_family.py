@@ -217,11 +217,24 @@ def test_a_companion_of_a_one_sided_act_is_no_target(relations):
     assert ("state:PER", "ATTACKED", "state:CHL") in relations("Peru clashed with Chile.")
 
 
-@pytest.mark.parametrize("text, threat", [
-    ("Peru warned Chile that it would use force.", True),
-    ("Peru warned Chile that the army would attack.", True),
-    ("Peru warned Chile that the war could be illegal.", False),
-    ("Peru warned Chile that Bolivian troops would attack.", False),
+def test_the_national_with_a_determiner_is_a_person(pipeline_relations):
+    assert not pipeline_relations("The Belgian had an operation on her wrist in Brussels before the Paris final.")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A late goal from Tanaka condemned Chile to defeat.", "CRITICIZED"),   # doomed, not criticised
+    ("Tanaka is in charge of the operations of Peru in Chile.", "INDICTED"),  # a post, not a charge
+    ("Tanaka is in charge of the operations of Peru in Chile.", "ACCUSED"),
+    ("The Peru hit show Tanaka Tonight delighted Chile.", "ATTACKED"),       # a success, not a blow
 ])
-def test_a_warning_is_a_threat_only_of_the_warners_act(relations, text, threat):
-    assert (("state:PER", "THREATENED", "state:CHL") in relations(text)) is threat
+def test_other_senses_of_conflict_words(relations, text, kind):
+    assert not [k for k in relations(text) if k[1] == kind]
+
+
+def test_condemning_for_an_act_is_criticism(relations):
+    assert ("state:PER", "CRITICIZED", "state:CHL") in relations("Peru condemned Chile for the attack.")
+
+
+def test_a_lawsuit_is_one_accusation(relations):
+    found = relations("Peru is suing Chile in a court in Lima.")
+    assert [k[1] for k in found if k[:1] == ("state:PER",)] == ["CRITICIZED"]
