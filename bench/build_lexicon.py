@@ -66,7 +66,7 @@ AGENTS_OUT = DATA / "agents.toml"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lexicon_review import (  # noqa: E402  (the reviewed tables, beside this script)
     ACTOR_SECTORS, AGREE_VERBS, AGREEMENT_NOUNS, ASYLUM_NOUNS, BARE_PREPS, CODE_TYPES, EVENT_NOUN_FILES,
-    EVENT_NOUNSETS, INDICT_NOUNS, INDICT_VERBS, MOTION_VERBS, NOT_EVENT_NOUNS, PARTICLES, SECTORS,
+    EVENT_NOUNSETS, INDICT_NOUNS, INDICT_VERBS, LAWSUIT_VERBS, MOTION_VERBS, NOT_EVENT_NOUNS, PARTICLES, SECTORS,
     SUPPORT_VERBS, VERB_CODES, WORDNET_SENSES,
 )
 
@@ -315,7 +315,9 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
         t = code_type(code, types)
         if obj in ASYLUM_NOUNS and code[:2] in {"02", "03", "07"}:
             t = {"02": "SOUGHT_ASYLUM_IN", "03": "OFFERED_ASYLUM_TO", "07": "GRANTED_ASYLUM_TO"}[code[:2]]
-        if t == "ARRESTED" and (lemma in INDICT_VERBS or obj in INDICT_NOUNS):
+        if t == "ARRESTED" and lemma in LAWSUIT_VERBS:
+            t = "ACCUSED"
+        elif t == "ARRESTED" and (lemma in INDICT_VERBS or obj in INDICT_NOUNS):
             t = "INDICTED"
         if lemma in AGREE_VERBS and code[:2] in {"03", "05"} or obj in AGREEMENT_NOUNS and code[:2] == "03":
             t, extra = "AGREED_WITH", {}

@@ -118,11 +118,19 @@ VERB_CODES = {
     # "beat (IN ELECTION)" are [---] in CAMEO) is left out by the sense test of lexicon.toml
     # [triggers] force_sense_verbs: one side must be an armed agent noun ("troops", "rebels")
     "defeat": "190", "overpower": "190",
+    # synonyms of CAMEO's blocks whose news sense is the act on a named target
+    "belittle": "111", "disparage": "111", "impugn": "111", "malign": "111", "reproach": "111", "slander": "111",
+    "blackmail": "170", "hijack": "181",
+    "bludgeon": "180", "butcher": "202", "decapitate": "1823", "flog": "180", "slay": "1823", "strangle": "1823",
+    "torch": "1712",
 }
 #: Verbs and nouns coded 173 whose act is a charge or a trial, not an arrest (the ontology lists
 #: 173 under INDICTED too).
 INDICT_VERBS = {"indict", "charge", "prosecute", "arraign", "convict", "try", "sentence"}
 INDICT_NOUNS = {"charge", "charges", "trial", "indictment", "death penalty", "&crime"}
+#: Verbs CAMEO codes 173 ("charge with legal action") that name a private lawsuit: an accusation
+#: (115, bring lawsuit against; PLOVER ACCUSE), neither an arrest nor an indictment.
+LAWSUIT_VERBS = {"sue"}
 #: Agreement reached: CAMEO codes it as 03x intent (or 050 for AGREE); the ontology's AGREED_WITH
 #: (code 03) is the agreement itself, named by the verb agree or an agreement noun as object.
 AGREE_VERBS = {"agree", "concur"}

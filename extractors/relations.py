@@ -46,6 +46,7 @@ FORCE_SENSE_VERBS = words("triggers", "force_sense_verbs")
 FORCE_SECTORS = words("triggers", "force_sectors")
 VERB_ONLY_FORCE = words("triggers", "verb_only_force")
 IN_OF_IDIOMS = words("triggers", "in_of_idioms")
+FATE_VERBS = words("triggers", "fate_verbs")
 CLAUSE_SENSE_VERBS = words("triggers", "clause_sense_verbs")
 # Named-entity labels and nouns of a span of time: "fought FOR three days", "for hours".
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -386,6 +387,9 @@ def _other_sense(frame: Frame) -> bool:
     verb takes as its object, heads a multi-word noun of the lexicon of another type ("a hunger
     strike" is a protest, "launched a scathing attack" criticism, "a mock raid" an exercise)."""
     trig = frame.trigger
+    if trig.lemma_.lower() in FATE_VERBS and any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in trig.children):
+        # "condemned them TO death": doomed, not criticised
+        return True
     if trig.pos_ == "NOUN" and trig.lemma_.lower() in IN_OF_IDIOMS and trig.dep_ == "pobj" and trig.head.lower_ == "in":
         # "in charge of X": a post
         return True

@@ -238,3 +238,16 @@ def test_condemning_for_an_act_is_criticism(relations):
 def test_a_lawsuit_is_one_accusation(relations):
     found = relations("Peru is suing Chile in a court in Lima.")
     assert [k[1] for k in found if k[:1] == ("state:PER",)] == ["CRITICIZED"]
+
+
+# ---------------------------------------------------------------- reviewed CAMEO synonyms
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("Peruvian soldiers slew Bolivian rebels.", ("state:PER", "ATTACKED", "state:BOL")),
+    ("Norway condemned the slaying of Tanaka by Peru.", ("state:PER", "ATTACKED", "person:tanaka")),
+    ("Peru belittled Chile.", ("state:PER", "CRITICIZED", "state:CHL")),
+    ("Peru disparaged Chile.", ("state:PER", "CRITICIZED", "state:CHL")),
+])
+def test_reviewed_synonyms_are_triggers(relations, text, edge):
+    assert edge in relations(text)
