@@ -43,6 +43,9 @@ TARGET_MODIFIED_NOUNS = words("arguments", "target_modified_nouns")
 OFFICE_WORDS = words("people", "office_words")
 STATE_BODY_NOUNS = words("institutions", "state_bodies") | words("arguments", "state_body_nouns")
 ACT_ON_TYPES = words("arguments", "act_on_types")
+STATE_PREPS = words("arguments", "state_preps")
+STATE_VERBS = words("arguments", "state_verbs")
+RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
 VICTIM_NOUNS = words("triggers", "victim_nouns")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
@@ -338,9 +341,17 @@ class Frame:
         # "engaged in talks", "through Vatican mediation" (not "the raid resulted in his capture":
         # the subject of a result verb is a cause, not the doer)
         if (tok.dep_ == "pobj" and head.dep_ in PREP_DEPS and head.lower_ in FRAME_PREPS
-                and head.head.pos_ in VERBAL_POS and head.head.lemma_ not in RESULT_VERBS):
+                and head.head.pos_ in VERBAL_POS and head.head.lemma_ not in RESULT_VERBS) or self._at_war(tok):
             return [(t, c * INHERITED) for t, c in subjects(head.head)]
         return []
+
+    @staticmethod
+    def _at_war(tok) -> bool:
+        """Whether a reciprocal event noun is the state its verb's subject is in or goes into: "X
+        is AT war with Y", "X went TO war against Y" (``state_preps``, ``state_verbs``)."""
+        head = tok.head
+        return (tok.dep_ == "pobj" and tok.lemma_.lower() in RECIPROCAL_EVENTS and head.lower_ in STATE_PREPS
+                and head.head.pos_ in VERBAL_POS and head.head.lemma_.lower() in STATE_VERBS)
 
     def patients(self, tok) -> list[tuple[object, float]]:
         """The one acted upon by a verb or event noun."""
@@ -425,7 +436,8 @@ class Frame:
             if extra is not None:
                 scopes.append(extra)
         scopes += [c for c in trig.children if c.dep_ in OBJ_DEPS]
-        if trig.pos_ in NOMINAL_POS and (trig.dep_ in LIGHT_VERB_OBJ_DEPS or trig.dep_ == "pobj" and trig.head.lower_ in FRAME_PREPS):
+        if trig.pos_ in NOMINAL_POS and (trig.dep_ in LIGHT_VERB_OBJ_DEPS or trig.dep_ == "pobj" and trig.head.lower_ in FRAME_PREPS
+                                         or self._at_war(trig)):
             verb = trig.head.head if trig.dep_ == "pobj" else trig.head
             if verb.pos_ in VERBAL_POS:
                 scopes.append(verb)

@@ -93,7 +93,10 @@ class Entry:
             if not any(_noun_in(o, self.objects) for o in objs):
                 return False
         if self.prep is not None:
-            preps = [c for c in children if c.dep_ in PREP_DEPS and c.lower_ == self.prep]
+            # on the verb, or on its particle: "ordered X out OF the country"
+            part = self.particle_token(tok) if self.particle is not None else None
+            heads = children + (list(part.children) if part is not None else [])
+            preps = [c for c in heads if c.dep_ in PREP_DEPS and c.lower_ == self.prep]
             if not preps:
                 return False
             if self.prep_objects is not None and not any(

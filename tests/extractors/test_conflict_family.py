@@ -251,3 +251,25 @@ def test_a_lawsuit_is_one_accusation(relations):
 ])
 def test_reviewed_synonyms_are_triggers(relations, text, edge):
     assert edge in relations(text)
+
+
+def test_a_phrasal_entrys_preposition_may_hang_on_its_particle(nlp):
+    # CAMEO "ORDER * OUT (OF COUNTRY)": the parser hangs "of" on "out", not on the verb
+    from newsgraph.extractors.triggers import TriggerLexicon
+    doc = nlp("Peru ordered the envoys out of the country.")
+    entries = TriggerLexicon.load().entries("EXTRADITED_TO", "VERB", "order")
+    assert any(e.particle == "out" and e.prep == "of" and e.matches(doc[1]) for e in entries)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru is at war with Chile.",
+    "Peru went to war against Chile in 1879.",
+    "Peru remained at war with Chile.",
+])
+def test_being_or_going_at_war(relations, text):
+    assert ("state:PER", "ATTACKED", "state:CHL") in relations(text)
+
+
+def test_being_at_war_together_is_each_sides_act(relations):
+    found = relations("Peru and Chile were at war for five years.")
+    assert {("state:PER", "ATTACKED", "state:CHL"), ("state:CHL", "ATTACKED", "state:PER")} <= set(found)
