@@ -145,7 +145,8 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = (),
             found.add("hypothetical")
         if dep not in SAME_CLAUSE_DEPS:
             same_clause = False
-        if dep == "acl" and token.pos_ in {"VERB", "AUX"} and gov.pos_ in {"NOUN", "PROPN"}:
+        if (dep == "acl" and token.tag_ in {"VBG", "VBN"} and gov.pos_ in {"NOUN", "PROPN"}
+                and not any(c.dep_ in SUBJ_DEPS for c in token.children)):
             # a participle on its doer: "troops ATTACKING X were stopped" stops the troops; the
             # attack took place (a blocking verb above negates the doer's clause, not this act)
             on_doer = True

@@ -273,3 +273,8 @@ def test_being_or_going_at_war(relations, text):
 def test_being_at_war_together_is_each_sides_act(relations):
     found = relations("Peru and Chile were at war for five years.")
     assert {("state:PER", "ATTACKED", "state:CHL"), ("state:CHL", "ATTACKED", "state:PER")} <= set(found)
+
+
+def test_a_clause_on_a_report_noun_is_no_participle_on_its_doer(relations):
+    # "reports that X attacked Y" is a complement of the noun: the denial still scopes over it
+    assert relations("Norway denied reports that Chile had attacked Bolivia.").get(("state:CHL", "ATTACKED", "state:BOL")) in {None, "negated"}
