@@ -297,7 +297,10 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         # "the late Pakistan leader Bhutto": the word may modify the holder's name
         holder_mods = [c.lower_ for c in trig.head.children if c.dep_ == "amod" and c.i < trig.i] \
             if trig.dep_ in {"compound", "nmod"} else []
-        if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods):
+        # "ex-senator": a past-role word joined by a hyphen (the parser rarely attaches it)
+        doc = trig.doc
+        hyphened = trig.i >= 2 and doc[trig.i - 1].text in {"-", "\u2013"} and doc[trig.i - 2].lower_ in PAST_ROLE_WORDS
+        if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods) or hyphened:
             # "the former president", "the late opposition leader": not a role held
             return
         if rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):

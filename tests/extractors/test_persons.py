@@ -143,13 +143,19 @@ def test_a_member_title_with_a_person_in_two_states_needs_the_date(table, extrac
     "President Jane Quillfeather spoke to reporters on Monday in a long speech.",
     # the title names its organisation, even one that is no entity
     "Jane Quillfeather, the president of the regional assembly, spoke about France on Monday.",
-    # a former president holds no role
+    # a former president holds no role, written apart or hyphenated
     "Former President Jane Quillfeather spoke to reporters on Monday. France will host the summit.",
+    "He spoke after ex-president Jane Quillfeather was named. France will host the summit.",
     # an economist is in no state sector
     "Economist Jane Quillfeather spoke to reporters on Monday. France will host the summit.",
 ])
 def test_no_role_from_the_table_without_a_bare_title(table, extractor, text):
     assert not any(how == HOW for *_rest, how in _roles(extractor, text, "1999-03-01"))
+
+
+def test_a_hyphenated_past_title_is_no_role_with_a_named_state_either(extractor):
+    text = "Ex-President Jane Quillfeather of France spoke to reporters on Monday."
+    assert _roles(extractor, text, None) == set()
 
 
 def test_a_named_state_wins_over_the_table(table, extractor):
