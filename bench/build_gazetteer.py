@@ -330,16 +330,18 @@ def _log(verbose: bool, *args: object) -> None:
 _CODE = re.compile(r"\[([A-Z~-]+)(?:\s+[^\]]*)?\]")
 
 
-def parse_phoenix(path: Path) -> list[tuple[list[str], list[str], bool]]:
+def parse_phoenix(path: Path, *, dates: bool = False) -> list[tuple[list[str], list, bool]]:
     """Parse a TABARI .actors file into ``(forms, codes, dated)`` blocks.
 
     ``forms`` is the head followed by its ``+`` synonyms (underscores as
     spaces), ``codes`` the actor codes, ``dated`` whether any code has a date
-    restriction (a person's role, not the entity itself).
+    restriction (a person's role, not the entity itself). With ``dates``, each
+    code is a pair ``(code, restriction)``: ``("RUSGOV", "991231-080507")``,
+    ``("RUSELI", "")`` for an undated code.
     """
-    blocks: list[tuple[list[str], list[str], bool]] = []
+    blocks: list[tuple[list[str], list, bool]] = []
     forms: list[str] = []
-    codes: list[str] = []
+    codes: list = []
     dated = False
 
     def flush() -> None:
@@ -363,8 +365,9 @@ def parse_phoenix(path: Path) -> list[tuple[list[str], list[str], bool]]:
             flush()
             forms.append(head)
         for m in found:
-            codes.append(m.group(1))
-            dated = dated or bool(m.group(0)[len(m.group(1)) + 1 : -1].strip())
+            restriction = m.group(0)[len(m.group(1)) + 1 : -1].strip()
+            codes.append((m.group(1), restriction) if dates else m.group(1))
+            dated = dated or bool(restriction)
     flush()
     return [([_phoenix_form(f) for f in fs if _phoenix_form(f)], cs, d) for fs, cs, d in blocks]
 

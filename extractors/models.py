@@ -217,6 +217,9 @@ class Relation:
     #: the same two for the object ("talks with leaders of Romania's government": "leaders")
     target_role: str | None = None
     target_sector: str | None = None
+    #: what besides the sentence the fact rests on: ``"title + Phoenix actor table"`` when a bare
+    #: title's state comes from the person table (``extractors/persons.py``); else None
+    how: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

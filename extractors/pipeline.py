@@ -57,7 +57,8 @@ UNUSED_COMPONENTS = ("senter",)
 #: data files, which are hashed) changes any DocResult. Part of the build cache key.
 EXTRACTOR_VERSION = "extractors.v7"
 #: The data files that drive extraction; their content is part of the build cache key.
-DATA_FILES = ("gazetteer.json", "parties_regions.json", "ontology.toml", "lexicon.toml", "triggers.toml", "agents.toml")
+DATA_FILES = ("gazetteer.json", "parties_regions.json", "ontology.toml", "lexicon.toml", "triggers.toml", "agents.toml",
+              "persons.json")
 # Chunks of ``batch_size`` documents queued per worker process: enough to keep every worker busy,
 # few enough that memory does not grow with the corpus (Pool.imap would read all input at once).
 CHUNKS_PER_WORKER = 2
@@ -274,7 +275,7 @@ class Extractor:
                 del token_entity[i]
             notes = (f"{len(long_sents)} sentence{'s' if len(long_sents) > 1 else ''} over "
                      f"{MAX_RELATION_TOKENS} tokens not searched for relations",)
-        relations = list(relation_extractor(spacy_doc, lambda tok: token_entity.get(tok.i)))
+        relations = list(relation_extractor(spacy_doc, lambda tok: token_entity.get(tok.i), date=date))
         by_sent: dict[int, set[str]] = {}
         for m in mentions:
             by_sent.setdefault(m.sent, set()).add(m.key)

@@ -30,6 +30,7 @@ from .actors import sector_of
 from .arguments import ROLES, Frame
 from .matching import LexiconIndex, RuleMatcher
 from .modality import modality
+from .persons import TABLE_HOW, as_date, known, title_state
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule, spec_matches
 from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun
@@ -37,6 +38,7 @@ from .lexicon import words
 from .triggers import LEXICON_RULE_PREFIX
 
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
+TITLE_WORDS = words("people", "title_words")
 PARTICLE_PREPS = words("triggers", "particle_preps")
 TARGET_PREPS = words("triggers", "target_preps")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
@@ -53,6 +55,11 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 TIME_UNITS = words("triggers", "time_units")
 # Lexicon entries tried at one trigger, best first, for one whose arguments are found.
 LEXICON_TRIES = 3
+# Role types whose state a bare title may take from the person table ("President Reagan").
+TABLE_ROLE_TYPES = frozenset({"HEAD_OF", "MEMBER_OF"})
+# Confidence of a state taken from the person table rather than named in the sentence.
+TABLE_CONFIDENCE = 0.9
+PERSON_PREFIX = "person:"
 
 __all__ = [
     "DEFAULT_ONTOLOGY",
@@ -101,7 +108,7 @@ class RelationExtractor:
         self._lexicon = LexiconIndex(ontology)
         self._entry_rules: dict[tuple, Rule] = {}
 
-    def __call__(self, doc, entity_of: EntityOf) -> Iterator[Relation]:
+    def __call__(self, doc, entity_of: EntityOf, *, date: str | None = None) -> Iterator[Relation]:
         """Yield the relations of ``doc`` in document order.
 
         Parameters
@@ -110,6 +117,9 @@ class RelationExtractor:
             A parsed Doc (dependency labels and sentences set).
         entity_of : callable
             ``entity_of(token) -> (entity_key, entity_type) | None``.
+        date : str, optional
+            The document's date (``YYYY-MM-DD...``): a bare title ("President Reagan") takes its
+            state from the person table as of that date (see :mod:`.persons`).
         """
         if len(doc) == 0:
             return
@@ -124,11 +134,28 @@ class RelationExtractor:
             return cache[tok.i]
 
         def is_busy(sent) -> bool:
-            """Whether a sentence holds at least two distinct entities (else it is skipped)."""
+            """Whether a sentence holds at least two distinct entities (else it is skipped), or
+            one person of the person table and a role noun: "President Reagan said ..." (the
+            table may name the state)."""
             if sent.start not in busy_sentences:
                 keys = {e[0] for tok in sent if (e := ent(tok)) is not None}
-                busy_sentences[sent.start] = len(keys) >= 2
+                busy_sentences[sent.start] = len(keys) >= 2 or len(keys) == 1 and self._titled(sent, next(iter(keys)))
             return busy_sentences[sent.start]
+
+        states: set[str] = set()
+
+        def table_state(person: str, *, head: bool, title: str) -> str | None:
+            """The state of a person's bare title from the person table, when the document
+            mentions that state (the table alone asserts nothing the text does not name)."""
+            state = title_state(person[len(PERSON_PREFIX):], head=head, title=title, date=day)
+            if state is None:
+                return None
+            if not states:
+                states.update(e[0] for tok in doc if (e := ent(tok)) is not None and e[1] == "State")
+                states.add("")
+            return f"state:{state}" if f"state:{state}" in states else None
+
+        day = as_date(date)
 
         busy_sentences: dict[int, bool] = {}
         by_trigger: dict[int, dict[int, tuple[Rule, dict[str, int]]]] = {}
@@ -152,7 +179,8 @@ class RelationExtractor:
             for rule, nodes in candidates:
                 if level is not None and rule.specificity < level:
                     break
-                found = list(_emit(Frame(doc, self._victim_rule(rule, doc[t]), nodes, ent, self.ontology, self._role_nouns), sent))
+                frame = Frame(doc, self._victim_rule(rule, doc[t]), nodes, ent, self.ontology, self._role_nouns)
+                found = list(_emit(frame, sent, table_state=table_state))
                 if not found:
                     continue
                 level = rule.specificity
@@ -183,6 +211,12 @@ class RelationExtractor:
                 if key not in seen:
                     seen.add(key)
                     yield rel
+
+    def _titled(self, sent, key: str) -> bool:
+        """Whether a sentence's one entity is a person of the person table and it holds a role
+        noun (a bare title may then give a role fact)."""
+        return (key.startswith(PERSON_PREFIX) and any(tok.lower_ in self._role_nouns for tok in sent)
+                and known(key[len(PERSON_PREFIX):]))
 
     def _lexical(self, doc, t: int, matched, ent, sent) -> list[Relation]:
         """Relations of the best lexicon entry at token ``t`` whose arguments are found."""
@@ -256,8 +290,12 @@ def _entry_nodes(tok, nodes: dict[str, int], entry, event_nouns: frozenset[str])
 # ---------------------------------------------------------------------- emission
 
 
-def _emit(frame: Frame, sent) -> Iterator[Relation]:
-    """The relations this match yields (none when an argument is missing)."""
+def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterator[Relation]:
+    """The relations this match yields (none when an argument is missing).
+
+    ``table_state(person, head=, title=)``: the state of a bare title ("President Reagan": no
+    state in the sentence) from the person table, or None (see :mod:`.persons`).
+    """
     rule, trig = frame.rule, frame.trigger
     if _excluded(rule, trig) or _other_sense(frame) or not _required_in_phrase(frame):
         return
@@ -272,7 +310,10 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         # "the late Pakistan leader Bhutto": the word may modify the holder's name
         holder_mods = [c.lower_ for c in trig.head.children if c.dep_ == "amod" and c.i < trig.i] \
             if trig.dep_ in {"compound", "nmod"} else []
-        if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods):
+        # "ex-senator": a past-role word joined by a hyphen (the parser rarely attaches it)
+        doc = trig.doc
+        hyphened = trig.i >= 2 and doc[trig.i - 1].text in {"-", "\u2013"} and doc[trig.i - 2].lower_ in PAST_ROLE_WORDS
+        if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods) or hyphened:
             # "the former president", "the late opposition leader": not a role held
             return
         if rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):
@@ -309,6 +350,14 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
             # "shot hoops WITH students", "killed him WITH a knife": a companion or an instrument
             # of a one-sided act is no target (only a reciprocal one has a party "with": "clashed with")
             objects = []
+    how = None
+    if (not objects and table_state is not None and rule.role == "trigger" and subject_role == "holder"
+            and type_name in TABLE_ROLE_TYPES and len(subjects) == 1 and subjects[0][0].startswith(PERSON_PREFIX)
+            and frame.ent(frame.trigger) is None and _bare_title(frame)):
+        # a bare title with a name ("President Reagan said"; the state from the person table), not a linked description
+        state = table_state(subjects[0][0], head=type_name == "HEAD_OF", title=role)
+        if state is not None:
+            objects, how = [(state, "State", TABLE_CONFIDENCE)], TABLE_HOW
     # "X and Y fought FOR the title" is a contest between them, not an act of one on the other
     # ("for three days" is how long they fought: a span of time is no prize)
     contest = reciprocal and not joint and any(c.dep_ == "prep" and c.lower_ == "for" and not _duration(c) for c in trig.children)
@@ -355,7 +404,15 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
             actor_sector=actor_sector,
             target_role=target_role,
             target_sector=target_sector,
+            how=how,
         )
+
+
+def _bare_title(frame: Frame) -> bool:
+    """Whether a role noun names no organisation at all, named or not: no "of" phrase, possessor
+    or modifier but title words ("Prime Minister X", not "the president of Sweden's parliament"
+    or "a member of the community")."""
+    return all(tok.lower_ in TITLE_WORDS for tok, _conf in frame.orgs(frame.trigger))
 
 
 def _cause_agents(frame: Frame, allowed: tuple[str, ...]) -> list[tuple[str, str, float]]:

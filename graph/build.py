@@ -107,6 +107,8 @@ def build_graph(
                 "status": rel.status, "according_to": rel.according_to, "role": rel.role,
                 "actor_role": actor[0], "actor_sector": actor[1],
                 "target_role": target[0], "target_sector": target[1],
+                # only when the fact rests on more than the sentence: "title + Phoenix actor table"
+                **({"how": rel.how} if rel.how else {}),
             }
             _add_evidence(edges, (subject, obj, rel.type), evidence)
 

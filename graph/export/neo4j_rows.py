@@ -63,7 +63,7 @@ _RELATION_KEYS = ("label", "family", "symmetric", "weight", "status", "first_see
                   "cameo", "plover")
 _EVIDENCE_KEYS = ("doc", "sentence", "start", "end", "date", "trigger", "trigger_start",
                   "trigger_end", "rule", "confidence", "status", "according_to", "role",
-                  "actor_role", "actor_sector", "target_role", "target_sector")
+                  "actor_role", "actor_sector", "target_role", "target_sector", "how")
 
 
 # ---------------------------------------------------------------------------------------------

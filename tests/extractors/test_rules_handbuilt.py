@@ -165,4 +165,4 @@ def test_cache_key_hashes_data_files_and_declared_version(monkeypatch):
     monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", pipeline.EXTRACTOR_VERSION + "-test")
     assert pipeline.extractor_version() != before
     assert set(pipeline.DATA_FILES) == {"gazetteer.json", "parties_regions.json", "ontology.toml", "lexicon.toml",
-                                        "triggers.toml", "agents.toml"}
+                                        "triggers.toml", "agents.toml", "persons.json"}
