@@ -31,7 +31,7 @@ from .lexicon import words
 from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entity_key, fold
 from .names import ARABIC_ARTICLE_RE, ARABIC_ARTICLES
 from .resolution_document import DocumentState, resolve_document
-from .syntax import tokens_with_text
+from .syntax import doc_text, tokens_with_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
     _TITLE_GLUE, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
     acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
@@ -187,7 +187,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                 # "Syrian government forces", "the Iraqi army": the state's government, military or
                 # police described (the words stay the demonym's, so relation finding sees the same)
                 end, how = head.idx + len(head), "state agent"
-                text = doc.text[span.start_char:end]
+                text = doc_text(doc)[span.start_char:end]
             mentions.append(Mention(span.start_char, end, text, etype, key, how,
                                     sent_of(span.start), (span.start, span.end)))
             continue
@@ -356,8 +356,8 @@ def _party_spans(doc, spans):
     (with the particles between them) are one ORG."""
     span_at = {i: s for s in spans for i in range(s.start, s.end)}
     extra, absorbed = [], set()
-    for tok in doc:
-        if tok.i in span_at or not tok.text[:1].isupper() or tok.lower_ not in PARTY_FIRST:
+    for tok in tokens_with_text(doc, PARTY_FIRST, lower=True):
+        if tok.i in span_at or not tok.text[:1].isupper():
             continue
         end = j = tok.i + 1
         while j < len(doc) and j < tok.i + 7:

@@ -30,6 +30,7 @@ from .gazetteer import Gazetteer
 from .mentions import find_mentions
 from .models import RESULT_VERSION, DocResult
 from .relations import Ontology, RelationExtractor
+from .syntax import DOC_TEXT_KEY, doc_text
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -286,7 +287,7 @@ class Extractor:
         starts = [b[0] for b in sent_bounds]
         for r in relations:
             needed.add(bisect.bisect_right(starts, r.sent_start) - 1)
-        text = spacy_doc.text if needed else ""
+        text = doc_text(spacy_doc) if needed else ""
         sentences = {i: (sent_bounds[i][0], sent_bounds[i][1], text[sent_bounds[i][0]:sent_bounds[i][1]])
                      for i in sorted(needed)}
         link_records = [(spacy_doc[i].idx, spacy_doc[i].idx + len(spacy_doc[i]), key, how)
@@ -370,10 +371,13 @@ class Extractor:
         for d in documents:
             if len(d.text) <= PIECE_CHARS:
                 out.append(next(parsed))
-                continue
-            # one piece at a time: the parser's memory grows with the characters of a batch
-            pieces = [self.nlp(d.text[a:b]) for a, b in _pieces(d.text, PIECE_CHARS)]
-            out.append(Doc.from_docs(pieces, ensure_whitespace=False))
+            else:
+                # one piece at a time: the parser's memory grows with the characters of a batch
+                pieces = [self.nlp(d.text[a:b]) for a, b in _pieces(d.text, PIECE_CHARS)]
+                out.append(Doc.from_docs(pieces, ensure_whitespace=False))
+            # the tokenizer keeps every character, and the pieces join without a gap: the Doc's
+            # text is the one parsed, so syntax.doc_text need not join its tokens again
+            out[-1].user_data[DOC_TEXT_KEY] = d.text
         return out
 
 

@@ -31,6 +31,7 @@ from .names import (
     variant_candidates,
 )
 from .resolution_registry import REGISTRY, resolution_rule
+from .syntax import doc_text
 
 __all__ = ["DocumentState", "resolve_document"]
 
@@ -205,7 +206,7 @@ def join_institutions(state: DocumentState) -> None:
         return
     remap: dict[str, str] = {}
     long_forms = {k: e.name.split() for k, e in insts.items() if len(e.name.split()) >= 2}
-    text = doc.text  # once: Doc.text joins every token
+    text = doc_text(doc)  # Doc.text joins every token
     # an acronym in parentheses right after a long form: "Center for ... Studies (CSIS)"
     for i, m in enumerate(mentions):
         if m.type != INSTITUTION or m.key not in long_forms or i + 1 >= len(mentions):

@@ -15,6 +15,7 @@ __all__ = [
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
     "lemma", "is_light_verb", "is_passive", "pobjs", "by_agents", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
     "event_scopes", "hyphen_pair", "tokens_with_text", "reception_verb", "is_gerund_noun", "clause_verbs", "clause_agents", "listed_members",
+    "doc_text", "DOC_TEXT_KEY",
 ]
 
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
@@ -253,6 +254,25 @@ def hyphen_pair(noun, ent) -> list:
                     and (first := ent(d)) is not None and first[0] != second[0]):
                 out += [first, second]
     return out
+
+
+#: The ``Doc.user_data`` key under which :func:`doc_text` keeps a Doc's text.
+DOC_TEXT_KEY = ("newsgraph", "text")
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, joined once per Doc and then kept in ``doc.user_data`` (``Doc.text`` makes a
+    Token for every word on each call). The extractor seeds it with the text it parsed.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Talks in Oslo.")
+    >>> doc_text(doc), doc.user_data[DOC_TEXT_KEY] is doc_text(doc)
+    ('Talks in Oslo.', True)
+    """
+    text = doc.user_data.get(DOC_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[DOC_TEXT_KEY] = doc.text
+    return text
 
 
 def tokens_with_text(doc, text: str | Iterable[str], *, lower: bool = False, start: int = 0,

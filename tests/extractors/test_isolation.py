@@ -119,3 +119,14 @@ def test_over_long_sentence_is_left_out_of_relation_matching_with_a_note(tmp_pat
     assert {(s, t, o) for s, t, o, _, _ in got["relations"]} == {
         ("state:RUS", "OFFERED_ASYLUM_TO", "person:nicolas-maduro")}
     assert got["grown_mb"] < 800, got["grown_mb"]
+
+
+def test_parsed_doc_carries_its_text_for_the_extractors(extractor):
+    # syntax.doc_text reads the text the extractor parsed instead of joining the tokens again:
+    # it must be the Doc's own text, including odd whitespace the tokenizer keeps
+    from newsgraph.extractors.syntax import DOC_TEXT_KEY, doc_text
+
+    docs = [Document(id="a", text="Putin met  Maduro.\n\n Talks\tcontinued. "), Document(id="b", text="  x")]
+    for doc, parsed in zip(docs, extractor._parse(docs)):
+        assert parsed.user_data[DOC_TEXT_KEY] == parsed.text == doc.text
+        assert doc_text(parsed) is parsed.user_data[DOC_TEXT_KEY]
