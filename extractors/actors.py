@@ -101,13 +101,19 @@ def civil_sector(noun) -> str | None:
     """The civil sector (business, labour, civilians, ...: the agents table's ``[civil]``) of a
     noun token naming people who do not act for their state, tried as :func:`sector_of` tries
     its phrases (with modifiers first: "business leaders"); None for any other noun."""
+    return _civil_match(noun)[0]
+
+
+def _civil_match(noun) -> tuple[str | None, bool]:
+    """``(civil sector or None, whether the phrase matched includes the noun's modifiers)``."""
     table = _civil_words()
     mods = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.ent_type_ not in {"NORP", "GPE"}]
     # the longest run of modifiers next to the noun first: "several business leaders" -> "business leader"
-    candidates = [" ".join([m.lower_ for m in mods[k:]] + [w]) for k in range(len(mods))
-                  for w in (noun.lemma_.lower(), noun.lower_)]
-    candidates += [noun.lemma_.lower(), noun.lower_]
-    return next((table[c] for c in candidates if c in table), None)
+    for k in range(len(mods)):
+        for w in (noun.lemma_.lower(), noun.lower_):
+            if (phrase := " ".join([m.lower_ for m in mods[k:]] + [w])) in table:
+                return table[phrase], True
+    return next((table[c] for c in (noun.lemma_.lower(), noun.lower_) if c in table), None), False
 
 
 @functools.cache
@@ -119,12 +125,15 @@ def acts_for_state(noun) -> bool:
     """Whether a demonym with this noun can stand for the state: not for a sector of people apart
     from or against it (:data:`APART_SECTORS`: "a Russian dissident", "Iranian exiles",
     "Chinese protesters" are from the state, they do not act for it), nor for people of a civil
-    sector (:func:`civil_sector`: "Chilean business leaders", "the Turkish community"). A
-    political sector wins over a civil one ("government spokesman")."""
-    sector = sector_of(noun)
-    if sector is not None:
-        return sector not in APART_SECTORS
-    return civil_sector(noun) is None
+    sector (:func:`civil_sector`: "Chilean business leaders", "Greek farmers"). A word ending a
+    political agent's phrase stays an agent unless its modifiers make it civil ("spokesman" of
+    "government spokesman" is an agent; "business leaders" are not)."""
+    if sector_of(noun) in APART_SECTORS:
+        return False
+    civil, with_modifiers = _civil_match(noun)
+    if civil is None:
+        return True
+    return not with_modifiers and (noun.lemma_.lower() in _agent_tails() or noun.lower_ in _agent_tails())
 
 
 @functools.cache

@@ -41,6 +41,8 @@ TARGET_PREPS = words("triggers", "target_preps")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
 FORCE_TYPES = words("triggers", "force_types")
 VICTIM_NOUNS = words("triggers", "victim_nouns")
+NAMING_VERBS = words("triggers", "naming_verbs")
+NAMING_TYPES = words("triggers", "naming_types")
 # Lexicon entries tried at one trigger, best first, for one whose arguments are found.
 LEXICON_TRIES = 3
 
@@ -125,6 +127,9 @@ class RelationExtractor:
         for rule, nodes in self._matcher(doc, is_busy) + self._lexicon(doc, is_busy):
             # the first match of a rule at a trigger wins (matcher order: pattern, then tokens)
             by_trigger.setdefault(nodes["trigger"], {}).setdefault(rule.order, (rule, nodes))
+        for t, rules in by_trigger.items():
+            if _naming_use(doc[t]):
+                by_trigger[t] = {o: rn for o, rn in rules.items() if rn[0].type in NAMING_TYPES}
         if not by_trigger:
             return
         seen: set[tuple[int, str, str, str]] = set()
@@ -356,6 +361,12 @@ def _cause_agents(frame: Frame, allowed: tuple[str, ...]) -> list[tuple[str, str
                 if etype in allowed:
                     found.setdefault(key, (key, etype, conf * econf * INHERITED))
     return list(found.values())
+
+
+def _naming_use(trig) -> bool:
+    """A verb of naming with an object predicate: "called the raids an escalation" judges the
+    raids (criticism or praise at most), it is no appeal, demand or call."""
+    return trig.pos_ == "VERB" and trig.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in trig.children)
 
 
 def _excluded(rule: Rule, trig) -> bool:
