@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from newsgraph.corpus.errors import RulesError
 
-from .actors import acts_for_state, is_agent_noun, sector_of
+from .actors import APART_SECTORS, acts_for_state, is_agent_noun, sector_of
 from .lexicon import words
 from .roles import ROLE_FINDERS, ROLES
 from .syntax import (
@@ -162,7 +162,10 @@ class Frame:
             adjective_ok = adjective_ok and sector_of(tok) in STATE_SECTORS | {None}
         # a business is from its country, not the state's agent: "a US company", "Chinese airlines"
         # nor are its dissidents, exiles or protesters: "asylum to a Russian dissident" (actors.py)
-        state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS and acts_for_state(tok)
+        # (people of a civil sector stand for their state only in conflict, as event coding does:
+        # "killed Afghan civilians" is an attack on Afghanistan; "met Afghan farmers" meets no state)
+        state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS and (acts_for_state(tok) or (
+            sector_of(tok) not in APART_SECTORS and self.ontology.types[self.rule.type].family == "conflict"))
         venue_named = self._event_noun(tok)
         mods = [e for c in tok.children if c.dep_ in mod_deps and (c.dep_ != "amod" or adjective_ok)
                 for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")
