@@ -36,6 +36,7 @@ from .lexicon import words
 from .triggers import LEXICON_RULE_PREFIX
 
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
+PART_NOUNS = words("arguments", "part_nouns")
 PARTICLE_PREPS = words("triggers", "particle_preps")
 TARGET_PREPS = words("triggers", "target_preps")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
@@ -267,7 +268,9 @@ def _emit(frame: Frame, sent) -> Iterator[Relation]:
         if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods):
             # "the former president", "the late opposition leader": not a role held
             return
-        if rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):
+        if rule.retype_to == "MEMBER_OF" and _heads_a_part(frame):
+            type_name = rule.retype_to  # the head of a part of a body is a member of the body
+        elif rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):
             # "deputy director" is a member, "prime minister" a head ... unless a rule of the new
             # type turns it back: "deputy secretary general" is a member
             back = [r for r in frame.ontology.rules if r.type == rule.retype_to and r.retype_to == rule.type]
@@ -361,6 +364,15 @@ def _cause_agents(frame: Frame, allowed: tuple[str, ...]) -> list[tuple[str, str
                 if etype in allowed:
                     found.setdefault(key, (key, etype, conf * econf * INHERITED))
     return list(found.values())
+
+
+def _heads_a_part(frame: Frame) -> bool:
+    """Whether a role noun heads a part of an organisation, a common noun of
+    ``arguments.part_nouns`` after "of" that names no entity: "director of the Tokyo office of
+    the Bank", "Ernst & Young's head of tax"."""
+    return any(p.pos_ == "NOUN" and p.lemma_.lower() in PART_NOUNS and frame.ent(p) is None
+               for c in frame.trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj")
 
 
 def _naming_use(trig) -> bool:

@@ -84,3 +84,32 @@ def test_modality_cues_on_the_event(extract, text, edge, status):
 ])
 def test_plain_past_events_stay_asserted(extract, text):
     assert extract(text)[("person:gomez", "MET_WITH", "person:castillo")] == "asserted"
+
+
+# ---------------------------------------------------------------- arguments and roles
+
+
+def test_a_clause_cut_off_by_a_dash_is_not_the_content_of_a_demand(extract):
+    found = extract("Peru, Chile and Korea want the fund capped at 2% of output - the Bank has urged an increase to 3%.")
+    assert not any(t == "DEMANDED" for _s, t, _o in found)
+    assert ("state:PER", "DEMANDED", "state:CHL") in extract("Chile must withdraw its troops, Peru demanded.")
+
+
+@pytest.mark.parametrize("text", [
+    "Castillo, director of the Tokyo office of the Bank, met Gomez.",
+    "Castillo, the head of tax at the Bank, said taxes rose.",
+])
+def test_the_head_of_a_part_of_a_body_is_a_member_of_it(extract, text):
+    found = extract(text)
+    assert ("person:castillo", "MEMBER_OF", "institution:bank") in found
+    assert ("person:castillo", "HEAD_OF", "institution:bank") not in found
+
+
+def test_the_head_of_the_body_itself_stays_its_head(extract):
+    assert ("person:castillo", "HEAD_OF", "institution:bank") in extract("Castillo, the head of the Bank, met Gomez.")
+
+
+def test_a_phrasal_verb_of_rule_or_head_is_no_role(extract):
+    found = extract("Castillo ruled out a fresh initiative by the Liberals.")
+    assert not any(t == "HEAD_OF" for _s, t, _o in found)
+    assert ("person:castillo", "HEAD_OF", "institution:liberals") in extract("Castillo leads the Liberals.")
