@@ -450,9 +450,13 @@ class Frame:
         # "Russian President", "Russia's president", "Kremlin ally", "his wife" (a nationality
         # adjective on a profession is no role in the state: "a Chilean economist"; nor is the
         # office's field: "Trade and Industry Secretary", "Economics Minister")
+        # (a place word beside an owner names where the post is: "Ernst & Young's UK head of tax")
+        owned = any(c.dep_ == "poss" and (e := self.ent(c)) is not None and e[1] == "Institution" for c in noun.children)
         for c in noun.children:
             if (c.dep_ in MODIFIER_DEPS and c.i not in holder_ids and (c.dep_ != "amod" or is_agent_noun(noun))
-                    and not (c.dep_ == "compound" and c.lower_ in OFFICE_WORDS)):
+                    and not (c.dep_ == "compound" and c.lower_ in OFFICE_WORDS)
+                    and not (owned and c.dep_ in {"compound", "amod"} and (e := self.ent(c)) is not None
+                             and e[1] in {"State", "Location"})):
                 out.append((c, 1.0))
         # "director of the Americas Program at the Center for ...", "ally of Moscow"
         frontier = [noun]
@@ -473,5 +477,9 @@ class Frame:
                                 # (a member of its body is one of the state's; its head is not its head)
                                 if self.rule.type == "MEMBER_OF" and self.ent(p) is None and p.lemma_.lower() in STATE_BODY_NOUNS:
                                     out += [(m, 0.9) for m in p.children if m.dep_ in MODIFIER_DEPS and self.ent(m) is not None]
+            # the head of a named body heads it, not the body it sits in: "director of the X Centre
+            # at Y University" (a member of both)
+            if depth == 0 and self.rule.type == "HEAD_OF" and any(self.ent(p) is not None for p in nxt):
+                break
             frontier = nxt
         return out

@@ -113,3 +113,16 @@ def test_a_phrasal_verb_of_rule_or_head_is_no_role(extract):
     found = extract("Castillo ruled out a fresh initiative by the Liberals.")
     assert not any(t == "HEAD_OF" for _s, t, _o in found)
     assert ("person:castillo", "HEAD_OF", "institution:liberals") in extract("Castillo leads the Liberals.")
+
+
+def test_the_head_of_a_named_body_heads_it_not_the_body_it_sits_in(extractor):
+    text = "Linda Knox, Director of the Scottish Policy Centre at Glasgow University, said the increase was slowing."
+    r = extractor.process(extractor.nlp(text), "t", None)
+    heads = {r.entities[x.object].name for x in r.relations if x.type == "HEAD_OF"}
+    assert heads == {"Scottish Policy Centre"}
+
+
+def test_a_place_word_beside_the_owner_is_where_the_post_is(extractor):
+    r = extractor.process(extractor.nlp('"Sales rose," said Aidan Burke, Google\'s European chief.'), "t", None)
+    roles = {(x.type, r.entities[x.object].name) for x in r.relations if x.type in {"HEAD_OF", "MEMBER_OF"}}
+    assert roles == {("HEAD_OF", "Google")}
