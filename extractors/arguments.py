@@ -34,6 +34,7 @@ FRAME_PREPS = words("arguments", "frame_preps")
 RESULT_VERBS = words("arguments", "result_verbs")
 POSTING_NOUNS = words("arguments", "posting_nouns")
 POSTING_PREPS = words("arguments", "posting_preps")
+LOCATIVE_ROLE_PREPS = words("arguments", "locative_role_preps")
 PURPOSE_PREPS = words("arguments", "purpose_preps")
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
 BUSINESS_NOUNS = words("arguments", "business_nouns")
@@ -470,6 +471,11 @@ class Frame:
                         continue
                     if c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
                         for p in c.children:
+                            # a place in a locative phrase is where the post is, not the body: "head
+                            # of the EC delegation in Washington", "the member for Kensington"
+                            if (c.lower_ in LOCATIVE_ROLE_PREPS and (e := self.ent(p)) is not None
+                                    and e[1] == "Location"):
+                                continue
                             if p.dep_ == "pobj" and p.i not in holder_ids:
                                 out.append((p, 1.0 if depth == 0 else 0.9))
                                 nxt.append(p)

@@ -72,6 +72,7 @@ def test_titles_are_stripped_into_titles(extractor, text, name, title):
 @pytest.mark.parametrize(("text", "kept"), [
     ("The inflation rate will rise, Economic Planning Secretary Maria Santos said.", set()),
     ("Lopez will meet Trade and Industry Secretary Paul Wong on Friday.", set()),
+    ("An explanation is being sent by Home Secretary Carl Moss to all MPs.", set()),
     ("EC Foreign Trade Commissioner Hans Berg told reporters that talks would continue.", {"EC"}),
     # a body's head word makes a body: the minister is of it
     ("Home Office minister Jane Blake defended the move.", {"Home Office"}),

@@ -126,3 +126,9 @@ def test_a_place_word_beside_the_owner_is_where_the_post_is(extractor):
     r = extractor.process(extractor.nlp('"Sales rose," said Aidan Burke, Google\'s European chief.'), "t", None)
     roles = {(x.type, r.entities[x.object].name) for x in r.relations if x.type in {"HEAD_OF", "MEMBER_OF"}}
     assert roles == {("HEAD_OF", "Google")}
+
+
+def test_a_place_in_a_locative_phrase_is_where_the_post_is(extractor):
+    text = "The letter came from Roy Hale, head of the EU delegation in Washington, and reached Dan Ross."
+    r = extractor.process(extractor.nlp(text), "t", None)
+    assert not any(r.entities[x.object].name == "Washington" for x in r.relations if x.type in {"HEAD_OF", "MEMBER_OF"})
