@@ -65,8 +65,9 @@ AGENTS_OUT = DATA / "agents.toml"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lexicon_review import (  # noqa: E402  (the reviewed tables, beside this script)
-    ACTOR_SECTORS, AGREE_VERBS, AGREEMENT_NOUNS, ASYLUM_NOUNS, BARE_PREPS, CODE_TYPES, EVENT_NOUN_FILES,
-    EVENT_NOUNSETS, INDICT_NOUNS, INDICT_VERBS, LAWSUIT_VERBS, MOTION_VERBS, NOT_EVENT_NOUNS, PARTICLES, SECTORS,
+    ACTOR_SECTORS, AGREE_VERBS, AGREEMENT_NOUNS, ASYLUM_NOUNS, BARE_PREPS, CIVIL_SECTORS, CODE_TYPES,
+    EVENT_NOUN_FILES, EVENT_NOUNSETS, INDICT_NOUNS, INDICT_VERBS, LAWSUIT_VERBS, MOTION_VERBS, NOT_EVENT_NOUNS,
+    PARTICLES, SECTORS,
     SUPPORT_VERBS, VERB_CODES, WORDNET_SENSES,
 )
 
@@ -417,7 +418,7 @@ def render_triggers(triggers: dict[str, dict], nounsets: dict[str, list[str]]) -
 
 
 def build_agents() -> dict:
-    """Agent noun -> sector (political sectors only), and demonyms missing from the gazetteer."""
+    """Agent noun -> sector (political sectors; civil sectors apart), and demonyms missing from the gazetteer."""
     import json
 
     text = AGENTS.read_text(encoding="latin-1")
@@ -429,7 +430,7 @@ def build_agents() -> dict:
         if not m:
             continue
         sector = SECTORS.get(m.group(2)[:3])
-        if sector not in ACTOR_SECTORS:
+        if sector not in ACTOR_SECTORS + CIVIL_SECTORS:
             continue
         forms = [m.group(1)]
         for name, words in subs.items():
@@ -469,7 +470,11 @@ def build_agents() -> dict:
                 demonyms[iso].add(word)
     for iso, glossed in _wordnet_people_of(names).items():
         demonyms[iso].update(w for w in glossed if w not in known[iso])
+    political = {p for s in ACTOR_SECTORS for p in sectors[s]}
+    for s in CIVIL_SECTORS:  # people and groups of people only: "an Iranian airliner" is still Iran's
+        sectors[s] = {p for p in sectors[s] if _wordnet_first_lexname(p.split()[-1]) in PEOPLE_LEXNAMES}
     return {"sectors": {s: sorted(sectors[s]) for s in ACTOR_SECTORS if sectors[s]},
+            "civil": {s: sorted(sectors[s] - political) for s in CIVIL_SECTORS if sectors[s] - political},
             "demonyms": {k: sorted(v) for k, v in sorted(demonyms.items()) if v}}
 
 
@@ -501,6 +506,29 @@ def _wordnet_people_of(names: dict[str, set[str]]) -> dict[str, set[str]]:
     return out
 
 
+#: WordNet lexicographer files of people: noun.group (14), noun.person (18).
+PEOPLE_LEXNAMES = {"14", "18"}
+_LEXNAMES: dict[str, str] | None = None
+
+
+def _wordnet_first_lexname(word: str) -> str | None:
+    """The lexicographer file number of a noun's first (most frequent) WordNet sense; plurals
+    ("businessmen", "farmers") are read as their singular."""
+    global _LEXNAMES
+    if _LEXNAMES is None:
+        files = {line.split()[0]: line.split()[1] for line in
+                 (WORDNET / "data.noun").read_text(encoding="latin-1").splitlines() if line[:1].isdigit()}
+        _LEXNAMES = {}
+        for line in (WORDNET / "index.noun").read_text(encoding="latin-1").splitlines():
+            if not line.startswith(" "):
+                f = line.split()
+                _LEXNAMES[f[0]] = files.get(f[-int(f[2])])
+    for form in (word, re.sub("men$", "man", word), re.sub("ies$", "y", word), re.sub("s$", "", word)):
+        if form in _LEXNAMES:
+            return _LEXNAMES[form]
+    return None
+
+
 def _wordnet_people_nouns() -> set[str]:
     """Nouns with a sense glossed as a people or an inhabitant ("a native or inhabitant of ...")."""
     out = set()
@@ -519,10 +547,15 @@ def render_agents(agents: dict) -> str:
 # [sectors]   sector name -> agent nouns (Phoenix.agents.txt, lowercase lemma phrases): a demonym or
 #             country adjective with one of these nouns ("Serb forces", "Iraqi officials") is that
 #             state acting, with this sector on the evidence. Only political-actor sectors are kept.
+# [civil]     sector name -> nouns of people who do not act for their state (business, labour,
+#             civilians, ...: Phoenix.agents.txt): "Chilean business leaders" are not Chile.
 # [demonyms]  ISO 3166 alpha-3 -> demonyms / country adjectives in Phoenix.Countries.actors.txt that
 #             extractors/data/gazetteer.json lacks (a completion list; lowercase).
 """, 'version = "1"', "", "[sectors]"]
     for sector, nouns in agents["sectors"].items():
+        lines.append(f"{_toml_str(sector)} = [" + ", ".join(_toml_str(n) for n in nouns) + "]")
+    lines += ["", "[civil]"]
+    for sector, nouns in agents["civil"].items():
         lines.append(f"{_toml_str(sector)} = [" + ", ".join(_toml_str(n) for n in nouns) + "]")
     lines += ["", "[demonyms]"]
     for iso, words in agents["demonyms"].items():

@@ -175,3 +175,8 @@ SECTORS = {
 #: Sectors of political actors kept in agents.toml (the rest are not actors of newsgraph relations).
 ACTOR_SECTORS = ("government", "military", "rebels", "police", "opposition", "judiciary",
                  "legislature", "intelligence", "armed group", "party")
+#: Sectors of people who do not act for their state (agents.toml ``[civil]``): a demonym with one
+#: of their nouns is no state actor ("Chilean business leaders", "Greek farmers", "the Turkish
+#: community"). Political-actor sectors win when a noun is in both.
+CIVIL_SECTORS = ("business", "labour", "civilians", "agriculture", "education", "media", "health",
+                 "religious", "refugees")

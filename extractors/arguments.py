@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from newsgraph.corpus.errors import RulesError
 
-from .actors import acts_for_state, is_agent_noun, sector_of
+from .actors import APART_SECTORS, acts_for_state, is_agent_noun, sector_of
 from .lexicon import words
 from .roles import ROLE_FINDERS, ROLES
 from .syntax import (
@@ -34,6 +34,7 @@ FRAME_PREPS = words("arguments", "frame_preps")
 RESULT_VERBS = words("arguments", "result_verbs")
 POSTING_NOUNS = words("arguments", "posting_nouns")
 POSTING_PREPS = words("arguments", "posting_preps")
+LOCATIVE_ROLE_PREPS = words("arguments", "locative_role_preps")
 PURPOSE_PREPS = words("arguments", "purpose_preps")
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
 BUSINESS_NOUNS = words("arguments", "business_nouns")
@@ -179,7 +180,10 @@ class Frame:
             adjective_ok = adjective_ok and sector_of(tok) in STATE_SECTORS | {None}
         # a business is from its country, not the state's agent: "a US company", "Chinese airlines"
         # nor are its dissidents, exiles or protesters: "asylum to a Russian dissident" (actors.py)
-        state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS and acts_for_state(tok)
+        # (people of a civil sector stand for their state only in conflict, as event coding does:
+        # "killed Afghan civilians" is an attack on Afghanistan; "met Afghan farmers" meets no state)
+        state_ok = tok.lemma_.lower() not in BUSINESS_NOUNS and (acts_for_state(tok) or (
+            sector_of(tok) not in APART_SECTORS and self.ontology.types[self.rule.type].family == "conflict"))
         venue_named = self._event_noun(tok)
         mods = [e for c in tok.children if c.dep_ in mod_deps and (c.dep_ != "amod" or adjective_ok)
                 for m in with_conjuncts(c) if (e := self.ent(m)) and (person_ok or e[1] != "Person")
@@ -501,9 +505,13 @@ class Frame:
         # "Russian President", "Russia's president", "Kremlin ally", "his wife" (a nationality
         # adjective on a profession is no role in the state: "a Chilean economist"; nor is the
         # office's field: "Trade and Industry Secretary", "Economics Minister")
+        # (a place word beside an owner names where the post is: "Ernst & Young's UK head of tax")
+        owned = any(c.dep_ == "poss" and (e := self.ent(c)) is not None and e[1] == "Institution" for c in noun.children)
         for c in noun.children:
             if (c.dep_ in MODIFIER_DEPS and c.i not in holder_ids and (c.dep_ != "amod" or is_agent_noun(noun))
-                    and not (c.dep_ == "compound" and c.lower_ in OFFICE_WORDS)):
+                    and not (c.dep_ == "compound" and c.lower_ in OFFICE_WORDS)
+                    and not (owned and c.dep_ in {"compound", "amod"} and (e := self.ent(c)) is not None
+                             and e[1] in {"State", "Location"})):
                 out.append((c, 1.0))
         # "director of the Americas Program at the Center for ...", "ally of Moscow"
         frontier = [noun]
@@ -517,6 +525,11 @@ class Frame:
                         continue
                     if c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
                         for p in c.children:
+                            # a place in a locative phrase is where the post is, not the body: "head
+                            # of the EC delegation in Washington", "the member for Kensington"
+                            if (c.lower_ in LOCATIVE_ROLE_PREPS and (e := self.ent(p)) is not None
+                                    and e[1] == "Location"):
+                                continue
                             if p.dep_ == "pobj" and p.i not in holder_ids:
                                 out.append((p, 1.0 if depth == 0 else 0.9))
                                 nxt.append(p)
@@ -524,5 +537,9 @@ class Frame:
                                 # (a member of its body is one of the state's; its head is not its head)
                                 if self.rule.type == "MEMBER_OF" and self.ent(p) is None and p.lemma_.lower() in STATE_BODY_NOUNS:
                                     out += [(m, 0.9) for m in p.children if m.dep_ in MODIFIER_DEPS and self.ent(m) is not None]
+            # the head of a named body heads it, not the body it sits in: "director of the X Centre
+            # at Y University" (a member of both)
+            if depth == 0 and self.rule.type == "HEAD_OF" and any(self.ent(p) is not None for p in nxt):
+                break
             frontier = nxt
         return out

@@ -34,7 +34,7 @@ from .resolution_document import DocumentState, resolve_document
 from .syntax import doc_text, tokens_with_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
     _TITLE_GLUE, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
-    acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
+    acting, field_of_title, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
     names_state, of_person, org_context, org_cue, place_word, state_agent, title_before_name, titled_name, token_before,
     PARTY_FIRST,
 )
@@ -116,6 +116,10 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                 len(span) > 1 and span[-1].lower_ in DOCUMENT_HEADS and gaz.lookup(text) is None):
             # titles, event names, ideologies ("Chavismo") and documents ("... Strategy Report") are not actors
             continue  # "Secretary of State", "Defense Minister"; "the 1992 United Kingdom general election"
+        if label in {"ORG", "FAC"} and gaz.lookup(text) is None and (keep := field_of_title(span)) is not None:
+            if not keep:
+                continue  # "Economic Planning Secretary X": the office's field, not a body
+            span, text = span[:keep], span[:keep].text  # "EC Foreign Trade Commissioner X": the EC
         if label == "PERSON" and foreign_sentence(span):
             continue  # "Somos nuestra propia historia.": a capitalised word of another language
         if label in {"FAC", "ORG", "GPE", "LOC"} and title_before_name(span) and gaz.lookup(text) is None:

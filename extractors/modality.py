@@ -52,6 +52,7 @@ REPORT_ATTACH_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
 NEGATING_VERBS = words("modality", "negating_verbs")
 HYPOTHETICAL_MODALS = words("modality", "hypothetical_modals")
 FUTURE_MODALS = words("modality", "future_modals")
+FUTURE_TIME_WORDS = words("modality", "future_time_words")
 CONDITIONAL_MARKS = words("modality", "conditional_marks")
 CONSIDER_VERBS = words("modality", "consider_verbs")
 PROPOSE_VERBS = words("modality", "propose_verbs")
@@ -100,6 +101,7 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = (),
 
     # Cues on the anchor itself: "not", "would", "will", "allegedly", "reportedly", "potential".
     _local_cues(anchor, found)
+    _anchor_cues(anchor, found)
 
     # Walk up the governors: "is considering asylum", "offered to grant", "denied sending".
     token, same_clause, depth, on_doer = anchor, True, 0, False
@@ -140,6 +142,10 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = (),
                 found.add("hypothetical")
             elif lemma in PROPOSE_VERBS and dep in {"xcomp", "dobj", "ccomp", "pobj", "prep", "acl", "pcomp", "acomp"}:
                 found.add("proposed")
+        # A to-infinitive adverbial clause is a purpose, not a fact: "flew to Lima to sign a
+        # deal", "left on a trip to help improve relations with X".
+        if dep in {"advcl", "relcl"} and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+            found.add("proposed")
         # A conditional clause makes everything below it hypothetical: "if Russia grants ...".
         if dep == "advcl" and any(c.dep_ in MARK_DEPS and c.lower_ in CONDITIONAL_MARKS for c in token.children):
             found.add("hypothetical")
@@ -159,6 +165,23 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = (),
 
     status = next((s for s in STATUS_PRECEDENCE if s in found), "asserted")
     return status, source
+
+
+def _anchor_cues(tok: Token, found: set[str]) -> None:
+    """Cues read on the anchor only (a governor's object is another event): "no" on its object or
+    on the event noun itself ("will accept no monitoring", "held no talks"), and a present tense
+    with a future time word ("officials meet tomorrow", "sign the accord next week")."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        found.add("negated")
+    # the present tense (the model tags some as the base form: no auxiliary then)
+    present = tok.tag_ in {"VBP", "VBZ"} or tok.tag_ == "VB" and not any(c.dep_ in AUX_DEPS for c in tok.children)
+    for c in tok.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and tok.pos_ == "VERB" and any(
+                g.dep_ == "det" and g.lower_ == "no" for g in c.children):
+            found.add("negated")
+        if present and c.dep_ in {"npadvmod", "advmod"} and (
+                c.lower_ in FUTURE_TIME_WORDS or any(g.lower_ in FUTURE_TIME_WORDS for g in c.children)):
+            found.add("proposed")
 
 
 def _local_cues(tok: Token, found: set[str]) -> None:

@@ -5,6 +5,7 @@ It composes the stages of relation extraction, each in its own module:
 * :mod:`.ontology` loads and validates the relation types and trigger rules (data files);
 * :mod:`.matching` compiles the rules into DependencyMatchers and gates sentences;
 * :mod:`.arguments` finds the entities filling each rule's roles around its trigger;
+* :mod:`.senses` tests whether a use of a trigger word is its rule's event;
 * :mod:`.modality` gives each evidence item its status and attributed source.
 
 Examples
@@ -26,33 +27,25 @@ from collections.abc import Callable, Iterator
 
 from newsgraph.corpus.errors import UsageError
 
-from .actors import sector_of
 from .arguments import ROLES, Frame
 from .matching import LexiconIndex, RuleMatcher
 from .modality import modality
 from .persons import TABLE_HOW, as_date, known, title_state
 from .models import ENTITY_TYPES, FAMILIES, Relation
-from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule, spec_matches
+from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule
+from .senses import NAMING_TYPES, duration, excluded, naming_use, other_sense, required_in_phrase, unarmed_force
 from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun
 from .lexicon import words
 from .triggers import LEXICON_RULE_PREFIX
 
 PAST_ROLE_WORDS = words("arguments", "past_role_words")
 TITLE_WORDS = words("people", "title_words")
+PART_NOUNS = words("arguments", "part_nouns")
 PARTICLE_PREPS = words("triggers", "particle_preps")
 TARGET_PREPS = words("triggers", "target_preps")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
 FORCE_TYPES = words("triggers", "force_types")
 VICTIM_NOUNS = words("triggers", "victim_nouns")
-FORCE_SENSE_VERBS = words("triggers", "force_sense_verbs")
-FORCE_SECTORS = words("triggers", "force_sectors")
-VERB_ONLY_FORCE = words("triggers", "verb_only_force")
-IN_OF_IDIOMS = words("triggers", "in_of_idioms")
-FATE_VERBS = words("triggers", "fate_verbs")
-CLAUSE_SENSE_VERBS = words("triggers", "clause_sense_verbs")
-# Named-entity labels and nouns of a span of time: "fought FOR three days", "for hours".
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
-TIME_UNITS = words("triggers", "time_units")
 # Lexicon entries tried at one trigger, best first, for one whose arguments are found.
 LEXICON_TRIES = 3
 # Role types whose state a bare title may take from the person table ("President Reagan").
@@ -162,6 +155,9 @@ class RelationExtractor:
         for rule, nodes in self._matcher(doc, is_busy) + self._lexicon(doc, is_busy):
             # the first match of a rule at a trigger wins (matcher order: pattern, then tokens)
             by_trigger.setdefault(nodes["trigger"], {}).setdefault(rule.order, (rule, nodes))
+        for t, rules in by_trigger.items():
+            if naming_use(doc[t]):
+                by_trigger[t] = {o: rn for o, rn in rules.items() if rn[0].type in NAMING_TYPES}
         if not by_trigger:
             return
         seen: set[tuple[int, str, str, str]] = set()
@@ -189,7 +185,7 @@ class RelationExtractor:
                 lexical.append(t)
                 # a curated rule's sense test binds the lexicon entries of its type at this word
                 # ("clashed OVER the budget" is no attack, whichever rule reads "clash")
-                vetoed[t] = {rule.type for rule, _n in curated if _excluded(rule, doc[t])}
+                vetoed[t] = {rule.type for rule, _n in curated if excluded(rule, doc[t])}
         for t in lexical:
             # no curated rule read this trigger: the lexicon's best entry that finds its arguments,
             # unless a word it governs carries the event a curated rule read ("announced a deal")
@@ -297,10 +293,7 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
     state in the sentence) from the person table, or None (see :mod:`.persons`).
     """
     rule, trig = frame.rule, frame.trigger
-    if _excluded(rule, trig) or _other_sense(frame) or not _required_in_phrase(frame):
-        return
-    if trig.lemma_.lower() in CLAUSE_SENSE_VERBS and not any(c.dep_ in {"xcomp", "ccomp"} for c in trig.children):
-        # "advised X to leave" asks; "advised X on reforms" counsels
+    if excluded(rule, trig) or other_sense(frame) or not required_in_phrase(frame):
         return
     type_name, role = rule.type, None
     if rule.role == "trigger":
@@ -316,7 +309,9 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods) or hyphened:
             # "the former president", "the late opposition leader": not a role held
             return
-        if rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):
+        if rule.retype_to == "MEMBER_OF" and _heads_a_part(frame):
+            type_name = rule.retype_to  # the head of a part of a body is a member of the body
+        elif rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):
             # "deputy director" is a member, "prime minister" a head ... unless a rule of the new
             # type turns it back: "deputy secretary general" is a member
             back = [r for r in frame.ontology.rules if r.type == rule.retype_to and r.retype_to == rule.type]
@@ -360,7 +355,7 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
             objects, how = [(state, "State", TABLE_CONFIDENCE)], TABLE_HOW
     # "X and Y fought FOR the title" is a contest between them, not an act of one on the other
     # ("for three days" is how long they fought: a span of time is no prize)
-    contest = reciprocal and not joint and any(c.dep_ == "prep" and c.lower_ == "for" and not _duration(c) for c in trig.children)
+    contest = reciprocal and not joint and any(c.dep_ == "prep" and c.lower_ == "for" and not duration(c) for c in trig.children)
     if (rtype.symmetric or reciprocal) and not contest and not objects and len(subjects) >= 2 and (joint or _joint_act(frame)):
         # "Putin and Maduro hold talks": every pair of the coordinated parties (both ways for
         # a reciprocal event of a directed type: "X and Y clashed")
@@ -368,7 +363,7 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
     else:
         pairs = list(itertools.product(subjects, objects))
     pairs = [(s, o) for s, o in pairs if s[0] != o[0]]
-    if not pairs or trig.lemma_.lower() in FORCE_SENSE_VERBS and not _armed_side(frame):
+    if not pairs or unarmed_force(frame):
         # "X defeated Y in the runoff" is no use of force: "troops defeated the rebels" is
         return
     anchor = frame.head if frame.head is not None and frame.head.i != trig.i else trig
@@ -434,83 +429,13 @@ def _cause_agents(frame: Frame, allowed: tuple[str, ...]) -> list[tuple[str, str
     return list(found.values())
 
 
-def _excluded(rule: Rule, trig) -> bool:
-    """Whether the rule's sense test (``exclude``) rejects this use of its trigger word."""
-    return any(spec_matches(child, spec) for spec in rule.exclude for child in trig.children)
-
-
-def _other_sense(frame: Frame) -> bool:
-    """Sense test by modifiers, for the use of force: the trigger noun, or the event noun a trigger
-    verb takes as its object, heads a multi-word noun of the lexicon of another type ("a hunger
-    strike" is a protest, "launched a scathing attack" criticism, "a mock raid" an exercise)."""
-    trig = frame.trigger
-    if trig.lemma_.lower() in FATE_VERBS and any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in trig.children):
-        # "condemned them TO death": doomed, not criticised
-        return True
-    if trig.pos_ == "NOUN" and trig.lemma_.lower() in IN_OF_IDIOMS and trig.dep_ == "pobj" and trig.head.lower_ == "in":
-        # "in charge of X": a post
-        return True
-    lexicon = frame.ontology.triggers
-    if lexicon is None or frame.rule.type not in FORCE_TYPES:
-        return False
-    if trig.pos_ == "NOUN" and trig.lemma_.lower() in VERB_ONLY_FORCE:
-        # "a hit show", "a target", "the storm"
-        return True
-    nouns = [trig] + [c for c in trig.children if c.dep_ in OBJ_DEPS]
-    for noun in nouns:
-        types = lexicon.compound_types(noun) if noun.pos_ == "NOUN" else ()
-        if types and frame.rule.type not in types:
-            return True
-    return False
-
-
-# Dependencies that leave the phrase of what an act gives or names: a clause ("to X, which used it
-# for tank training"; "sent envoys to discuss weapons") or a phrase of topic or purpose.
-CLAUSE_EXIT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis"})
-TOPIC_PREPS = frozenset({"about", "on", "over", "for", "regarding", "concerning", "against"})
-
-
-def _required_in_phrase(frame: Frame) -> bool:
-    """For a rule whose required word may be any descendant (``requires_rel = ">>"``: "sold $20
-    billion in weapons"), whether it lies in the phrase of the thing the act gives: not in a clause
-    or a phrase of topic or purpose below it, and not a modifier of another noun ("sold a stake in
-    a MISSILE maker", "a letter about the MISSILE tests")."""
-    req, trig = frame.requires, frame.trigger
-    if req is None or frame.rule.requires_rel != ">>":
-        return True
-    tok = req
-    while tok.i != trig.i and tok.head.i != tok.i:
-        if tok.dep_ in CLAUSE_EXIT_DEPS or tok.dep_ == "prep" and tok.lower_ in TOPIC_PREPS:
-            return False
-        if tok.i == req.i and tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i != trig.i \
-                and not _attrs_match(tok.head, frame.rule.requires):
-            return False
-        tok = tok.head
-    return True
-
-
-def _attrs_match(tok, attrs: dict) -> bool:
-    """Whether a token matches a rule's Matcher attributes (``{"LEMMA": {"IN": [...]}}``)."""
-    for key, value in attrs.items():
-        got = {"LEMMA": tok.lemma_.lower(), "LOWER": tok.lower_, "POS": tok.pos_, "DEP": tok.dep_, "TAG": tok.tag_}.get(key)
-        allowed = value.get("IN", ()) if isinstance(value, dict) else (value,)
-        if got is None or got not in allowed and got.upper() not in allowed:
-            return False
-    return True
-
-
-def _armed_side(frame: Frame) -> bool:
-    """Whether a side of the act is an armed agent noun (``force_sectors``: "troops", "rebels"),
-    as its doer or target or a noun an argument was reached through ("commanders of the army")."""
-    trig = frame.trigger
-    tokens = [t for t, _c in frame.agents(trig) + frame.patients(trig)]
-    tokens += [t for path in frame.via.values() for t in path]
-    return any(sector_of(t) in FORCE_SECTORS for t in tokens if t.pos_ in {"NOUN", "PROPN"})
-
-
-def _duration(prep) -> bool:
-    """Whether a preposition's object is a span of time ("for three days", "for hours")."""
-    return any(p.ent_type_ in TIME_ENTITIES or p.lemma_.lower() in TIME_UNITS for p in prep.children if p.dep_ == "pobj")
+def _heads_a_part(frame: Frame) -> bool:
+    """Whether a role noun heads a part of an organisation, a common noun of
+    ``arguments.part_nouns`` after "of" that names no entity: "director of the Tokyo office of
+    the Bank", "Ernst & Young's head of tax"."""
+    return any(p.pos_ == "NOUN" and p.lemma_.lower() in PART_NOUNS and frame.ent(p) is None
+               for c in frame.trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj")
 
 
 def _joint_act(frame: Frame) -> bool:

@@ -24,6 +24,8 @@ XCOMP_PREPS = ordered("arguments", "xcomp_preps")
 BORDER_NOUNS = ordered("arguments", "border_nouns")
 BORDER_PREPS = ordered("arguments", "border_preps")
 WITH_PREPS = ordered("arguments", "with_preps")
+#: Punctuation that ends one clause and starts another (not a comma: "X must go, Y demanded").
+CLAUSE_BREAKS = frozenset({"-", "--", "\u2013", "\u2014", ";"})
 
 
 # ---------------------------------------------------------------------- the role table
@@ -125,8 +127,12 @@ def _addressee(f: Frame):
 
 @role("clause_subject")
 def _clause_subject(f: Frame):
-    """The subject of a complement clause: "demanded that the US cancel ..."."""
-    return [(s, 1.0) for c in f.trigger.children if c.dep_ in CLAUSE_DEPS and is_mandative(c)
+    """The subject of a complement clause: "demanded that the US cancel ...". A clause before the
+    trigger and cut off from it by a dash or semicolon is another sentence the parser joined ("A
+    and B want a cap - the Bank urged an increase"): not the content of the demand."""
+    trig = f.trigger
+    return [(s, 1.0) for c in trig.children if c.dep_ in CLAUSE_DEPS and is_mandative(c)
+            and not (c.i < trig.i and any(t.text in CLAUSE_BREAKS for t in f.doc[c.right_edge.i + 1 : trig.i]))
             for s in c.children if s.dep_ in SUBJ_DEPS]
 
 

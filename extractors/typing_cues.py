@@ -32,7 +32,7 @@ from .lexicon import words
 from .syntax import PLURAL_TAGS
 
 __all__ = [
-    "acting", "actor_noun", "event_verbs", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
+    "acting", "actor_noun", "event_verbs", "field_of_title", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
     "named_place", "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "place_word",
     "state_agent",
     "title_before_name", "titled_name", "token_before",
@@ -54,6 +54,7 @@ NAME_HEADS = words("institutions", "org_generic") | INSTITUTION_HEADS | words("i
 ORG_CUE_NOUNS = words("institutions", "org_cue_nouns")
 ORG_CUE_PARTICIPLES = words("institutions", "org_cue_participles")
 OFFICE_WORDS = words("people", "office_words")
+OFFICE_TITLES = words("people", "office_titles")
 PARTY_LAST = words("institutions", "party_last_words")
 PARTY_FIRST = words("institutions", "party_first_words")
 EVENT_HEADS = words("places", "event_heads")
@@ -242,6 +243,27 @@ def in_title(span) -> bool:
     if len(before) == 2 and before[1].lower_ == "of" and before[0].lower_.rstrip(".") in TITLE_WORDS:
         return True
     return i + 1 < len(doc) and doc[i + 1].lower_.rstrip(".") in TITLE_WORDS and doc[i + 1].lower_ not in _TITLE_GLUE
+
+
+def field_of_title(span) -> int | None:
+    """How many words of a name of several words to keep when it is the field of an office title
+    right after it ("Economic Planning Secretary", "Trade and Industry Minister"): 0, or 1 for a
+    leading acronym ("EC Foreign Trade Commissioner": the EC); None when it is no such field. A
+    name with a body's head word ("Home Office minister", "Wheat Board Minister") is a body.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Trade and Industry Secretary Paul Wong met EC Foreign Trade Commissioner Hans Berg.")
+    >>> field_of_title(doc[0:3]), field_of_title(doc[7:10]), field_of_title(doc[4:6])
+    (0, 1, None)
+    """
+    doc = span.doc
+    if len(span) < 2 or span.end >= len(doc) or doc[span.end].lower_ not in OFFICE_TITLES:
+        return None
+    if any(t.lower_ in NAME_HEADS for t in span) or not all(t.is_title or t.is_upper or t.lower_ in {"and", "&"} for t in span):
+        return None
+    return 1 if span[0].is_upper and len(span[0]) > 1 else 0
 
 
 def in_event_name(span) -> bool:

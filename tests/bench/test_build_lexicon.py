@@ -86,3 +86,11 @@ def test_agents_sectors_and_demonyms(agents):
 def test_the_script_regenerates_the_committed_files():
     # needs ../shared/data/lexicons and WordNet 3.0 (Debian wordnet-base: `make test` installs it)
     assert build_lexicon.main(["--check"]) == 0
+
+
+def test_civil_sectors_hold_people_only_and_never_a_political_agent(agents):
+    civil = {n for nouns in agents["civil"].values() for n in nouns}
+    political = {n for nouns in agents["sectors"].values() for n in nouns}
+    assert {"business leader", "farmer", "worker"} <= civil
+    assert not civil & political
+    assert "cargo ship" not in civil and "airliner" not in civil  # things stay their state's (WordNet: not people)

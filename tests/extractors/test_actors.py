@@ -76,9 +76,19 @@ def test_nationality_adjective_beside_an_owner_is_no_argument(extractor):
     # people apart from or against their state do not act for it, nor receive for it
     ("Ecuador offered asylum to a Russian dissident.", "state:RUS"),
     ("Iranian exiles met John Kerry in Paris.", "state:IRN"),
+    # nor do people of a civil sector (business, labour, civilians, ...: agents.toml [civil])
+    ("In talks with Gomez last week, several Peruvian business leaders said they favoured the plan.", "state:PER"),
+    ("The minister will also meet Spanish officials and local Portuguese businessmen in Madrid.", "state:PRT"),
+    ("Chilean farmers held talks with Argentina.", "state:CHL"),
 ])
 def test_dissidents_and_exiles_are_not_their_state(extractor, text, state):
     assert all(state not in (r[0], r[2]) for r in relations(extractor, text))
+
+
+def test_civil_people_stand_for_their_state_in_conflict(extractor):
+    # as event coding does: an attack on a state's civilians is an attack on that state
+    found = relations(extractor, "Peruvian troops killed twelve Chilean civilians near the border.")
+    assert ("state:PER", "ATTACKED", "state:CHL") in {r[:3] for r in found}
 
 
 def test_agent_nouns_and_professions(nlp):
@@ -89,6 +99,16 @@ def test_agent_nouns_and_professions(nlp):
     assert is_agent_noun(by["spokesman"]) and is_agent_noun(by["soldiers"])
     assert not is_agent_noun(by["economist"])
     assert acts_for_state(by["soldiers"]) and not acts_for_state(by["dissident"])
+
+
+def test_civil_sectors_do_not_act_for_the_state_but_political_ones_do(nlp):
+    from newsgraph.extractors.actors import acts_for_state, civil_sector
+
+    doc = nlp("Several Greek business leaders, a government spokesman and Greek workers met the army.")
+    by = {t.lower_: t for t in doc}
+    assert civil_sector(by["leaders"]) == "business" and not acts_for_state(by["leaders"])
+    assert civil_sector(by["workers"]) == "labour" and not acts_for_state(by["workers"])
+    assert acts_for_state(by["spokesman"]) and acts_for_state(by["army"])
 
 
 @pytest.mark.parametrize(("form", "key"), [

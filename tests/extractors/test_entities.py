@@ -69,6 +69,19 @@ def test_titles_are_stripped_into_titles(extractor, text, name, title):
     assert all(title.lower() not in m.text.lower() for m in r.mentions if m.key == key)
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The inflation rate will rise, Economic Planning Secretary Maria Santos said.", set()),
+    ("Lopez will meet Trade and Industry Secretary Paul Wong on Friday.", set()),
+    ("An explanation is being sent by Home Secretary Carl Moss to all MPs.", set()),
+    ("EC Foreign Trade Commissioner Hans Berg told reporters that talks would continue.", {"EC"}),
+    # a body's head word makes a body: the minister is of it
+    ("Home Office minister Jane Blake defended the move.", {"Home Office"}),
+])
+def test_the_field_of_an_office_title_is_no_entity(extractor, text, kept):
+    r = run(extractor, text)
+    assert {m.text for m in r.mentions if m.type != PERSON} == kept
+
+
 def test_party_affiliation_is_not_part_of_the_name(extractor):
     r = run(extractor, "Liberal Lyle Vanclief won the seat in 1988.")
     assert "Lyle Vanclief" in typed(r)

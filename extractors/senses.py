@@ -1,0 +1,124 @@
+"""Sense tests of trigger words: whether this use of a word is the event its rule stands for.
+
+Each test reads a grammatical pattern (part of speech, dependency, object class) against a word
+list of the lexicon (``extractors/data/lexicon.toml``, section ``triggers``): "condemned TO death"
+dooms, "in charge of" is a post, "a hit show" is no attack, "advised X on reforms" asks nothing,
+"X defeated Y in the runoff" uses no force.
+"""
+
+from __future__ import annotations
+
+from .actors import sector_of
+from .arguments import Frame
+from .lexicon import words
+from .ontology import Rule, spec_matches
+from .syntax import OBJ_DEPS
+
+__all__ = ["NAMING_TYPES", "duration", "excluded", "naming_use", "other_sense", "required_in_phrase", "unarmed_force"]
+
+FORCE_TYPES = words("triggers", "force_types")
+FORCE_SENSE_VERBS = words("triggers", "force_sense_verbs")
+FORCE_SECTORS = words("triggers", "force_sectors")
+VERB_ONLY_FORCE = words("triggers", "verb_only_force")
+IN_OF_IDIOMS = words("triggers", "in_of_idioms")
+FATE_VERBS = words("triggers", "fate_verbs")
+CLAUSE_SENSE_VERBS = words("triggers", "clause_sense_verbs")
+# Named-entity labels and nouns of a span of time: "fought FOR three days", "for hours".
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+TIME_UNITS = words("triggers", "time_units")
+NAMING_VERBS = words("triggers", "naming_verbs")
+NAMING_TYPES = words("triggers", "naming_types")
+
+
+def naming_use(trig) -> bool:
+    """A verb of naming with an object predicate: "called the raids an escalation" judges the
+    raids (criticism or praise at most), it is no appeal, demand or call."""
+    return trig.pos_ == "VERB" and trig.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in trig.children)
+
+
+def excluded(rule: Rule, trig) -> bool:
+    """Whether the rule's sense test (``exclude``) rejects this use of its trigger word."""
+    return any(spec_matches(child, spec) for spec in rule.exclude for child in trig.children)
+
+
+def other_sense(frame: Frame) -> bool:
+    """Sense test by modifiers, for the use of force: the trigger noun, or the event noun a trigger
+    verb takes as its object, heads a multi-word noun of the lexicon of another type ("a hunger
+    strike" is a protest, "launched a scathing attack" criticism, "a mock raid" an exercise)."""
+    trig = frame.trigger
+    if trig.lemma_.lower() in CLAUSE_SENSE_VERBS and not any(c.dep_ in {"xcomp", "ccomp"} for c in trig.children):
+        # "advised X to leave" asks; "advised X on reforms" counsels
+        return True
+    if trig.lemma_.lower() in FATE_VERBS and any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in trig.children):
+        # "condemned them TO death": doomed, not criticised
+        return True
+    if trig.pos_ == "NOUN" and trig.lemma_.lower() in IN_OF_IDIOMS and trig.dep_ == "pobj" and trig.head.lower_ == "in":
+        # "in charge of X": a post
+        return True
+    lexicon = frame.ontology.triggers
+    if lexicon is None or frame.rule.type not in FORCE_TYPES:
+        return False
+    if trig.pos_ == "NOUN" and trig.lemma_.lower() in VERB_ONLY_FORCE:
+        # "a hit show", "a target", "the storm"
+        return True
+    nouns = [trig] + [c for c in trig.children if c.dep_ in OBJ_DEPS]
+    for noun in nouns:
+        types = lexicon.compound_types(noun) if noun.pos_ == "NOUN" else ()
+        if types and frame.rule.type not in types:
+            return True
+    return False
+
+
+# Dependencies that leave the phrase of what an act gives or names: a clause ("to X, which used it
+# for tank training"; "sent envoys to discuss weapons") or a phrase of topic or purpose.
+CLAUSE_EXIT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis"})
+TOPIC_PREPS = frozenset({"about", "on", "over", "for", "regarding", "concerning", "against"})
+
+
+def required_in_phrase(frame: Frame) -> bool:
+    """For a rule whose required word may be any descendant (``requires_rel = ">>"``: "sold $20
+    billion in weapons"), whether it lies in the phrase of the thing the act gives: not in a clause
+    or a phrase of topic or purpose below it, and not a modifier of another noun ("sold a stake in
+    a MISSILE maker", "a letter about the MISSILE tests")."""
+    req, trig = frame.requires, frame.trigger
+    if req is None or frame.rule.requires_rel != ">>":
+        return True
+    tok = req
+    while tok.i != trig.i and tok.head.i != tok.i:
+        if tok.dep_ in CLAUSE_EXIT_DEPS or tok.dep_ == "prep" and tok.lower_ in TOPIC_PREPS:
+            return False
+        if tok.i == req.i and tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i != trig.i \
+                and not _attrs_match(tok.head, frame.rule.requires):
+            return False
+        tok = tok.head
+    return True
+
+
+def _attrs_match(tok, attrs: dict) -> bool:
+    """Whether a token matches a rule's Matcher attributes (``{"LEMMA": {"IN": [...]}}``)."""
+    for key, value in attrs.items():
+        got = {"LEMMA": tok.lemma_.lower(), "LOWER": tok.lower_, "POS": tok.pos_, "DEP": tok.dep_, "TAG": tok.tag_}.get(key)
+        allowed = value.get("IN", ()) if isinstance(value, dict) else (value,)
+        if got is None or got not in allowed and got.upper() not in allowed:
+            return False
+    return True
+
+
+def unarmed_force(frame: Frame) -> bool:
+    """Whether a verb of defeat (``force_sense_verbs``) has no armed side: "X defeated Y in the
+    runoff" is no use of force, "troops defeated the rebels" is."""
+    return frame.trigger.lemma_.lower() in FORCE_SENSE_VERBS and not _armed_side(frame)
+
+
+def _armed_side(frame: Frame) -> bool:
+    """Whether a side of the act is an armed agent noun (``force_sectors``: "troops", "rebels"),
+    as its doer or target or a noun an argument was reached through ("commanders of the army")."""
+    trig = frame.trigger
+    tokens = [t for t, _c in frame.agents(trig) + frame.patients(trig)]
+    tokens += [t for path in frame.via.values() for t in path]
+    return any(sector_of(t) in FORCE_SECTORS for t in tokens if t.pos_ in {"NOUN", "PROPN"})
+
+
+def duration(prep) -> bool:
+    """Whether a preposition's object is a span of time ("for three days", "for hours")."""
+    return any(p.ent_type_ in TIME_ENTITIES or p.lemma_.lower() in TIME_UNITS for p in prep.children if p.dep_ == "pobj")
