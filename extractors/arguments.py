@@ -323,7 +323,9 @@ class Frame:
                     return [(c, 1.0) for c in named]
             if not objs and is_reduced_passive(tok):
                 # "the SDF, backed by the US", "the US-backed SDF": the noun the participle modifies
-                return [(tok.head, 1.0)]
+                # (not an event noun, whose modifiers name its doer: "the US ban imposed by X")
+                named = self.ent(tok.head) is not None
+                return [(tok.head, 1.0)] if named or not self._event_noun(tok.head) else []
             if is_passive(tok):
                 # "X was arrested": the passive subject (unless a ditransitive keeps its object)
                 if objs:

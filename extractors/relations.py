@@ -31,7 +31,7 @@ from .matching import LexiconIndex, RuleMatcher
 from .modality import modality
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule, spec_matches
-from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS
+from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_reduced_passive
 from .lexicon import words
 from .triggers import LEXICON_RULE_PREFIX
 
@@ -386,6 +386,9 @@ def _joint_act(frame: Frame) -> bool:
     if trig.pos_ not in VERBAL_POS:
         return True
     matched = set(frame.nodes.values())
+    # a participle's noun is its object: "aid received by X and Y" (but "the accord signed by X and Y")
+    if is_reduced_passive(trig) and trig.head.i not in matched:
+        return False
     for c in trig.children:
         # the rule's own word is part of the act: "X and Y signed a TREATY", "upgraded their TIES"
         if c.dep_ in OBJ_DEPS and c.i not in matched:

@@ -91,3 +91,60 @@ def test_the_act_done_at_a_request_was_asked_for(extract, text):
 
 def test_at_a_place_is_no_request(extract):
     assert "APPEALED_TO" not in types_of(extract("Chile met Peru at the border post."))
+
+
+# ---------------------------------------------------------------- combatants
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Tanaka, a fighter with the Andes Front, said the talks failed.",
+     ("person:tanaka", "MEMBER_OF", "institution:andes-front")),
+    ("Tanaka, an Andes Front militant, said the talks failed.",
+     ("person:tanaka", "MEMBER_OF", "institution:andes-front")),
+    ("Tanaka, a soldier in the army of Peru, was wounded.", ("person:tanaka", "MEMBER_OF", "state:PER")),
+])
+def test_a_combatant_is_a_member_of_the_force(extract, text, fact):
+    assert fact in extract(text)
+
+
+def test_fighters_of_a_group_are_no_named_member(extract):
+    assert "MEMBER_OF" not in types_of(extract("Ortiz said fighters of the Andes Front had left Arica."))
+
+
+# ---------------------------------------------------------------- partitives
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Brigade, part of the Andes Front, entered the town.",
+    "The Red Brigade is part of the Andes Front.",
+    "The Red Brigade, a faction of the Andes Front, entered the town.",
+    "The Red Brigade, the armed wing of the Andes Front, fired rockets.",
+])
+def test_a_part_of_a_body_is_a_member_of_it(extract, text):
+    assert ("institution:red-brigade", "MEMBER_OF", "institution:andes-front") in extract(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru took part in the talks with Chile.",
+    "For its part, Chile rejected the offer of Peru.",
+])
+def test_part_in_other_phrases_is_no_membership(extract, text):
+    assert "MEMBER_OF" not in types_of(extract(text))
+
+
+def test_a_place_modifying_a_partitive_is_not_the_whole(extract):
+    found = extract("The Red Brigade, the Andes Front's Peru affiliate, seized the town.")
+    assert ("institution:red-brigade", "MEMBER_OF", "institution:andes-front") in found
+    assert ("institution:red-brigade", "MEMBER_OF", "state:PER") not in found
+
+
+def test_an_event_noun_modified_by_a_participle_is_no_patient(extract):
+    # "the Peru ban imposed by Tanaka": the ban's modifier is its doer, not its target
+    found = extract("The Peru ban on trade with Bolivia - imposed by then president Tanaka in 1986 - was lifted in April.")
+    assert not [f for f in found if f[0] == "person:tanaka" and f[2] == "state:PER"]
+
+
+def test_the_by_agents_of_a_participle_did_not_act_together(extract):
+    found = extract("The delegation received by Peru and Chile left on Monday.")
+    assert "MET_WITH" not in types_of(found)
+    assert ("state:PER", "AGREED_WITH", "state:CHL") in extract("The accord signed by Peru and Chile took effect.")
