@@ -2,7 +2,7 @@
 
 Reduced passives ("the X, backed by Y", "the Y-backed X"), and the guards that keep fighters,
 liberated places and the like out of the wrong relation. Real small English model (the session
-fixture of tests/conftest.py); every sentence is made up for these tests (no dev-set text).
+fixture ``nlp`` of tests/conftest.py); every sentence is made up for these tests (no dev-set text).
 Entities are given by name so that the test reads the relation stage alone.
 """
 
@@ -23,8 +23,7 @@ NAMES = {
 
 
 @pytest.fixture(scope="module")
-def extract(extractor):
-    nlp = extractor.nlp
+def extract(nlp):
     ex = RelationExtractor(nlp, Ontology.load())
     return lambda text: {(r.subject, r.type, r.object) for r in ex(nlp(text), lambda t: NAMES.get(t.text))}
 
