@@ -326,8 +326,9 @@ def _re3d_accepts(onto: Ontology) -> dict[str, set[str]]:
     return out
 
 
-def score_spans(name: str, *, nlp, extractor, onto: Ontology, path: Path) -> tuple[list[dict], Counter]:
-    """re3d or CrossRE: gold relations as character spans of head and tail."""
+def score_spans(name: str, *, nlp, extractor, onto: Ontology, path: Path, show: str | None = None,
+                show_half: str = "tune") -> tuple[list[dict], Counter]:
+    """re3d or CrossRE: gold relations as character spans of head and tail (``show``: print misses/wrong edges)."""
     tally, failures = Tally(), Counter()
     accepts = _re3d_accepts(onto)
     docs = _read_jsonl(path)
@@ -335,9 +336,9 @@ def score_spans(name: str, *, nlp, extractor, onto: Ontology, path: Path) -> tup
     tune_ids = {d["id"] for d in tune}
     for doc in docs:
         half = "tune" if doc["id"] in tune_ids else "check"
-        relations, spans, _names, sentences = extract(extractor, nlp, doc["text"], doc["id"])
+        relations, spans, names, sentences = extract(extractor, nlp, doc["text"], doc["id"])
         edges = {r[:3] for r in relations if r[3] != "negated"}
-        gold = []  # (src keys, tgt keys, accepted types, undirected, family)
+        gold, texts = [], []  # (src keys, tgt keys, accepted types, undirected, family, head span); text
         ents = doc["entities"]
         for r in doc["relations"]:
             h, t = ents[r["head"]], ents[r["tail"]]
@@ -356,8 +357,17 @@ def score_spans(name: str, *, nlp, extractor, onto: Ontology, path: Path) -> tup
                 fam, undirected, types = "role", True, ROLE_TYPES
                 hs, ts = [(h["char_start"], h["char_end"])], [(t["char_start"], t["char_end"])]
             gold.append((_overlapping(spans, hs), _overlapping(spans, ts), types, undirected, fam, hs[0]))
-        for src, tgt, types, undirected, fam, (start, _end) in gold:
+            texts.append(f"{r['label']}: {doc['text'][hs[0][0]:hs[0][1]]!r} ({h['label']}) -> "
+                          f"{doc['text'][ts[0][0]:ts[0][1]]!r} ({t['label']})")
+        shown = show and half == show_half
+        if shown:
+            print(f"\n=== [{doc['id'][:8]}] {doc.get('source', '')}: {doc.get('title', '')}")
+        for (src, tgt, types, undirected, fam, (start, _end)), label in zip(gold, texts):
             ok = any(e[1] in types and _joins(onto, e, src, tgt, undirected) for e in edges)
+            if shown and show in {"missed", "all"} and (show == "all" or not ok):
+                sent = next((x for x in sentences if x[0] <= start < x[1]), (0, 0, set()))
+                print(f"  gold{' OK ' if ok else ' -- '}{label}  keys {sorted(src)} -> {sorted(tgt)}\n"
+                      f"       | {' '.join(doc['text'][sent[0]:sent[1]].split())}")
             tally.gold(half, fam, ok)
             if not ok and half == "tune":
                 sent = next((x for x in sentences if x[0] <= start < x[1]), (0, 0, set()))
@@ -369,6 +379,11 @@ def score_spans(name: str, *, nlp, extractor, onto: Ontology, path: Path) -> tup
             tally.edge(half, onto.family(e[1]), right)
             if half == "tune" and not right:
                 failures[f"precision: false {e[1]}"] += 1
+            if shown and show in {"wrong", "all"} and not right:
+                r = next(r for r in relations if r[:3] == e)
+                sent = next((x for x in sentences if x[0] <= r[6] < x[1]), (0, 0, set()))
+                print(f"  wrong {names.get(e[0], e[0])} -{e[1]}-> {names.get(e[2], e[2])} ({r[3]}, {r[4]}, {r[5]!r})\n"
+                      f"       | {' '.join(doc['text'][sent[0]:sent[1]].split())}")
     return tally.rows(name), failures
 
 
@@ -515,7 +530,8 @@ def run(sets=SETS, *, show: str | None = None, show_half: str = "tune", print_fn
             rows += r
         else:
             path = RE3D_DEV if name == "re3d" else CROSSRE_DEV
-            r, failures[name] = score_spans(name, nlp=nlp, extractor=extractor, onto=onto, path=path)
+            r, failures[name] = score_spans(name, nlp=nlp, extractor=extractor, onto=onto, path=path,
+                                            show=show, show_half=show_half)
             rows += r
     table = markdown(rows)
     print_fn(table)
@@ -558,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("what", nargs="?", choices=["sets", "facts"], default="sets")
     parser.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS), help="dev sets (default: all)")
-    parser.add_argument("--show", choices=["missed", "wrong", "all"], help="print PLOVER sentences of one half")
+    parser.add_argument("--show", choices=["missed", "wrong", "all"], help="print PLOVER sentences / re3d and CrossRE misses or wrong edges of one half")
     parser.add_argument("--half", choices=HALVES, default="tune", help="the half --show prints (default: tune)")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
     parser.add_argument("-v", "--verbose", action="store_true", help="facts: print every typed edge")

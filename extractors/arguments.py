@@ -19,7 +19,8 @@ from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, MODIFIER_ARG, MODIFIER_DEPS,
     NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
     REL_PRONOUNS, SPEAKER_PRONOUNS, VERBAL_POS, APPOSED_OBJ_DEPS, clause_agents, clause_verbs,
-    event_scopes, hyphen_pair, is_gerund_noun, is_light_verb, is_passive, listed_members, pobjs, reception_verb, relative_first,
+    event_scopes, hyphen_pair, is_gerund_noun, is_light_verb, is_passive, is_reduced_passive, listed_members, pobjs,
+    reception_verb, relative_first,
     reported_speaker, source_phrases, subjects, with_conjuncts,
 )
 
@@ -192,9 +193,12 @@ class Frame:
                 and not (e[1] == "Location" and c.dep_ in {"compound", "nmod"} and venue_named)]
         if any(mods):
             return self._through(tok, [(m[0], m[1], MODIFIER_ARG) for m in mods if m])
+        # a party named in an "of" phrase is a group's member ("a delegation of X", "the leaders
+        # of X"), not the patient of an act on a singular non-agent noun ("welcomed the release of X")
+        act_of = fallback == GROUP_ONLY and tok.tag_ not in PLURAL_TAGS and not is_agent_noun(tok)
         # "the government of Sindh", "demands from the rebels"
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            if c.dep_ == "prep" and c.lower_ in preps and not (act_of and c.lower_ == "of"):
                 objs_ = [p for p in c.children if p.dep_ == "pobj"]
                 objs = [self.ent(p) for p in objs_]
                 if any(objs):
@@ -369,6 +373,11 @@ class Frame:
                 named = [c for c in tok.children if c.dep_ in APPOSED_OBJ_DEPS and c.i > objs[0].i and self.ent(c) is not None]
                 if named:
                     return [(c, 1.0) for c in named]
+            if not objs and is_reduced_passive(tok):
+                # "the SDF, backed by the US", "the US-backed SDF": the noun the participle modifies
+                # (not an event noun, whose modifiers name its doer: "the US ban imposed by X")
+                named = self.ent(tok.head) is not None
+                return [(tok.head, 1.0)] if named or not self._event_noun(tok.head) else []
             if is_passive(tok):
                 # "X was arrested": the passive subject (unless a ditransitive keeps its object)
                 if objs:

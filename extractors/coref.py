@@ -1,11 +1,14 @@
 """Coreference for relations: pronouns and definite descriptions that refer to one entity.
 
 "he", "him", "his" link to the only person in a short window, or to the last person who was a
-subject; "the (former) Venezuelan leader" links to the one leader of that state mentioned
-before. "it", "its", "they", "their" and "we" link to a state or organisation by grammar only:
-the reporting speaker ("Iraq said it would ...", "the ministry said we ..."), the subject that
-binds a possessive ("X renewed its support for Y"), or the main subject of the sentence before
-for a main-clause subject ("X shelled Y. It said ..."), with number agreement. Links are not mentions: relation extraction reads them, and ``--explain`` shows them
+subject, or, with no one named since, continue the last subject "he"; "the (former) Venezuelan
+leader" links to the one leader of that state mentioned before. "it", "its", "they", "their" and
+"we" link to a state or organisation by grammar only: the reporting speaker ("Iraq said it would
+...", "the ministry said we ..."), the subject that binds a possessive ("X renewed its support for
+Y", "soldiers from X began their assault"), or the main subject of the sentence before for a
+main-clause subject ("X shelled Y. It said ..."), with number agreement; a "we" with none of
+these continues the last "we" linked in the same stretch of one voice (no quotation mark or
+paragraph break between). Links are not mentions: relation extraction reads them, and ``--explain`` shows them
 (how="pronoun" / "description"). The word lists are in ``data/lexicon.toml`` ([coref]).
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
+from .actors import is_agent_noun
 from .gazetteer import Gazetteer
 from .lexicon import words
 from .models import LOCATION, PERSON, Entity, Mention
@@ -45,6 +49,10 @@ EXPLETIVE_HEADS = words("coref", "expletive_heads")
 COPULAS = words("arguments", "copulas")
 #: Prepositions of a speaker's role noun that name the body spoken for ("spokesman for X").
 SPOKEN_FOR_PREPS = frozenset({"for", "of"})
+#: Prepositions of a plural agent noun that name the group its members act for ("troops from X").
+MEMBER_PREPS = frozenset({"from", "of"})
+#: Sentences before a person pronoun searched for its antecedent (the sentence itself included).
+PRONOUN_WINDOW = 2
 #: How far a possessive looks up the tree for the verb whose subject binds it.
 BINDING_HOPS = 6
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
@@ -74,14 +82,24 @@ def _person_links(doc, person_mentions, entities, gaz, links) -> None:
     n_mentions = Counter(m.key for m in person_mentions)
     sents = list(doc.sents)
     starts = [s.start for s in sents]
+    # the last subject pronoun linked, per pronoun set: (sentence index, key)
+    topic: dict[frozenset, tuple[int, str]] = {}
     # only pronouns and leader nouns are read
     for tok in tokens_with_text(doc, MALE_PRONOUNS | FEMALE_PRONOUNS | LEADER_NOUNS, lower=True):
         s_index = bisect.bisect_right(starts, tok.i) - 1
         low = tok.lower_
         if tok.pos_ == "PRON" and (low in MALE_PRONOUNS or low in FEMALE_PRONOUNS):
+            gender = MALE_PRONOUNS if low in MALE_PRONOUNS else FEMALE_PRONOUNS
             key = _antecedent(tok, s_index, sents, person_mentions)
+            if key is None and (last := topic.get(gender)) is not None and s_index - last[0] <= PRONOUN_WINDOW \
+                    and not _persons_between(person_mentions, sents[last[0]].start, tok.i):
+                # "He told the court ... On 3 June, he admitted ...": no one else named since the
+                # last "he" that was a subject, which this one continues
+                key = last[1]
             if key:
                 links[tok.i] = (key, PERSON, "pronoun")
+                if tok.dep_ in {"nsubj", "nsubjpass"}:
+                    topic[gender] = (s_index, key)
         elif low in LEADER_NOUNS and tok.pos_ in {"NOUN", "PROPN"} and tok.i not in mention_at:
             key = _description(tok, person_mentions, entities, n_mentions, gaz)
             if key:
@@ -92,6 +110,7 @@ def _group_links(doc, groups: dict[int, Mention], links) -> None:
     """Pronouns of states and organisations (``groups``: token index -> its non-person mention)."""
     sents = list(doc.sents)
     starts = [s.start for s in sents]
+    voice = None  # the last first-person plural pronoun linked: (token, key, type)
     for tok in tokens_with_text(doc, GROUP_PRONOUNS | FIRST_PLURAL, lower=True):  # only these pronouns are read
         if tok.pos_ != "PRON" or tok.i in links:
             continue
@@ -99,8 +118,19 @@ def _group_links(doc, groups: dict[int, Mention], links) -> None:
         # the main subject of the sentence before (its own pronouns already linked)
         previous = _main_subject(sents[s_index - 1], groups, links) if s_index > 0 else None
         found = _group_antecedent(tok, groups, links, previous)
+        if found is None and tok.lower_ in FIRST_PLURAL and voice is not None and _same_voice(voice[0], tok):
+            # '... said, "We have been clear that we will ..."': one speaker's "we" throughout
+            found = voice[1:]
         if found is not None:
             links[tok.i] = (found[0], found[1], "pronoun")
+            if tok.lower_ in FIRST_PLURAL:
+                voice = (tok, found[0], found[1])
+
+
+def _same_voice(first, tok) -> bool:
+    """Whether two tokens are in one stretch of one voice: no quotation mark and no paragraph
+    break between them."""
+    return not any(t.text in QUOTE_MARKS or "\n" in t.text_with_ws for t in tok.doc[first.i:tok.i])
 
 
 def _group_of(tok, groups, links) -> tuple[str, str, bool] | None:
@@ -112,6 +142,17 @@ def _group_of(tok, groups, links) -> tuple[str, str, bool] | None:
     link = links.get(tok.i)
     if link is not None and link[1] != PERSON:
         return link[0], link[1], tok.lower_ in PLURAL_PRONOUNS or tok.lower_ in FIRST_PLURAL
+    # "soldiers from X began their assault", "fighters of X said they ...": the state or
+    # organisation the members named by a plural agent noun come from (not a place: "fighters
+    # from Aleppo" are not Aleppo acting)
+    if tok.tag_ in PLURAL_TAGS and is_agent_noun(tok):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in MEMBER_PREPS:
+                for obj in prep.children:
+                    m = groups.get(obj.i)
+                    if obj.dep_ == "pobj" and m is not None and m.type != LOCATION \
+                            and not any(c.dep_ == "conj" for c in obj.children):
+                        return m.key, m.type, True
     return None
 
 
@@ -178,9 +219,14 @@ def _main_subject(sent, groups, links) -> tuple[str, str, bool] | None:
     return found if found is not None and found[1] != LOCATION else None
 
 
+def _persons_between(person_mentions, start: int, end: int) -> bool:
+    """Whether a person is named between two token indices."""
+    return any(start <= m.tokens[0] < end for m in person_mentions)
+
+
 def _antecedent(tok, s_index, sents, person_mentions) -> str | None:
     """The person a pronoun refers to: the only person in the window, else the last subject."""
-    window_start = sents[max(0, s_index - 2)].start
+    window_start = sents[max(0, s_index - PRONOUN_WINDOW)].start
     candidates = [m for m in person_mentions if window_start <= m.tokens[0] < tok.i]
     sent = sents[s_index]
     if _is_speaker(tok) and any(t.text in QUOTE_MARKS for t in sent):

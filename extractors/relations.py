@@ -34,7 +34,7 @@ from .persons import TABLE_HOW, as_date, known, title_state
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule
 from .senses import NAMING_TYPES, duration, excluded, naming_use, other_sense, required_in_phrase, unarmed_force
-from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun
+from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun, is_reduced_passive
 from .lexicon import words
 from .triggers import LEXICON_RULE_PREFIX
 
@@ -445,6 +445,9 @@ def _joint_act(frame: Frame) -> bool:
     if trig.pos_ not in VERBAL_POS:
         return True
     matched = set(frame.nodes.values())
+    # a participle's noun is its object: "aid received by X and Y" (but "the accord signed by X and Y")
+    if is_reduced_passive(trig) and trig.head.i not in matched:
+        return False
     for c in trig.children:
         # the rule's own word is part of the act: "X and Y signed a TREATY", "upgraded their TIES"
         if c.dep_ in OBJ_DEPS and c.i not in matched:

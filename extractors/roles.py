@@ -200,6 +200,14 @@ def _org(f: Frame):
     return f.orgs(f.trigger)
 
 
+@role("whole")
+def _whole(f: Frame):
+    """The body a partitive noun is part of: its "of" phrase or possessor ("a faction of X", "X's
+    armed wing"), not a place modifying it ("X's Syrian affiliate" is in Syria, not of it)."""
+    trig = f.trigger
+    return [(p, 1.0) for p in pobjs(trig, "of")] + [(c, 1.0) for c in trig.children if c.dep_ == "poss"]
+
+
 # the roles of role facts that read names: see extractors/role_names.py
 ROLE_FINDERS.update(NAME_ROLES)
 

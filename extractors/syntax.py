@@ -13,7 +13,7 @@ from .lexicon import words
 __all__ = [
     "SUBJ_DEPS", "PASSIVE_SUBJ_DEPS", "OBJ_DEPS", "DATIVE_DEPS", "PREP_DEPS", "MODIFIER_DEPS",
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
-    "lemma", "is_light_verb", "is_passive", "pobjs", "by_agents", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
+    "lemma", "is_light_verb", "is_passive", "is_reduced_passive", "pobjs", "by_agents", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
     "event_scopes", "hyphen_pair", "tokens_with_text", "reception_verb", "is_gerund_noun", "clause_verbs", "clause_agents", "listed_members",
     "doc_text", "DOC_TEXT_KEY",
 ]
@@ -104,6 +104,31 @@ def is_passive(verb) -> bool:
     return any(c.dep_ in PASSIVE_MARK_DEPS for c in verb.children)
 
 
+def is_reduced_passive(verb) -> bool:
+    """Whether a past participle modifies a noun as a passive without auxiliary: "the SDF,
+    backed by the US, ..." (``acl``), "the US-backed SDF" (``amod``). The noun is its patient.
+
+    Examples
+    --------
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["the", "US", "-", "backed", "SDF", "won"], heads=[4, 3, 3, 4, 5, 5],
+    ...           deps=["det", "npadvmod", "punct", "amod", "nsubj", "ROOT"],
+    ...           tags=["DT", "NNP", "HYPH", "VBN", "NNP", "VBD"], pos=["DET", "PROPN", "PUNCT", "VERB", "PROPN", "VERB"])
+    >>> is_reduced_passive(doc[3]), [t.text for t in _hyphen_doer(doc[3])], is_reduced_passive(doc[5])
+    (True, ['US'], False)
+    """
+    return (verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and verb.head.i != verb.i
+            and verb.head.pos_ in NOMINAL_POS and not any(c.dep_ in OBJ_DEPS for c in verb.children))
+
+
+def _hyphen_doer(verb) -> list:
+    """The name joined by a hyphen before a participle: "US" in "the US-backed SDF"."""
+    doc = verb.doc
+    return [c for c in verb.children if c.i == verb.i - 2 and doc[c.i + 1].text in HYPHENS
+            and c.pos_ in {"PROPN", "NOUN", "ADJ"}]
+
+
 def pobjs(tok, *words: str) -> list:
     """Objects of the prepositions ``words`` attached to ``tok``, in order ("between A and B"
     gives A)."""
@@ -131,6 +156,9 @@ def with_conjuncts(tok) -> list:
 
 def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
     """The subject of a verb: its own, a passive by-agent, or one inherited from its governor."""
+    if is_reduced_passive(verb):
+        # "the SDF, backed by the US", "the US-backed SDF": the by-agent or the hyphened name
+        return [(p, 1.0) for p in by_agents(verb)] + [(c, MODIFIER_ARG) for c in _hyphen_doer(verb)]
     if is_passive(verb):
         # "X was arrested by US forces"
         agents = [(p, 1.0) for p in by_agents(verb)]

@@ -76,3 +76,48 @@ def test_object_role_skips_the_subject_itself(extractor):
     # "for one of its boats" names Spain again: the object is the next role's, Portugal
     _links, edges = _process(extractor, "Spain has apologized to Portugal for one of its patrol boats stopping a trawler.")
     assert ("state:ESP", "PRAISED", "state:PRT") in edges
+
+
+# ---------------------------------------------------------------- issue 12, war reporting (rel12d)
+
+
+def test_a_possessive_bound_by_soldiers_from_a_state(extractor):
+    links, edges = _process(extractor, "Soldiers from Peru began their assault on Arica.")
+    assert _linked(links, "their") == {"state:PER"}
+    assert ("state:PER", "ATTACKED", "location:arica") in edges
+
+
+def test_members_from_a_place_do_not_make_the_place_act(extractor):
+    # fighters from a town are not the town acting
+    links, _edges = _process(extractor, "Fighters from Arica began their assault on the base.")
+    assert not _linked(links, "their")
+
+
+def test_one_speakers_we_throughout_a_quotation(extractor):
+    text = ('Gen. Ann Weber, commander of the Bolivian Joint Command, said, "We were clear from the '
+            'start that to stop the raids we would need to work with Chile."')
+    links, _edges = _process(extractor, text)
+    assert _linked(links, "We") == _linked(links, "we") == {"institution:bolivian-joint-command"}
+
+
+def test_another_quotation_is_another_voice(extractor):
+    text = ('Gen. Ann Weber, commander of the Bolivian Joint Command, said, "We will hold the line." '
+            'A reporter asked whether "we could also talk to Chile".')
+    links, _edges = _process(extractor, text)
+    assert _linked(links, "we") == set()
+
+
+def test_a_subject_he_continues_the_last_subject_he(extractor):
+    text = ("Tanaka Hiroshi was arrested in Lima in May. He told the court that he was innocent. "
+            "The court adjourned. On 3 June, he admitted that he had kidnapped two bankers.")
+    links, _edges = _process(extractor, text)
+    assert {key for (word, start), key in links.items() if word == "he" and start > text.index("adjourned")} \
+        == {"person:tanaka-hiroshi"}
+
+
+def test_a_person_named_since_breaks_the_chain(extractor):
+    text = ("Tanaka Hiroshi was arrested in Lima in May. He told the court that he was innocent. "
+            "The court adjourned. Carlos Ortiz spoke. Then the lawyers left. On 3 June, he admitted it.")
+    links, _edges = _process(extractor, text)
+    assert "person:tanaka-hiroshi" not in {key for (word, start), key in links.items()
+                                            if word == "he" and start > text.index("lawyers")}
