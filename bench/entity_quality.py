@@ -15,7 +15,10 @@ names are equal or the word set of one contains the other's. re3d also annotates
 ("we", "he", "they", "there": :data:`PRONOUNS`) as Organisation, Person and Location; a pronoun
 is not a name, and newsgraph links pronouns (``DocResult.links``) but never makes them entities,
 so the name sets leave them out. Descriptions ("the regime", "Iraqi forces", "the city") stay
-in the gold, and newsgraph's state-agent mentions ("Iraqi forces" -> Iraq) are scored. The figure with pronouns is printed too (``with pronouns``).
+in the gold, and newsgraph's descriptions are scored: state-agent mentions ("Iraqi forces" ->
+Iraq) and a people named by its plural demonym ("the Syrians" -> Syria, ``how="people"``), which
+re3d annotates as Organisation; an adjectival demonym ("Syrian refugees") is Nationality in re3d
+and not scored. The figure with pronouns is printed too (``with pronouns``).
 
 **news_dev identity** (``news_dev/entities.jsonl``): the annotated actors (one per canonical
 name and type, across documents) and their surface forms per document; the documents of one
@@ -66,9 +69,10 @@ TYPES = ("Person", "State", "Institution", "Location")
 MACRO_TYPES = ("Person", "State", "Institution")
 # Mentions that link to an entity without naming it (see the module docstring).
 NOT_NAMES = {"demonym"}
-# Mentions that describe an entity without naming it ("Syrian government forces" -> Syria): re3d
-# annotates such descriptions (Organisation), CrossNER only names, so only re3d scores them.
-DESCRIPTIONS = {"state agent"}
+# Mentions that describe an entity without naming it ("Syrian government forces" -> Syria, "the
+# Syrians" -> Syria): re3d annotates such descriptions (Organisation), CrossNER only names, so
+# only re3d scores them.
+DESCRIPTIONS = {"state agent", "people"}
 # Pronouns and pro-adverbs re3d annotates as entities: not names (see the module docstring).
 PRONOUNS = frozenset("""
 i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself

@@ -35,7 +35,7 @@ from .syntax import tokens_with_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
     _TITLE_GLUE, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
     acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
-    names_state, of_person, org_context, org_cue, place_word, state_agent, title_before_name, titled_name, token_before,
+    names_state, of_person, org_context, org_cue, people_noun, place_word, state_agent, title_before_name, titled_name, token_before,
     PARTY_FIRST,
 )
 
@@ -48,6 +48,7 @@ _TRAILING = words("institutions", "trailing_words")
 ARTICLE_NAMES = words("places", "article_names")
 DOCUMENT_HEADS = words("institutions", "document_heads")
 PARTNER_NOUNS = words("institutions", "partner_nouns")
+ALLIANCE_NOUNS = words("institutions", "alliance_nouns")
 VESSEL_PREFIXES = words("institutions", "vessel_prefixes")
 # Labels the model gives numbers: a capitalised word with one is a misread name ("Hugo" CARDINAL).
 _NUMBER_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
@@ -94,6 +95,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     sent_of = _sent_index(sent_starts)
 
     spans = _party_spans(doc, _partner_spans(doc, _extend_names(doc, _merge_spans(doc, spans))))
+    spans = _alliance_spans(doc, spans)
     # "Operation Absolute Resolve" is an event, and so is a bare "Absolute Resolve" in the same text
     operations = {fold(e.text.split(None, 1)[1]) for e in spans
                   if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
@@ -188,6 +190,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                 # police described (the words stay the demonym's, so relation finding sees the same)
                 end, how = head.idx + len(head), "state agent"
                 text = doc.text[span.start_char:end]
+            elif how == "demonym" and people_noun(span):
+                how = "people"  # "the Syrians", "hire Egyptians": the people of the state, as a group
             mentions.append(Mention(span.start_char, end, text, etype, key, how,
                                     sent_of(span.start), (span.start, span.end)))
             continue
@@ -379,6 +383,27 @@ def _party_spans(doc, spans):
     if not extra:
         return spans
     return sorted([s for s in spans if id(s) not in absorbed] + extra, key=lambda s: s.start)
+
+
+def _alliance_spans(doc, spans):
+    """An untagged alliance noun capitalised inside a sentence is that alliance's short name, an ORG:
+    "support from the Coalition", "Coalition aircraft struck" (not a sentence's first word, nor a
+    word of a headline in title case, nor part of a longer name)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    extra = []
+    for tok in doc:
+        if (tok.i in taken or tok.lower_ not in ALLIANCE_NOUNS or not tok.text[:1].isupper() or not tok.text[1:].islower()
+                or tok.is_sent_start or _title_case(tok.sent) or _capitalised(doc, tok.i - 1) and doc[tok.i - 1].lower_ != "the"
+                or _capitalised(doc, tok.i + 1) and doc[tok.i + 1].pos_ == "PROPN"):
+            continue
+        extra.append(_span(doc, tok.i, tok.i + 1, "ORG"))
+    return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+
+def _title_case(sent) -> bool:
+    """A headline written in title case: most of its longer words capitalised."""
+    long_words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(long_words) >= 2 and sum(t.text[:1].isupper() for t in long_words) > len(long_words) / 2
 
 
 def _extend_of(doc, span, limit: int):

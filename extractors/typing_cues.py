@@ -33,8 +33,8 @@ from .syntax import PLURAL_TAGS
 
 __all__ = [
     "acting", "actor_noun", "event_verbs", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
-    "named_place", "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "place_word",
-    "state_agent",
+    "named_place", "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "people_noun",
+    "place_word", "state_agent",
     "title_before_name", "titled_name", "token_before",
 ]
 
@@ -160,6 +160,15 @@ def state_agent(span):
     if head.tag_ not in PLURAL_TAGS and head.lemma_.lower() not in STATE_COLLECTIVES:
         return None  # "the Syrian president": one person (coreference links him), not the state
     return head if sector_of(head) in STATE_SECTORS else None
+
+
+def people_noun(span) -> bool:
+    """Whether a demonym span is a plural noun heading its own noun phrase, naming the people of its
+    state ("the Syrians fled", "hire Egyptians", "two Moroccans"), not a modifier ("Syrian
+    refugees", "the Syrian army") nor an adjective ("Syrian") nor a singular noun ("a Syrian")."""
+    root = span.root
+    return (root.i == span.end - 1 and root.tag_ in PLURAL_TAGS and root.pos_ in {"NOUN", "PROPN"}
+            and root.dep_ not in {"compound", "amod", "nmod", "poss"})
 
 
 def token_before(span):

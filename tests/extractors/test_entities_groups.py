@@ -1,0 +1,51 @@
+"""Groups named without a full name: a people by its plural demonym, an alliance by its short name.
+
+Real model on hand-written sentences; the rules are :func:`extractors.typing_cues.people_noun`
+(``how="people"``) and the alliance nouns of ``data/lexicon.toml`` read by :mod:`extractors.mentions`.
+"""
+
+from __future__ import annotations
+
+from newsgraph.extractors.models import INSTITUTION, STATE
+
+
+def found(extractor, text: str) -> dict[str, list[tuple[str, str, str]]]:
+    result = extractor.process(extractor.nlp(text), "t", None)
+    out: dict[str, list] = {}
+    for m in result.mentions:
+        out.setdefault(m.text, []).append((m.type, m.key, m.how))
+    return out
+
+
+# -- a plural demonym heading its noun phrase names the people of its state -------------------------
+
+def test_plural_demonym_as_a_noun_is_the_people_of_its_state(extractor):
+    got = found(extractor, "The Peruvians left for Chile, where Chileans and Bolivians hired them.")
+    assert got["Peruvians"] == [(STATE, "state:PER", "people")]
+    assert got["Chileans"] == [(STATE, "state:CHL", "people")]
+    assert got["Bolivians"] == [(STATE, "state:BOL", "people")]
+
+
+def test_demonym_as_a_modifier_or_a_singular_stays_a_demonym(extractor):
+    got = found(extractor, "Peruvian refugees met a Peruvian and the Peruvian ambassador in Lima.")
+    assert all(how == "demonym" for m in got["Peruvian"] for _t, _k, how in [m])
+    assert not any(how == "people" for ms in got.values() for _t, _k, how in ms)
+
+
+# -- a capitalised alliance noun inside a sentence is the alliance's short name ---------------------
+
+def test_capitalised_alliance_noun_is_an_institution(extractor):
+    text = ("Local units asked for help from the Coalition. In the south, Coalition aircraft struck a depot. "
+            "The Coalition said the strikes would go on.")
+    got = found(extractor, text)
+    assert got["Coalition"] == [(INSTITUTION, "institution:coalition", "exact")] * 3
+
+
+def test_lower_case_or_title_case_alliance_noun_is_no_name(extractor):
+    got = found(extractor, "The coalition government fell in March.\nCoalition Forces Strike Depots In Tunisia")
+    assert "Coalition" not in got and "coalition" not in got
+
+
+def test_alliance_noun_first_in_a_sentence_is_not_read_as_a_name(extractor):
+    # a sentence's first word is capitalised whatever it is: no evidence of a name
+    assert "Coalition" not in found(extractor, "Coalition talks broke down on Monday.")
