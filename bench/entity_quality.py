@@ -72,7 +72,7 @@ NOT_NAMES = {"demonym"}
 # Mentions that describe an entity without naming it ("Syrian government forces" -> Syria, "the
 # Syrians" -> Syria): re3d annotates such descriptions (Organisation), CrossNER only names, so
 # only re3d scores them.
-DESCRIPTIONS = {"state agent", "people"}
+DESCRIPTIONS = {"state agent", "people", "leader's government"}
 # Pronouns and pro-adverbs re3d annotates as entities: not names (see the module docstring).
 PRONOUNS = frozenset("""
 i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself

@@ -33,8 +33,8 @@ from .names import ARABIC_ARTICLE_RE, ARABIC_ARTICLES
 from .resolution_document import DocumentState, resolve_document
 from .syntax import tokens_with_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
-    _TITLE_GLUE, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
-    acting, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
+    _TITLE_GLUE, FEATURE_FIRSTS, FEATURE_HEADS, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
+    acting, foreign_sentence, led_government, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
     names_state, of_person, org_context, org_cue, people_noun, place_word, state_agent, title_before_name, titled_name, token_before,
     PARTY_FIRST,
 )
@@ -105,6 +105,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     # company, "from X to Y" may be people)
     places = {e.text for e in spans if len(e) == 1 and (named_place(e, e.label_) or e.label_ in {"GPE", "LOC", "PERSON"}
                                                         and is_locative(e) and e.root.head.lower_ in _SPATIAL_PREPS)}
+    # ... and the name of a geographic feature without its feature word ("Tigris River" -> "the Tigris")
+    places |= {stem for e in spans if len(e) == 2 and named_place(e, e.label_) and (stem := _feature_stem(e))}
 
     for ent in spans:
         span = _strip_span(ent)
@@ -155,6 +157,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                     org_people.add(key)
                 mentions.append(Mention(name.start_char, name.end_char, name.text, PERSON, key, "exact",
                                         sent_of(name.start), (name.start, name.end)))
+                if (phrase := led_government(name)) is not None:
+                    _add_government(doc, phrase, info, mentions, entities, sent_of)
                 continue
         if match is not None:
             if match.kind == "organisation":
@@ -220,6 +224,28 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                                 sent_of(span.start), (span.start, span.end)))
 
     return DocumentState(doc, mentions, entities, sent_of, org_people)
+
+
+def _feature_stem(span) -> str | None:
+    """The capitalised word of a two-word feature name beside its feature word ("Tigris River",
+    "Lake Tharthar", "Mount Sinjar" -> the one word), or None (a camp is named after anything)."""
+    first, last = span[0], span[1]
+    if last.lower_ in FEATURE_HEADS and first.text[:1].isupper() and first.is_alpha:
+        return first.text
+    if first.lower_ in FEATURE_FIRSTS - {"camp"} and last.text[:1].isupper() and last.is_alpha:
+        return last.text
+    return None
+
+
+def _add_government(doc, phrase, leader: Entity, mentions, entities, sent_of) -> None:
+    """The government a person leads, named by a phrase on that person ("the Assad regime"): an
+    Institution mention whose one token is the government noun (the name keeps its own mention)."""
+    first, last, noun = phrase
+    key = "institution:government-of-" + leader.key.split(":", 1)[1]
+    text = doc.text[first.idx : last.idx + len(last)]
+    entities.setdefault(key, Entity(key, INSTITUTION, f"Government of {leader.name}"))
+    mentions.append(Mention(first.idx, last.idx + len(last), text, INSTITUTION, key, "leader's government",
+                            sent_of(noun.i), (noun.i, noun.i + 1)))
 
 
 def _strip_span(span):

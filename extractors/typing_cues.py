@@ -32,7 +32,7 @@ from .lexicon import words
 from .syntax import PLURAL_TAGS
 
 __all__ = [
-    "acting", "actor_noun", "event_verbs", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
+    "acting", "actor_noun", "event_verbs", "led_government", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
     "named_place", "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "people_noun",
     "place_word", "state_agent",
     "title_before_name", "titled_name", "token_before",
@@ -63,6 +63,7 @@ FEATURE_FIRSTS = words("places", "feature_firsts")
 HELD_PARTICIPLES = words("places", "held_participles")
 FEATURE_SURNAMES = words("places", "feature_surnames")
 STATE_COLLECTIVES = words("institutions", "state_bodies") | words("institutions", "state_collectives")
+LEADER_GOVERNMENT_NOUNS = words("institutions", "leader_government_nouns")
 EVENT_MODIFIERS = words("places", "event_modifiers")
 
 
@@ -169,6 +170,28 @@ def people_noun(span) -> bool:
     root = span.root
     return (root.i == span.end - 1 and root.tag_ in PLURAL_TAGS and root.pos_ in {"NOUN", "PROPN"}
             and root.dep_ not in {"compound", "amod", "nmod", "poss"})
+
+
+def led_government(name):
+    """``(first, last, noun)`` tokens of the phrase when a person's name owns a government noun (Phoenix
+    GOV agents: regime, junta, government, administration) as its compound, possessor or "of"
+    object: "the Assad regime", "Assad's brutal regime", "the regime of Assad"; else None.
+    Only adjectives may stand between a possessor and the noun."""
+    root = name.root
+    if root.i != name.end - 1:
+        return None
+    head = root.head
+    if root.dep_ in {"compound", "poss"} and head.i > root.i and head.pos_ == "NOUN":
+        between = name.doc[name.end : head.i]
+        if head.lemma_.lower() in LEADER_GOVERNMENT_NOUNS and head.tag_ not in PLURAL_TAGS and all(
+                t.dep_ == "amod" or t.dep_ == "case" and t.head.i == root.i for t in between):
+            return name[0], head, head
+        return None
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i == head.i - 1 and head.head.pos_ == "NOUN":
+        noun = head.head
+        if noun.lemma_.lower() in LEADER_GOVERNMENT_NOUNS and noun.tag_ not in PLURAL_TAGS:
+            return noun, root, noun
+    return None
 
 
 def token_before(span):

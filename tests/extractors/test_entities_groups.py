@@ -1,4 +1,5 @@
-"""Groups named without a full name: a people by its plural demonym, an alliance by its short name.
+"""Actors named without a full name: a people by its plural demonym, an alliance by its short name,
+a government by its leader; and a feature named without its feature word.
 
 Real model on hand-written sentences; the rules are :func:`extractors.typing_cues.people_noun`
 (``how="people"``) and the alliance nouns of ``data/lexicon.toml`` read by :mod:`extractors.mentions`.
@@ -49,3 +50,30 @@ def test_lower_case_or_title_case_alliance_noun_is_no_name(extractor):
 def test_alliance_noun_first_in_a_sentence_is_not_read_as_a_name(extractor):
     # a sentence's first word is capitalised whatever it is: no evidence of a name
     assert "Coalition" not in found(extractor, "Coalition talks broke down on Monday.")
+
+
+# -- a person's name owning a government noun names the government that person leads ---------------
+
+def test_leader_name_with_a_government_noun_is_that_government(extractor):
+    text = ("The Lukashenko regime jailed critics. Talks on a move away from the regime of Lukashenko "
+            "stalled, and Lukashenko's brutal regime refused.")
+    got = found(extractor, text)
+    key = "institution:government-of-lukashenko"
+    assert got["Lukashenko regime"] == [(INSTITUTION, key, "leader's government")]
+    assert got["regime of Lukashenko"] == [(INSTITUTION, key, "leader's government")]
+    assert got["Lukashenko's brutal regime"] == [(INSTITUTION, key, "leader's government")]
+    # the leader keeps his own mentions: the government is a second entity, on the noun's token
+    assert {t for t, _k, _h in got["Lukashenko"]} == {"Person"}
+
+
+def test_leader_name_with_other_nouns_or_plural_governments_is_no_government(extractor):
+    got = found(extractor, "Lukashenko's allies and the Lukashenko governments of the past met Lukashenko's ministers.")
+    assert not any(h == "leader's government" for ms in got.values() for _t, _k, h in ms)
+
+
+# -- a feature's name without its feature word is the same place ----------------------------------
+
+def test_feature_name_without_its_feature_word_is_a_place(extractor):
+    got = found(extractor, "The dam diverts the Tigris River into Lake Tharthar. Water flows to the Tigris while Tharthar fills.")
+    assert got["Tigris"][0][0] == "Location"
+    assert got["Tharthar"][0][0] == "Location"
