@@ -131,9 +131,10 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
         if len(span) > 1 and span[0].text.isupper() and span[0].lower_ in VESSEL_PREFIXES:
             continue  # "USS Mahan", "HMS Daring": a ship, not an actor
-        if match is None and (place_word(span, label) or label != "GPE" and named_place(span, label)):
+        unknown = match is None or match.kind == "region"  # a one-word region may be a surname too
+        if unknown and (place_word(span, label) or match is None and label != "GPE" and named_place(span, label)):
             label = "LOC"  # "fighting in Raqqah", "the town of X", "Hoover Dam": a place
-        elif (match is None and len(span) == 1 and label in {"PERSON", "ORG"} and span.text in places
+        elif (unknown and len(span) == 1 and label in {"PERSON", "ORG"} and span.text in places
               and getattr(token_before(span), "lower_", "").rstrip(".") not in TITLE_WORDS - _TITLE_GLUE):
             label = "LOC"  # "X" where the same text says "in X" or "the town of X" elsewhere: the place
         if label == "PERSON" and match is not None and match.kind == "region" and len(span) > 1:

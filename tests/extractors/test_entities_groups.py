@@ -77,3 +77,13 @@ def test_feature_name_without_its_feature_word_is_a_place(extractor):
     got = found(extractor, "The dam diverts the Tigris River into Lake Tharthar. Water flows to the Tigris while Tharthar fills.")
     assert got["Tigris"][0][0] == "Location"
     assert got["Tharthar"][0][0] == "Location"
+
+
+# -- a one-word region the model reads as a person is a place where the text uses it as one ---------
+
+def test_one_word_region_read_as_a_person_is_a_place_after_a_locative_preposition(extractor):
+    got = found(extractor, "A militia commander in Muthanna was killed. His death weakens the group's hold on Muthanna.")
+    assert {t for ms in [got["Muthanna"]] for t, _k, _h in ms} == {"Location"}
+    # a given name that is also a region stays the person's ("Victoria Nuland", "Victoria said")
+    got = found(extractor, "Victoria Nuland met the minister. Victoria said the talks went well.")
+    assert got["Victoria Nuland"][0][0] == "Person"
