@@ -33,7 +33,7 @@ from .names import ARABIC_ARTICLE_RE, ARABIC_ARTICLES
 from .resolution_document import DocumentState, resolve_document
 from .syntax import tokens_with_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
-    _TITLE_GLUE, FEATURE_FIRSTS, FEATURE_HEADS, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
+    _TITLE_GLUE, FEATURE_FIRSTS, FEATURE_HEADS, INSTITUTION_HEADS, PERSON_ONLY_TITLES, NAME_HEADS, TITLE_WORDS,
     acting, foreign_sentence, led_government, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
     names_state, of_person, org_context, org_cue, people_noun, place_word, state_agent, title_before_name, titled_name, token_before,
     PARTY_FIRST,
@@ -95,7 +95,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     sent_of = _sent_index(sent_starts)
 
     spans = _party_spans(doc, _partner_spans(doc, _extend_names(doc, _merge_spans(doc, spans))))
-    spans = _alliance_spans(doc, spans)
+    spans = _titled_spans(doc, _alliance_spans(doc, spans))
     # "Operation Absolute Resolve" is an event, and so is a bare "Absolute Resolve" in the same text
     operations = {fold(e.text.split(None, 1)[1]) for e in spans
                   if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
@@ -424,6 +424,25 @@ def _alliance_spans(doc, spans):
                 or _capitalised(doc, tok.i + 1) and doc[tok.i + 1].pos_ == "PROPN"):
             continue
         extra.append(_span(doc, tok.i, tok.i + 1, "ORG"))
+    return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+
+def _titled_spans(doc, spans):
+    """An untagged personal title and the one to three capitalised proper nouns after it are a
+    PERSON ("Mr Alzoubi is convinced"): the title words of ``people.person_only_titles`` go with
+    people only (not in a headline in title case: "President Reportedly Considering ...")."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    extra = []
+    for tok in doc:
+        if (tok.i in taken or tok.lower_.rstrip(".") not in PERSON_ONLY_TITLES or not tok.text[:1].isupper()
+                or _title_case(tok.sent)):
+            continue  # in a headline in title case every word is capitalised
+        j = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ".")
+        end = j
+        while end < len(doc) and end < j + 3 and end not in taken and _capitalised(doc, end) and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > j and (end == len(doc) or end not in taken):
+            extra.append(_span(doc, tok.i, end, "PERSON"))
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
 
 

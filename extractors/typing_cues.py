@@ -314,11 +314,16 @@ def of_person(span) -> bool:
 
 
 def names_person(span) -> bool:
-    """A name in apposition to a noun for a person ("his predecessor, Chávez") is a person."""
+    """A name in apposition to a noun for a person ("his predecessor, Chávez") or after a person's
+    age ("14-year-old Amjad") is a person."""
     root = span.root
     head = root.head
-    return (root.dep_ == "appos" and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS
-            and len(span) <= 3 and span[0].text[:1].isupper())
+    if len(span) > 3 or not span[0].text[:1].isupper():
+        return False
+    prev = token_before(span)
+    if prev is not None and prev.lower_ == "old" and prev.i >= 2 and prev.doc[prev.i - 2].lower_ in {"year", "years"}:
+        return True  # "14-year-old Amjad", "the 70-year-old Haddad": people have ages
+    return root.dep_ == "appos" and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS
 
 
 def is_dateline(span) -> bool:

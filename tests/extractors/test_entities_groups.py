@@ -87,3 +87,27 @@ def test_one_word_region_read_as_a_person_is_a_place_after_a_locative_prepositio
     # a given name that is also a region stays the person's ("Victoria Nuland", "Victoria said")
     got = found(extractor, "Victoria Nuland met the minister. Victoria said the talks went well.")
     assert got["Victoria Nuland"][0][0] == "Person"
+
+
+# -- people by a title or an age --------------------------------------------------------------------
+
+def test_untagged_personal_title_and_name_is_a_person(extractor):
+    got = found(extractor, "Mr Alzoubi is convinced it works. Dr. Haddad agreed with him.")
+    assert got["Alzoubi"][0][0] == "Person"
+    assert got["Haddad"][0][0] == "Person"
+
+
+def test_name_the_model_types_org_ending_with_a_titled_surname_is_that_person(extractor):
+    got = found(extractor, "\"They also saved us money,\" says the farms' owner, Jamal Alzoubi. "
+                           "Mr Alzoubi is convinced it is a win-win situation.")
+    assert got["Jamal Alzoubi"][0][:2] == got["Alzoubi"][0][:2] == ("Person", "person:alzoubi")
+
+
+def test_name_after_an_age_is_a_person(extractor):
+    got = found(extractor, "For 14-year-old Amjad it is safer there than being above ground.")
+    assert got["Amjad"][0][0] == "Person"
+
+
+def test_title_in_a_title_case_headline_makes_no_person(extractor):
+    got = found(extractor, "Chilean President Reportedly Considering Early Elections as Pressure Grows\nThe talks went on.")
+    assert "Reportedly" not in got
