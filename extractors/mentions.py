@@ -49,6 +49,7 @@ ARTICLE_NAMES = words("places", "article_names")
 DOCUMENT_HEADS = words("institutions", "document_heads")
 PARTNER_NOUNS = words("institutions", "partner_nouns")
 ALLIANCE_NOUNS = words("institutions", "alliance_nouns")
+GROUP_HEADS = words("institutions", "name_heads_extra")
 VESSEL_PREFIXES = words("institutions", "vessel_prefixes")
 # Labels the model gives numbers: a capitalised word with one is a misread name ("Hugo" CARDINAL).
 _NUMBER_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
@@ -87,7 +88,8 @@ def find_mentions(doc, gaz: Gazetteer, phrase_matcher=None) -> tuple[list[Mentio
 def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     """Typed mentions of a parsed ``Doc`` before resolution (``how`` is a typing value)."""
     sent_starts = [s.start for s in doc.sents]
-    spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+    spans = [e if e.label_ in ACTOR_LABELS else _span(doc, e.start, e.end, "ORG")
+             for e in doc.ents if e.label_ in ACTOR_LABELS or _group_title(e)]
     if phrase_matcher is not None:
         spans = _add_gazetteer_spans(doc, spans, phrase_matcher, gaz)
     mentions: list[Mention] = []
@@ -425,6 +427,14 @@ def _alliance_spans(doc, spans):
             continue
         extra.append(_span(doc, tok.i, tok.i + 1, "ORG"))
     return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+
+def _group_title(ent) -> bool:
+    """A name the model read as a work, event or product that a group noun and "of"/"for" lead
+    ("Army of the Victorious Sect", "Front for the Liberation of X"): a group's name, an ORG span."""
+    words = [t for t in ent if t.lower_ != "the"]
+    return (ent.label_ in {"WORK_OF_ART", "EVENT", "PRODUCT"} and len(words) > 2 and words[0].text[:1].isupper()
+            and words[0].lower_ in GROUP_HEADS and words[1].lower_ in {"of", "for"})
 
 
 def _titled_spans(doc, spans):

@@ -248,7 +248,7 @@ def place_word(span, label: str) -> bool:
 def named_place(span, label: str = "") -> bool:
     """A name that its words or the words before it make a place: a geographic feature or site
     ("Hoover Dam", "Lake Geneva", "Camp David"), the name a place noun introduces ("the town of
-    X", "the province of X") or a name after "-held" / "-controlled" ("rebel-held X")."""
+    X", "the province of X", "X, a town near Y") or a name after "-held" / "-controlled" ("rebel-held X")."""
     if len(span) > 1 and (span[-1].lower_ in FEATURE_HEADS or span[0].lower_ in FEATURE_FIRSTS):
         # "Michael Bay" is a person: a name the model reads as one ending with a feature word that is
         # also a surname is a place only after "the"
@@ -260,6 +260,8 @@ def named_place(span, label: str = "") -> bool:
         noun = root.head.head
         if noun.pos_ == "NOUN" and noun.lower_ in PLACE_NOUNS and noun.i < span.start:
             return True
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in PLACE_NOUNS and c.i > span.end for c in root.children):
+        return True  # "Sabboura, an area outside Damascus": a place noun in apposition
     prev = token_before(span)
     return (prev is not None and prev.lower_ in HELD_PARTICIPLES and prev.i > 1
             and prev.doc[prev.i - 1].text == "-" and not prev.doc[prev.i - 1].whitespace_)

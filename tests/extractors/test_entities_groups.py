@@ -111,3 +111,16 @@ def test_name_after_an_age_is_a_person(extractor):
 def test_title_in_a_title_case_headline_makes_no_person(extractor):
     got = found(extractor, "Chilean President Reportedly Considering Early Elections as Pressure Grows\nThe talks went on.")
     assert "Reportedly" not in got
+
+
+# -- groups the model reads as works, places by an apposed place noun -------------------------------
+
+def test_group_noun_with_of_in_a_work_title_is_an_institution(extractor):
+    # the model reads the quoted name as a WORK_OF_ART
+    got = found(extractor, 'The militia, known as "Army of the Righteous Path", was founded in 2004.')
+    assert got["Army of the Righteous Path"][0][0] == INSTITUTION
+
+
+def test_name_with_an_apposed_place_noun_is_a_place(extractor):
+    got = found(extractor, "Israeli jets fired missiles into Syria, striking Sabboura, an area outside Damascus.")
+    assert got["Sabboura"][0][0] == "Location"
