@@ -102,6 +102,7 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     operations = {fold(e.text.split(None, 1)[1]) for e in spans
                   if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
     org_people: set[str] = set()  # person keys the context shows are organisations
+    person_words = {fold(t.text) for e in spans if e.label_ == "PERSON" and len(e) > 1 for t in e}
     # one-word names the text uses as places ("fighting in X", "the town of X"): a place in every mention
     # (by a place noun, or a place or person label in a spatial phrase: "investment in X" may be a
     # company, "from X to Y" may be people)
@@ -139,8 +140,13 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         elif (unknown and len(span) == 1 and label in {"PERSON", "ORG"} and span.text in places
               and getattr(token_before(span), "lower_", "").rstrip(".") not in TITLE_WORDS - _TITLE_GLUE):
             label = "LOC"  # "X" where the same text says "in X" or "the town of X" elsewhere: the place
-        if label == "PERSON" and match is not None and match.kind == "region" and len(span) > 1:
-            label = "LOC"  # "Al Anbar", "Northern Ireland": a region's full name of two or more words is no person's
+        if label == "PERSON" and match is not None and match.kind == "region" and (
+                len(span) > 1 or fold(text) not in person_words
+                and getattr(token_before(span), "lower_", "").rstrip(".") not in TITLE_WORDS - _TITLE_GLUE):
+            # "Al Anbar", "Northern Ireland": a region's full name of two or more words is no person's;
+            # nor is a one-word region ("Raqqah") unless a longer person name of the text has that word
+            # ("Victoria Nuland" ... "Victoria said") or a title stands before it
+            label = "LOC"
         if label == "PERSON" and (match is None or match.kind in {"demonym", "capital", "region"}):
             if names_institution(span):
                 label = "ORG"  # "Senate Liberal Caucus", "Spanish outlet ABC": not a person

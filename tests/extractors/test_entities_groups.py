@@ -124,3 +124,8 @@ def test_group_noun_with_of_in_a_work_title_is_an_institution(extractor):
 def test_name_with_an_apposed_place_noun_is_a_place(extractor):
     got = found(extractor, "Israeli jets fired missiles into Syria, striking Sabboura, an area outside Damascus.")
     assert got["Sabboura"][0][0] == "Location"
+
+
+def test_one_word_region_read_as_a_person_is_a_place_without_a_person_name_or_title(extractor):
+    got = found(extractor, "SDF forces continue to make progress on the way to Raqqah, north and west of Raqqah.")
+    assert {t for t, _k, _h in got["Raqqah"]} == {"Location"}
