@@ -33,7 +33,7 @@ from .names import ARABIC_ARTICLE_RE, ARABIC_ARTICLES
 from .resolution_document import DocumentState, resolve_document
 from .syntax import tokens_with_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
-    _TITLE_GLUE, FEATURE_FIRSTS, FEATURE_HEADS, INSTITUTION_HEADS, PERSON_ONLY_TITLES, NAME_HEADS, TITLE_WORDS,
+    _TITLE_GLUE, FEATURE_FIRSTS, FEATURE_HEADS, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
     acting, foreign_sentence, led_government, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
     names_state, of_person, org_context, org_cue, people_noun, place_word, state_agent, title_before_name, titled_name, token_before,
     PARTY_FIRST,
@@ -49,6 +49,7 @@ ARTICLE_NAMES = words("places", "article_names")
 DOCUMENT_HEADS = words("institutions", "document_heads")
 PARTNER_NOUNS = words("institutions", "partner_nouns")
 ALLIANCE_NOUNS = words("institutions", "alliance_nouns")
+HONORIFICS = words("people", "honorifics")
 GROUP_HEADS = words("institutions", "name_heads_extra")
 VESSEL_PREFIXES = words("institutions", "vessel_prefixes")
 # Labels the model gives numbers: a capitalised word with one is a misread name ("Hugo" CARDINAL).
@@ -444,13 +445,13 @@ def _group_title(ent) -> bool:
 
 
 def _titled_spans(doc, spans):
-    """An untagged personal title and the one to three capitalised proper nouns after it are a
-    PERSON ("Mr Alzoubi is convinced"): the title words of ``people.person_only_titles`` go with
-    people only (not in a headline in title case: "President Reportedly Considering ...")."""
+    """An untagged form of address and the one to three capitalised proper nouns after it are a
+    PERSON ("Mr Alzoubi is convinced"): ``people.honorifics`` go with people only (not in a
+    headline in title case: "Mr Reportedly Considering ...")."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     extra = []
     for tok in doc:
-        if (tok.i in taken or tok.lower_.rstrip(".") not in PERSON_ONLY_TITLES or not tok.text[:1].isupper()
+        if (tok.i in taken or tok.lower_.rstrip(".") not in HONORIFICS or not tok.text[:1].isupper()
                 or _title_case(tok.sent)):
             continue  # in a headline in title case every word is capitalised
         j = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ".")

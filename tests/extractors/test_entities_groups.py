@@ -92,7 +92,7 @@ def test_one_word_region_read_as_a_person_is_a_place_after_a_locative_prepositio
 # -- people by a title or an age --------------------------------------------------------------------
 
 def test_untagged_personal_title_and_name_is_a_person(extractor):
-    got = found(extractor, "Mr Alzoubi is convinced it works. Dr. Haddad agreed with him.")
+    got = found(extractor, "Mr Alzoubi is convinced it works. Mrs. Haddad agreed with him.")
     assert got["Alzoubi"][0][0] == "Person"
     assert got["Haddad"][0][0] == "Person"
 
@@ -109,8 +109,8 @@ def test_name_after_an_age_is_a_person(extractor):
 
 
 def test_title_in_a_title_case_headline_makes_no_person(extractor):
-    got = found(extractor, "Chilean President Reportedly Considering Early Elections as Pressure Grows\nThe talks went on.")
-    assert "Reportedly" not in got
+    got = found(extractor, "Lord Mayor Backs Bridge Plan As Costs Rise\nThe council met on Monday.")
+    assert not any(t == "Person" for ms in got.values() for t, _k, _h in ms)
 
 
 # -- groups the model reads as works, places by an apposed place noun -------------------------------
