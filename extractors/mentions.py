@@ -109,6 +109,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     # company, "from X to Y" may be people)
     places = {e.text for e in spans if len(e) == 1 and (named_place(e, e.label_) or e.label_ in {"GPE", "LOC", "PERSON"}
                                                         and is_locative(e) and e.root.head.lower_ in _SPATIAL_PREPS)}
+    # ships' names: after a vessel prefix ("FS Forbin") or starting with one, and so in every mention
+    ships = {_ship_name(e) for e in spans} - {None}
     # ... and the name of a geographic feature without its feature word ("Tigris River" -> "the Tigris")
     places |= {stem for e in spans if len(e) == 2 and named_place(e, e.label_) and (stem := _feature_stem(e))}
 
@@ -133,8 +135,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             continue  # "Su-30", "Buk-M2": equipment, not actors
         if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and titled_name(span):
             label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
-        if len(span) > 1 and span[0].text.isupper() and span[0].lower_ in VESSEL_PREFIXES:
-            continue  # "USS Mahan", "HMS Daring": a ship, not an actor
+        if len(span) > 1 and span[0].text.isupper() and span[0].lower_ in VESSEL_PREFIXES or text in ships:
+            continue  # "USS Mahan", "HMS Daring": a ship, not an actor; nor is "Forbin" after "FS Forbin"
         unknown = match is None or match.kind == "region"  # a one-word region may be a surname too
         if unknown and (place_word(span, label) or match is None and label != "GPE" and named_place(span, label)):
             label = "LOC"  # "fighting in Raqqah", "the town of X", "Hoover Dam": a place
@@ -234,6 +236,17 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                                 sent_of(span.start), (span.start, span.end)))
 
     return DocumentState(doc, mentions, entities, sent_of, org_people)
+
+
+def _ship_name(span) -> str | None:
+    """The name of a ship the span names or follows: "FS Forbin" (one span, or "Forbin" after an
+    untagged "FS") -> "Forbin"; else None."""
+    if len(span) > 1 and span[0].text.isupper() and span[0].lower_ in VESSEL_PREFIXES:
+        return span[1:].text
+    prev = token_before(span)
+    if prev is not None and prev.text.isupper() and prev.lower_ in VESSEL_PREFIXES:
+        return span.text
+    return None
 
 
 def _feature_stem(span) -> str | None:

@@ -129,3 +129,10 @@ def test_name_with_an_apposed_place_noun_is_a_place(extractor):
 def test_one_word_region_read_as_a_person_is_a_place_without_a_person_name_or_title(extractor):
     got = found(extractor, "SDF forces continue to make progress on the way to Raqqah, north and west of Raqqah.")
     assert {t for t, _k, _h in got["Raqqah"]} == {"Location"}
+
+
+def test_ship_named_after_a_vessel_prefix_is_no_actor_in_any_mention(extractor):
+    got = found(extractor, 'The French frigate FS Forbin joined the task force. "Forbin is committed to working '
+                           'with the Royal Navy," said Capt. Christophe Cluzel, commander of Forbin.')
+    assert "Forbin" not in got and "FS Forbin" not in got
+    assert got["Christophe Cluzel"][0][0] == "Person"
