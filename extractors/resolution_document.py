@@ -164,9 +164,17 @@ def retype_person_names(state: DocumentState) -> None:
                 names[" ".join(parts[i:])].add(key)
     if not names:
         return
+    # a one-word name with a personal title ("Mr Alzoubi") is a surname: the same word ending a name
+    # the model typed ORG ("the owner, Jamal Alzoubi") ends that person's full name
+    titled = {fold(info.name): key for key, info in entities.items()
+              if info.type == PERSON and info.titles and len(info.name.split()) == 1}
     for i, m in enumerate(mentions):
         if m.type in {INSTITUTION, LOCATION} and m.how == "exact":
-            keys = names.get(fold(m.text))
+            words = m.text.split()
+            key = titled.get(fold(words[-1])) if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) else None
+            keys = {key} if key else names.get(fold(m.text))
+            if key and len(entities[key].name.split()) == 1:
+                entities[key].name = m.text
             if keys and len(keys) == 1:
                 old = m.key
                 mentions[i] = replace(m, key=next(iter(keys)), type=PERSON, how="retyped")

@@ -20,6 +20,8 @@ TYPING_HOWS = {
     "demonym": "a demonym standing for its state",
     "context": "typed from surrounding words (an introducing noun, an apposed person noun)",
     "pronoun": "a pronoun linked to the person it refers to",
+    "leader's government": "a government named by the person leading it (\"the Assad regime\", \"the regime of Assad\")",
+    "people": "a plural demonym naming the people of its state as a group (\"the Syrians\", \"hire Egyptians\")",
     "state agent": "a state's government, military or police named by its demonym (\"Iraqi security forces\")",
     "description": "a definite description linked to the person it refers to",
 }

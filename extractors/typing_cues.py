@@ -32,9 +32,9 @@ from .lexicon import words
 from .syntax import PLURAL_TAGS
 
 __all__ = [
-    "acting", "actor_noun", "event_verbs", "field_of_title", "foreign_sentence", "in_event_name", "in_title", "is_dateline", "is_locative",
-    "named_place", "names_institution", "names_person", "names_state", "of_person", "org_context", "org_cue", "place_word",
-    "state_agent",
+    "acting", "actor_noun", "event_verbs", "field_of_title", "foreign_sentence", "led_government", "in_event_name", "in_title",
+    "is_dateline", "is_locative", "named_place", "names_institution", "names_person", "names_state", "of_person", "org_context",
+    "org_cue", "people_noun", "place_word", "state_agent",
     "title_before_name", "titled_name", "token_before",
 ]
 
@@ -64,6 +64,7 @@ FEATURE_FIRSTS = words("places", "feature_firsts")
 HELD_PARTICIPLES = words("places", "held_participles")
 FEATURE_SURNAMES = words("places", "feature_surnames")
 STATE_COLLECTIVES = words("institutions", "state_bodies") | words("institutions", "state_collectives")
+LEADER_GOVERNMENT_NOUNS = words("institutions", "leader_government_nouns")
 EVENT_MODIFIERS = words("places", "event_modifiers")
 
 
@@ -163,6 +164,37 @@ def state_agent(span):
     return head if sector_of(head) in STATE_SECTORS else None
 
 
+def people_noun(span) -> bool:
+    """Whether a demonym span is a plural noun heading its own noun phrase, naming the people of its
+    state ("the Syrians fled", "hire Egyptians", "two Moroccans"), not a modifier ("Syrian
+    refugees", "the Syrian army") nor an adjective ("Syrian") nor a singular noun ("a Syrian")."""
+    root = span.root
+    return (root.i == span.end - 1 and root.tag_ in PLURAL_TAGS and root.pos_ in {"NOUN", "PROPN"}
+            and root.dep_ not in {"compound", "amod", "nmod", "poss"})
+
+
+def led_government(name):
+    """``(first, last, noun)`` tokens of the phrase when a person's name owns a government noun (Phoenix
+    GOV agents: regime, junta, government, administration) as its compound, possessor or "of"
+    object: "the Assad regime", "Assad's brutal regime", "the regime of Assad"; else None.
+    Only adjectives may stand between a possessor and the noun."""
+    root = name.root
+    if root.i != name.end - 1:
+        return None
+    head = root.head
+    if root.dep_ in {"compound", "poss"} and head.i > root.i and head.pos_ == "NOUN":
+        between = name.doc[name.end : head.i]
+        if head.lemma_.lower() in LEADER_GOVERNMENT_NOUNS and head.tag_ not in PLURAL_TAGS and all(
+                t.dep_ == "amod" or t.dep_ == "case" and t.head.i == root.i for t in between):
+            return name[0], head, head
+        return None
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i == head.i - 1 and head.head.pos_ == "NOUN":
+        noun = head.head
+        if noun.lemma_.lower() in LEADER_GOVERNMENT_NOUNS and noun.tag_ not in PLURAL_TAGS:
+            return noun, root, noun
+    return None
+
+
 def token_before(span):
     i = span.start - 1
     return span.doc[i] if i >= 0 else None
@@ -217,7 +249,7 @@ def place_word(span, label: str) -> bool:
 def named_place(span, label: str = "") -> bool:
     """A name that its words or the words before it make a place: a geographic feature or site
     ("Hoover Dam", "Lake Geneva", "Camp David"), the name a place noun introduces ("the town of
-    X", "the province of X") or a name after "-held" / "-controlled" ("rebel-held X")."""
+    X", "the province of X", "X, a town near Y") or a name after "-held" / "-controlled" ("rebel-held X")."""
     if len(span) > 1 and (span[-1].lower_ in FEATURE_HEADS or span[0].lower_ in FEATURE_FIRSTS):
         # "Michael Bay" is a person: a name the model reads as one ending with a feature word that is
         # also a surname is a place only after "the"
@@ -229,6 +261,8 @@ def named_place(span, label: str = "") -> bool:
         noun = root.head.head
         if noun.pos_ == "NOUN" and noun.lower_ in PLACE_NOUNS and noun.i < span.start:
             return True
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in PLACE_NOUNS and c.i > span.end for c in root.children):
+        return True  # "Sabboura, an area outside Damascus": a place noun in apposition
     prev = token_before(span)
     return (prev is not None and prev.lower_ in HELD_PARTICIPLES and prev.i > 1
             and prev.doc[prev.i - 1].text == "-" and not prev.doc[prev.i - 1].whitespace_)
@@ -304,11 +338,16 @@ def of_person(span) -> bool:
 
 
 def names_person(span) -> bool:
-    """A name in apposition to a noun for a person ("his predecessor, Chávez") is a person."""
+    """A name in apposition to a noun for a person ("his predecessor, Chávez") or after a person's
+    age ("14-year-old Amjad") is a person."""
     root = span.root
     head = root.head
-    return (root.dep_ == "appos" and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS
-            and len(span) <= 3 and span[0].text[:1].isupper())
+    if len(span) > 3 or not span[0].text[:1].isupper():
+        return False
+    prev = token_before(span)
+    if prev is not None and prev.lower_ == "old" and prev.i >= 2 and prev.doc[prev.i - 2].lower_ in {"year", "years"}:
+        return True  # "14-year-old Amjad", "the 70-year-old Haddad": people have ages
+    return root.dep_ == "appos" and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS
 
 
 def is_dateline(span) -> bool:
