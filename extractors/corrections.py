@@ -37,6 +37,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import pickle
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -47,7 +49,7 @@ from newsgraph.corpus.errors import DataError
 from .models import ENTITY_TYPES, PERSON, DocResult, Entity, Mention, entity_key, fold  # noqa: F401  (Mention: the examples)
 
 __all__ = ["CORRECTION_HOWS", "Corrections", "CorrectionsError", "apply_corrections", "correction_steps",
-           "load_corrections"]
+           "decide_corrections", "load_corrections"]
 
 #: ``how`` values recorded on mentions a correction moved.
 CORRECTION_HOWS = {
@@ -160,37 +162,142 @@ def correction_steps(results: list[DocResult], corrections: Corrections) -> tupl
     merge's target), from mentions and entities only, then applied document by document: the
     steps replayed on a document give what :func:`apply_corrections` gives for it, so the
     decisions can be taken on documents reduced to their names and the steps applied to the full
-    documents one at a time (:class:`newsgraph.extractors.resolution.CorpusResolver`).
+    documents one at a time (:class:`newsgraph.extractors.resolution.CorpusResolver`, with
+    :func:`decide_corrections`).
     """
+    store = _Store(results, spill=False)
+    steps = _decide(store, corrections)
+    return store.flush(), steps
+
+
+def decide_corrections(results: Iterable[DocResult], corrections: Corrections) -> list[Step]:
+    """The steps of :func:`correction_steps`, decided without holding the documents.
+
+    ``results`` (documents reduced to their mentions and entities, in corpus order) are read
+    once into a temporary file; each decision reads it again, one document at a time, with the
+    steps decided before it applied. Memory: the table of names per key, never the documents.
+
+    >>> c = Corrections.from_data({"merge": [["Zelensky", "Volodymyr Zelenskyy"]]})
+    >>> docs = [DocResult(d, None, 0, [Mention(0, len(n), n, PERSON, k, "exact", 0)], {k: Entity(k, PERSON, n)}, [], {}, [])
+    ...         for d, n, k in [("a", "Volodymyr Zelenskyy", "person:volodymyr-zelenskyy"), ("b", "Zelensky", "person:zelensky")]]
+    >>> steps = decide_corrections(iter(docs), c)
+    >>> [m.key for r in docs for step in steps for m in step(r).mentions]
+    ['person:zelensky', 'person:zelensky']
+    """
+    store = _Store(results, spill=True)
+    try:
+        return _decide(store, corrections)
+    finally:
+        store.close()
+
+
+def _decide(store: "_Store", corrections: Corrections) -> list[Step]:
+    """The steps, in order; each one decided on the corpus as the steps before it left it."""
     steps: list[Step] = []
 
     def run(step: Step | None) -> None:
-        nonlocal results
         if step is not None:
             steps.append(step)
-            results = [step(r) for r in results]
+            store.map(step)
 
     if corrections.not_entities:
         run(functools.partial(_drop, junk=corrections.not_entities))
     for name, etype in corrections.types.items():
-        run(_retype(results, name, etype))
+        run(_retype(store.table(), name, etype))
     for group in corrections.merge:
-        run(_merge(results, group))
+        run(_merge(store.table(), group))
     for a, b in corrections.never_merge:
-        for step in _separate(results, a, b):
+        for step in list(_separate(store.table(), a, b)):
             run(step)
-    return results, steps
+    return steps
 
 
-def _names_of(results: list[DocResult]) -> dict[str, Counter]:
-    """Corpus key -> folded names (mention texts and entity names) with counts."""
-    out: dict[str, Counter] = {}
-    for r in results:
+@dataclass
+class _Names:
+    """What the corrections are decided on: corpus key -> folded names (mention texts and
+    entity names, with mention counts), and the type of each key's first mention."""
+
+    names: dict[str, Counter] = field(default_factory=dict)
+    first_type: dict[str, str] = field(default_factory=dict)
+
+    def add(self, r: DocResult) -> None:
         for m in r.mentions:
-            out.setdefault(m.key, Counter())[fold(m.text)] += 1
+            self.names.setdefault(m.key, Counter())[fold(m.text)] += 1
+            self.first_type.setdefault(m.key, m.type)
         for e in r.entities.values():
-            out.setdefault(e.key, Counter())[fold(e.name)] += 0
-    return out
+            self.names.setdefault(e.key, Counter())[fold(e.name)] += 0
+
+
+class _Store:
+    """The documents the corrections are decided on, in corpus order, with the steps decided
+    so far applied when next read: held in a list, or (``spill``) in a temporary file of
+    pickled documents, rewritten by each read that has steps to apply."""
+
+    def __init__(self, results: Iterable[DocResult], *, spill: bool):
+        self._file = None
+        self._docs: list[DocResult] = []
+        self._pending: list[Step] = []
+        self._table: _Names | None = None
+        if spill:
+            self._file = self._write(results)
+        else:
+            self._docs = list(results)
+
+    @staticmethod
+    def _write(results: Iterable[DocResult]):
+        f = tempfile.TemporaryFile()
+        for r in results:  # one pickle per document (a shared pickler's memo would hold them all)
+            pickle.dump(r, f, protocol=pickle.HIGHEST_PROTOCOL)
+        return f
+
+    def _read(self) -> Iterator[DocResult]:
+        if self._file is None:
+            yield from self._docs
+            return
+        self._file.seek(0)
+        while True:
+            try:
+                yield pickle.load(self._file)
+            except EOFError:
+                return
+
+    def map(self, step: Step) -> None:
+        self._pending.append(step)
+        self._table = None
+
+    def _updated(self, table: _Names) -> Iterator[DocResult]:
+        steps, self._pending = self._pending, []
+        for r in self._read():
+            for step in steps:
+                r = step(r)
+            table.add(r)
+            yield r
+
+    def table(self) -> _Names:
+        """The names table of the documents as the steps so far leave them (one read)."""
+        if self._table is None:
+            table = _Names()
+            if self._file is None:
+                self._docs = list(self._updated(table))
+            elif self._pending:  # read the file, apply the steps, write the result to a new file
+                new = self._write(self._updated(table))
+                self._file.close()
+                self._file = new
+            else:
+                for r in self._read():
+                    table.add(r)
+            self._table = table
+        return self._table
+
+    def flush(self) -> list[DocResult]:
+        """The documents with every step applied (list mode)."""
+        if self._pending:
+            self._docs = list(self._updated(_Names()))
+        return self._docs
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
 
 
 def _rename(r: DocResult, remap: dict[str, str], *, how: str, etype: str | None = None,
@@ -236,17 +343,17 @@ def _drop(r: DocResult, junk: frozenset[str]) -> DocResult:
     )
 
 
-def _keys_named(results: list[DocResult], name: str) -> list[str]:
+def _keys_named(table: _Names, name: str) -> list[str]:
     """Corpus keys one of whose names folds to ``name``, most mentioned first."""
     want = fold(name)
-    found = [(sum(c.values()), k) for k, c in _names_of(results).items() if want in c]
+    found = [(sum(c.values()), k) for k, c in table.names.items() if want in c]
     return [k for _, k in sorted(found, key=lambda x: (-x[0], x[1]))]
 
 
-def _retype(results: list[DocResult], name: str, etype: str) -> Step | None:
+def _retype(table: _Names, name: str, etype: str) -> Step | None:
     from .gazetteer import Gazetteer
 
-    keys = [k for k in _keys_named(results, name) if not k.startswith(_PREFIX[etype])]
+    keys = [k for k in _keys_named(table, name) if not k.startswith(_PREFIX[etype])]
     if not keys:
         return None
     match = Gazetteer.load().lookup(name) if etype != PERSON else None
@@ -262,20 +369,20 @@ def _retype(results: list[DocResult], name: str, etype: str) -> Step | None:
     return step
 
 
-def _merge(results: list[DocResult], group: tuple[str, ...]) -> Step | None:
-    found = [_keys_named(results, n) for n in group]
+def _merge(table: _Names, group: tuple[str, ...]) -> Step | None:
+    found = [_keys_named(table, n) for n in group]
     target = next((keys[0] for keys in found if keys), None)
     if target is None:
         return None
-    etype = next((m.type for r in results for m in r.mentions if m.key == target), None)
+    etype = table.first_type.get(target)
     remap = {k: target for keys in found for k in keys if k != target}
     return functools.partial(_rename, remap=remap, how="correction:merge", etype=etype)
 
 
-def _separate(results: list[DocResult], a: str, b: str) -> Iterator[Step]:
-    """One step per key that carries both names (decided on the results as the steps before it left them)."""
+def _separate(table: _Names, a: str, b: str) -> Iterator[Step]:
+    """One step per key that carries both names (all decided on the corpus as the steps before this pair left it)."""
     fa, fb = fold(a), fold(b)
-    for key, names in _names_of(results).items():
+    for key, names in table.names.items():
         if fa not in names or fb not in names:
             continue
         # the name the key was made from stays; the other moves to a node of its own

@@ -92,16 +92,17 @@ class _CorpusIndex:
     long_institutions: dict[str, set[str]]  # initials -> institutions with a multi-word name
     gazetteer: Gazetteer
     counts: Counter = field(default_factory=Counter)  # key -> mentions in the corpus
-    dates: dict[str, set[str]] = field(default_factory=dict)  # key -> ISO dates of its documents
-    states: dict[str, set[str]] = field(default_factory=dict)  # person key -> states of its title phrases
-    docs: dict[str, set[str]] = field(default_factory=dict)  # key -> documents
+    dates: dict[str, set[str]] = field(default_factory=dict)  # person key -> ISO dates of its documents
+    states: dict[str, set[str]] = field(default_factory=dict)  # key -> states of its title phrases (if any)
     variants: VariantIndex | None = None  # person names by surname spelling
     first_names: dict[str, set[str]] = field(default_factory=dict)  # first word -> full person names
 
 
 class _IndexBuilder:
     """The :class:`_CorpusIndex` folded one document at a time: only corpus-wide tables (first
-    names, counts, dates, title states) are kept, never the documents."""
+    names, counts, title states, the dates of people, which :func:`compatible` compares) are
+    kept, never the documents. Each table grows with the corpus's distinct names (and a
+    person's distinct dates), not with its documents: a name seen again adds nothing."""
 
     def __init__(self):
         self.names: dict[str, tuple[str, str]] = {}
@@ -109,17 +110,18 @@ class _IndexBuilder:
         self.counts: Counter = Counter()
         self.dates: dict[str, set[str]] = defaultdict(set)
         self.states: dict[str, set[str]] = defaultdict(set)
-        self.docs: dict[str, set[str]] = defaultdict(set)
+        self._days: dict[str, str] = {}  # one string per distinct date, shared by every set
 
     def add(self, result: DocResult) -> None:
         for m in result.mentions:
             self.counts[m.key] += 1
+        day = self._days.setdefault(str(result.date)[:10], str(result.date)[:10]) if result.date else None
         for key, info in result.entities.items():
             self.names.setdefault(key, (info.type, info.name))
-            self.states[key] |= info.states
-            self.docs[key].add(result.doc_id)
-            if result.date:
-                self.dates[key].add(str(result.date)[:10])
+            if info.states:
+                self.states[key] |= info.states
+            if day is not None and info.type == PERSON:  # only people are compared by date
+                self.dates[key].add(day)
         for m in result.mentions:
             if m.how == "acronym" and ACRONYM.match(m.text):
                 self.acronyms[m.text.replace(".", "")].add(m.key)
@@ -132,7 +134,7 @@ class _IndexBuilder:
             if etype == INSTITUTION and len(name.split()) >= 2:
                 long_institutions[initials(name.split())].add(key)
         return _CorpusIndex(names, self.acronyms, surname_index(people), suffix_index(people), long_institutions,
-                            Gazetteer.load(), self.counts, dict(self.dates), dict(self.states), dict(self.docs),
+                            Gazetteer.load(), self.counts, dict(self.dates), dict(self.states),
                             VariantIndex(people), dict(first_name_index(people)))
 
 
@@ -301,8 +303,8 @@ class CorpusResolver:
     Pass two, :meth:`resolve_all` the same documents in the same order (read back from a store):
     each comes out resolved, so a caller can drop it once used. With ``corrections``, pass two
     reads the documents twice: once reduced to their mentions and entities, on which the
-    corrections are decided (:func:`newsgraph.extractors.corrections.correction_steps`), then
-    to apply them.
+    corrections are decided (:func:`newsgraph.extractors.corrections.decide_corrections`: those
+    reduced documents go to a temporary file, not memory), then to apply them.
 
     >>> from newsgraph.extractors.models import Mention
     >>> r1 = DocResult("a", None, 0, [], {"person:nicolas-maduro": Entity("person:nicolas-maduro", PERSON, "Nicolás Maduro")}, [], {}, [])
@@ -343,9 +345,9 @@ class CorpusResolver:
         if corrections is None:
             yield from (self.resolve(r) for r in results)
             return
-        from .corrections import correction_steps
+        from .corrections import decide_corrections
 
-        _, steps = correction_steps([_names_only(self.resolve(r)) for r in results], corrections)
+        steps = decide_corrections((_names_only(self.resolve(r)) for r in results), corrections)
         for r in results:
             r = self.resolve(r)
             for step in steps:

@@ -60,11 +60,16 @@ def build_graph(
     """
     nodes: dict[str, dict] = {}  # one pass over ``results``: each may be dropped once read
     alias_counts: dict[str, Counter] = defaultdict(Counter)
-    node_docs: dict[str, set] = defaultdict(set)
+    node_docs: dict[str, list] = defaultdict(list)  # documents in input order (a list is smaller than a set)
     resolution: dict[str, Counter] = defaultdict(Counter)
-    edges: dict[tuple[str, str, str], dict] = {}
+    edges: dict[tuple[str, str, str], list[dict]] = {}  # triple -> evidence
+    seen: set[tuple] = set()  # (triple, sentence, trigger) of the current document: evidence once
+    doc_id = None
 
     for r in results:
+        if r.doc_id != doc_id:  # a document's evidence never repeats another document's (its id is in it)
+            seen.clear()
+            doc_id = r.doc_id
         for key, info in r.entities.items():
             fk = info.key  # the corpus key (differs from ``key`` when resolution joined it elsewhere)
             node = nodes.setdefault(fk, {"type": info.type, "titles": set(), "codes": {}, "names": Counter(),
@@ -77,7 +82,8 @@ def build_graph(
                     node["canonical"] = info.name
         for m in r.mentions:
             alias_counts[m.key][m.text] += 1
-            node_docs[m.key].add(r.doc_id)
+            if not node_docs[m.key] or node_docs[m.key][-1] != r.doc_id:
+                node_docs[m.key].append(r.doc_id)
             resolution[m.key][(r.doc_id, m.text, m.how)] += 1
             nodes[m.key]["names"][m.text] += 1
         for start, end, key, how in r.links:
@@ -88,7 +94,7 @@ def build_graph(
             evidence = {"doc": r.doc_id, "sentence": s_text, "start": s_start, "end": s_end, "date": r.date}
             for i, a in enumerate(finals):
                 for b in finals[i + 1 :]:
-                    _add_evidence(edges, (a, b, MENTIONED_WITH), evidence)
+                    _add_evidence(edges, seen, (a, b, MENTIONED_WITH), evidence)
         for rel in r.relations:
             subject, obj = rel.subject, rel.object
             if subject == obj:
@@ -110,7 +116,7 @@ def build_graph(
                 # only when the fact rests on more than the sentence: "title + Phoenix actor table"
                 **({"how": rel.how} if rel.how else {}),
             }
-            _add_evidence(edges, (subject, obj, rel.type), evidence)
+            _add_evidence(edges, seen, (subject, obj, rel.type), evidence)
 
     G = nx.MultiDiGraph()
     dates = sorted(d["date"] for d in documents.values() if d.get("date"))
@@ -124,7 +130,7 @@ def build_graph(
         "date_range": [dates[0], dates[-1]] if dates else None,
     })
     for key in sorted(nodes):  # the tables are emptied as the graph fills: they are not held twice
-        node = nodes[key]
+        node = nodes.pop(key)
         counts = alias_counts.pop(key, Counter())
         if not counts:
             continue
@@ -136,18 +142,18 @@ def build_graph(
             aliases=[a for a, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))],
             alias_counts=dict(sorted(counts.items())),
             mentions=sum(counts.values()),
-            docs=sorted(node_docs.pop(key)),
+            docs=sorted(set(node_docs.pop(key))),
             titles=sorted(node["titles"]) if node["type"] == PERSON else [],
             codes=node["codes"],
             resolution=[{"doc": d, "alias": a, "count": c, "how": h}
                         for (d, a, h), c in sorted(resolution.pop(key).items())],
             **({"ambiguous": True} if node.get("ambiguous") else {}),
         )
-    for (u, v, rtype), data in sorted(edges.items()):
-        data.pop("seen")
+    for u, v, rtype in sorted(edges):
+        evidence = edges.pop((u, v, rtype))
         if u not in G or v not in G:
             continue
-        G.add_edge(u, v, key=rtype, **_edge_attributes(rtype, data, ontology))
+        G.add_edge(u, v, key=rtype, **_edge_attributes(rtype, evidence, ontology))
     return G
 
 
@@ -165,17 +171,15 @@ def _sentence_text(r: DocResult, start: int, end: int) -> str:
     return ""
 
 
-def _add_evidence(edges: dict, key: tuple[str, str, str], evidence: dict) -> None:
-    entry = edges.setdefault(key, {"evidence": [], "seen": set()})
-    marker = (evidence["doc"], evidence["start"], evidence.get("trigger_start"))
-    if marker in entry["seen"]:
+def _add_evidence(edges: dict, seen: set, key: tuple[str, str, str], evidence: dict) -> None:
+    marker = (key, evidence["start"], evidence.get("trigger_start"))  # within the current document
+    if marker in seen:
         return  # one sentence is one piece of evidence for one triple
-    entry["seen"].add(marker)
-    entry["evidence"].append(evidence)
+    seen.add(marker)
+    edges.setdefault(key, []).append(evidence)
 
 
-def _edge_attributes(rtype: str, data: dict, ontology) -> dict:
-    evidence = data["evidence"]
+def _edge_attributes(rtype: str, evidence: list[dict], ontology) -> dict:
     dates = sorted(e["date"] for e in evidence if e.get("date"))
     if rtype == MENTIONED_WITH:
         attrs = {"type": rtype, "label": "appears in the same sentence as", "family": "co-occurrence",

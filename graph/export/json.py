@@ -39,10 +39,42 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike) -> Path:
     path = Path(path)
     try:
         with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as f:
-            json.dump(to_json_data(G), f, ensure_ascii=False, indent=1)
+            if G.is_multigraph():
+                _dump(G, f)
+            else:
+                json.dump(to_json_data(G), f, ensure_ascii=False, indent=1)
     except OSError as err:
         raise ExportError(f"Cannot write {str(path)!r}: {err.strerror}") from None
     return path
+
+
+def _dump(G: nx.MultiDiGraph, f) -> None:
+    """``json.dump(to_json_data(G), f, ensure_ascii=False, indent=1)``, the same text, written
+    one node and one edge at a time: no copy of the graph is made.
+
+    >>> import io
+    >>> G = nx.MultiDiGraph(name="g"); G.add_node("a", id="a", names=[]); G.add_edge("a", "b", key="K", w=[1, {}])
+    'K'
+    >>> f = io.StringIO(); _dump(G, f)
+    >>> f.getvalue() == json.dumps(to_json_data(G), ensure_ascii=False, indent=1)
+    True
+    """
+    def value(obj, level: int) -> str:  # ``obj`` as json.dump writes it ``level`` indents deep
+        return json.dumps(obj, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
+
+    def items(rows) -> None:
+        first = True
+        for row in rows:
+            f.write(("[\n  " if first else ",\n  ") + value(row, 2))
+            first = False
+        f.write("[]" if first else "\n ]")
+
+    f.write(f'{{\n "directed": {value(G.is_directed(), 1)},\n "multigraph": {value(G.is_multigraph(), 1)},\n'
+            f' "graph": {value(G.graph, 1)},\n "nodes": ')
+    items({**G.nodes[n], "id": n} for n in G)
+    f.write(',\n "edges": ')
+    items({**d, "source": u, "target": v, "key": k} for u, v, k, d in G.edges(keys=True, data=True))
+    f.write("\n}")
 
 
 def read_json(path: str | os.PathLike) -> nx.MultiDiGraph:
