@@ -23,6 +23,16 @@ def extractor(nlp):
 
 
 @pytest.fixture(scope="session")
+def relation_extractor(nlp):
+    """The relation stage alone on the default ontology, once per session: for tests that name
+    their own entities (``relation_extractor(doc, entity_of)``)."""
+    from newsgraph.extractors.ontology import Ontology
+    from newsgraph.extractors.relations import RelationExtractor
+
+    return RelationExtractor(nlp, Ontology.load())
+
+
+@pytest.fixture(scope="session")
 def sample_build(tmp_path_factory, extractor):
     """(graph, records, out dir) of the bundled sample corpus, built once with the real model."""
     from newsgraph.graph.pipeline import build, write_outputs

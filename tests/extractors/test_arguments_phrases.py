@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extractors.relations import Ontology, RelationExtractor
 
 NAMES = {
     "Canada": ("state:CAN", "State"), "Iran": ("state:IRN", "State"), "Russia": ("state:RUS", "State"),
@@ -25,8 +24,8 @@ NAMES = {
 
 
 @pytest.fixture(scope="module")
-def extract(nlp):
-    ex = RelationExtractor(nlp, Ontology.load())
+def extract(nlp, relation_extractor):
+    ex = relation_extractor
 
     def run(text):
         return {(r.subject, r.type, r.object) for r in ex(nlp(text), lambda t: NAMES.get(t.text))}

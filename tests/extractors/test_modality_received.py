@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extractors.relations import Ontology, RelationExtractor
 
 NAMES = {
     "Peru": ("state:PER", "State"), "Chile": ("state:CHL", "State"), "Reuters": ("institution:reuters", "Institution"),
@@ -18,8 +17,8 @@ NAMES = {
 
 
 @pytest.fixture(scope="module")
-def extract(nlp):
-    ex = RelationExtractor(nlp, Ontology.load())
+def extract(nlp, relation_extractor):
+    ex = relation_extractor
     return lambda text: {(r.subject, r.type, r.object): (r.status, r.according_to)
                          for r in ex(nlp(text), lambda t: NAMES.get(t.text))}
 

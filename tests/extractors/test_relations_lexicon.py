@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extractors.relations import Ontology, RelationExtractor
+from newsgraph.extractors.relations import Ontology
 from newsgraph.extractors.triggers import Entry, TriggerLexicon
 
 NAMES = {
@@ -19,8 +19,8 @@ NAMES = {
 
 
 @pytest.fixture(scope="module")
-def extract(nlp):
-    ex = RelationExtractor(nlp, Ontology.load())
+def extract(nlp, relation_extractor):
+    ex = relation_extractor
 
     def run(text, extra=None):
         names = dict(NAMES, **(extra or {}))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extractors.relations import Ontology, RelationExtractor
 
 NAMES = {
     "Sweden": ("state:SWE", "State"), "Lindh": ("person:lindh", "Person"), "Annan": ("person:annan", "Person"),
@@ -20,8 +19,8 @@ NAMES = {
 
 
 @pytest.fixture(scope="module")
-def extract(nlp):
-    ex = RelationExtractor(nlp, Ontology.load())
+def extract(nlp, relation_extractor):
+    ex = relation_extractor
     return lambda text: {(r.subject, r.type, r.object) for r in ex(nlp(text), lambda t: NAMES.get(t.text))}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extractors.relations import Ontology, RelationExtractor
+from newsgraph.extractors.relations import Ontology
 from newsgraph.extractors.triggers import Entry, TriggerLexicon, _singular
 
 NAMES = {
@@ -20,8 +20,8 @@ NAMES = {
 
 
 @pytest.fixture(scope="module")
-def extract(nlp):
-    ex = RelationExtractor(nlp, Ontology.load())
+def extract(nlp, relation_extractor):
+    ex = relation_extractor
     return lambda text: {(r.subject, r.type, r.object) for r in ex(nlp(text), lambda t: NAMES.get(t.text))}
 
 
@@ -169,10 +169,9 @@ def test_a_plan_as_object_is_struck_down_not_attacked(extract):
     assert "ATTACKED" not in types_of(extract("Peru hit Chile's plan hard."))
 
 
-def test_people_of_a_state_stand_for_it_as_objects_of_arrest(nlp):
+def test_people_of_a_state_stand_for_it_as_objects_of_arrest(nlp, relation_extractor):
     names = dict(NAMES, Peruvians=("state:PER", "State"))
-    ex = RelationExtractor(nlp, Ontology.load())
-    found = {(r.subject, r.type, r.object) for r in ex(nlp("Chile arrested twelve Peruvians."), lambda t: names.get(t.text))}
+    found = {(r.subject, r.type, r.object) for r in relation_extractor(nlp("Chile arrested twelve Peruvians."), lambda t: names.get(t.text))}
     assert found == {("state:CHL", "ARRESTED", "state:PER")}
 
 

@@ -8,7 +8,6 @@ from click.testing import CliRunner
 
 from newsgraph.corpus.readers import SAMPLE_DIR
 from newsgraph.graph.cli import cli
-from newsgraph.graph.export.json import read_json
 
 
 def run(*args, **kw):
