@@ -18,6 +18,7 @@ from .lexicon import words
 from .models import (
     fold,
 )
+from .persons import same_person_possible
 
 __all__ = ["ACRONYM", "initials", "suffix_index", "surname_index", "name_core", "edit_distance",
            "variant_candidates", "VariantIndex", "first_name_index", "ARABIC_ARTICLES", "ARABIC_ARTICLE_RE"]
@@ -153,8 +154,10 @@ class VariantIndex:
                 continue
             if len(parts) >= 2 and not _first_names_agree(parts[0], oparts[0]):
                 continue
-            d = edit_distance(core, name_core(oparts[-1]), bound)
-            if d <= bound:
+            ocore = name_core(oparts[-1])
+            d = edit_distance(core, ocore, bound)
+            if d == 0 or d <= bound and same_person_possible(core, ocore):
+                # two surnames of different people in the Phoenix person table are no variants
                 best[key] = d
         if not best:
             return set()

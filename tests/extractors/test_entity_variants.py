@@ -157,3 +157,11 @@ def test_hyphenated_partner_companies_are_institutions(extractor):
 ])
 def test_documents_and_ideologies_are_not_actors(extractor, text, name):
     assert not [m for m in run(extractor, text).mentions if name in m.text and m.text != "Pentagon"]
+
+
+def test_two_people_of_the_person_table_are_no_spelling_variants():
+    # "Reagan" and "Regan" are surnames of different people in the Phoenix table: a one-word
+    # "Reagan" must not join "Donald Regan" by edit distance (a table person spelt two ways may)
+    assert variant_candidates("Reagan", {"person:donald-regan": "Donald Regan"}) == set()
+    assert variant_candidates("Ronald Reagan", {"person:ronald-regan": "Ronald Regan"}) == set()
+    assert variant_candidates("Qaddafi", {"person:muammar-gaddafi": "Muammar Gaddafi"}) == {"person:muammar-gaddafi"}
