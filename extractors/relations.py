@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from newsgraph.corpus.errors import UsageError
 
 from .arguments import ROLES, Frame
+from .holders import orgs
 from .matching import LexiconIndex, RuleMatcher
 from .modality import modality
 from .persons import TABLE_HOW, as_date, known, title_state
@@ -407,7 +408,7 @@ def _bare_title(frame: Frame) -> bool:
     """Whether a role noun names no organisation at all, named or not: no "of" phrase, possessor
     or modifier but title words ("Prime Minister X", not "the president of Sweden's parliament"
     or "a member of the community")."""
-    return all(tok.lower_ in TITLE_WORDS for tok, _conf in frame.orgs(frame.trigger))
+    return all(tok.lower_ in TITLE_WORDS for tok, _conf in orgs(frame, frame.trigger))
 
 
 def _cause_agents(frame: Frame, allowed: tuple[str, ...]) -> list[tuple[str, str, float]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .holders import holders, orgs
 from .lexicon import ordered
 from .role_names import NAME_ROLES
 from .syntax import (
@@ -191,13 +192,13 @@ def _named_body(f: Frame):
 @role("holder")
 def _holder(f: Frame):
     """The person a role noun describes: "President Putin", "Rendon, associate director"."""
-    return f.holders(f.trigger)
+    return holders(f, f.trigger)
 
 
 @role("org")
 def _org(f: Frame):
     """The organisation of a role noun: "Russian President", "director at CSIS"."""
-    return f.orgs(f.trigger)
+    return orgs(f, f.trigger)
 
 
 @role("whole")
