@@ -70,6 +70,9 @@ def link_references(doc, mentions: list[Mention], entities: dict[str, Entity], g
     if person_mentions:
         _person_links(doc, person_mentions, entities, gaz, links)
     groups = {i: m for m in mentions if m.type != PERSON for i in range(*m.tokens)}
+    # a state agent's head noun stands for it too: "Syrian government forces renewed their assault"
+    groups.update({t.i: m for m in mentions if m.how == "state agent" for t in doc[m.tokens[1]:]
+                   if t.idx + len(t) == m.end})
     if groups:
         # descriptions first ("the regime"): a pronoun may then continue one ("The regime ... It said")
         link_descriptions(doc, mentions, links)
