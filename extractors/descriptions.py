@@ -13,7 +13,9 @@ of the document that was named or described before with the same head noun:
 The government nouns (``[institutions] leader_government_nouns``: regime, government,
 administration, junta) are one class: "the Assad government" ... "the regime". With two candidates
 ("the Counter-Daesh Coalition" and "the Syrian Arab Coalition") nothing is linked: the text does
-not say which. A description with a modifier naming an entity ("the Syrian regime") is a mention
+not say which; nor when the description's sentence offers another referent before it (a speaker
+of another body: "a Conservative spokeswoman said the party"; an indefinite of the same noun: "if
+a party ..., the party"; another state for a government noun). A description with a modifier naming an entity ("the Syrian regime") is a mention
 already; one with its own "of" phrase or possessor ("the government of X", "its army") is not a
 back reference. Links are made as ``how="description"``.
 
@@ -28,7 +30,7 @@ from __future__ import annotations
 from .actors import sector_of
 from .lexicon import words
 from .models import LOCATION, PERSON, STATE, Mention
-from .syntax import PLURAL_TAGS, tokens_with_text
+from .syntax import PLURAL_TAGS, SPEECH_VERBS, VERBAL_POS, lemma, subjects, tokens_with_text
 
 __all__ = ["DESCRIPTION_HEADS", "GOVERNMENT_NOUNS", "link_descriptions"]
 
@@ -68,9 +70,41 @@ def link_descriptions(doc, mentions: list[Mention], links: dict) -> None:
             continue
         cls = _noun_class(tok.lemma_.lower())
         keys = {(key, etype) for i, key, etype, c in named if c == cls and i < tok.i}
-        if len(keys) == 1:
+        if len(keys) == 1 and not _rival_before(tok, cls, *next(iter(keys)), mentions, in_mention):
             key, etype = keys.pop()
             links[tok.i] = (key, etype, "description")
+
+
+def _rival_before(tok, cls: str, key: str, etype: str, mentions, in_mention: set[int]) -> bool:
+    """Whether the description's own sentence offers another referent before it: an indefinite
+    noun of the same class ("if a party rings ..., the party"), a speaker of another body ("a
+    Conservative spokeswoman said the party ..."), or, for a government noun, another state
+    ("Britain's envoy said the government ...")."""
+    start = tok.sent.start
+    if any(_noun_class(t.lemma_.lower()) == cls and t.i not in in_mention
+           and any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children)
+           for t in tok.doc[start:tok.i]):
+        return True
+    speaker = _speaker(tok)
+    if speaker is not None and any(c.dep_ in {"compound", "amod"} and (c.ent_type_ in {"NORP", "ORG"} or c.i in in_mention)
+                                   and not _mentions_key(c, key, mentions) for c in speaker.children):
+        return True
+    return cls == "government" and any(m.type == STATE and m.key != key and start <= m.tokens[0] < tok.i for m in mentions)
+
+
+def _speaker(tok):
+    """The subject of the speech verb whose reported clause holds ``tok`` ("X said the party ...")."""
+    verb = tok.head
+    while verb.pos_ not in VERBAL_POS and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or lemma(verb.head) not in SPEECH_VERBS:
+        return None
+    subj = [t for t, _conf in subjects(verb.head)]
+    return subj[0] if subj else None
+
+
+def _mentions_key(tok, key: str, mentions) -> bool:
+    return any(m.key == key and m.tokens[0] <= tok.i < m.tokens[1] for m in mentions)
 
 
 def _named_classes(doc, actors) -> list[tuple[int, str, str, str]]:

@@ -32,6 +32,7 @@ def _linked(links, word: str) -> set[str]:
         # the government nouns are one class: "government" ... "the regime"
         ("Syrian government forces shelled Daraya. The regime denied the attack.", "regime", "state:SYR"),
         ("Britain's government met the unions. The government said it would raise pay.", "government", "state:GBR"),
+        ("The Labour Party met in Brighton. The party said it would cut taxes.", "party", "institution:labour-party"),
         # a lower-case noun modifying armed men: "government troops"
         ("Syrian government forces shelled Daraya. Government troops then entered the town.", "Government",
          "state:SYR"),
@@ -57,6 +58,12 @@ def test_description_links(extractor, text, word, key):
         ("Britain's government raised taxes. Government supporters marched in London.", "Government"),
         # a description with its own possessor is no back reference
         ("The Iraqi army entered Mosul. Syria said its army would follow.", "army"),
+        # the sentence offers another referent: a speaker of another body, an indefinite of the
+        # same noun, another state for a government noun
+        ("The Labour Party met in Brighton. A Conservative spokeswoman said the party broke the rules.", "party"),
+        ("The Labour Party met in Brighton. If a party breaks the rules, the party must pay.", "party"),
+        ("The Reagan administration raised tariffs. Manila's debt allowed the government to borrow more.",
+         "government"),
         # nothing named with that head before
         ("Hamas fired rockets at Israel. The army said it shot down most of them.", "army"),
     ],
