@@ -10,6 +10,10 @@ of the document that was named or described before with the same head noun:
 * a name the text describes by that noun: "X is a militant group", "X, an armed group, ...",
   "the jihadist group X" ... "the group".
 
+Armed men with "the" ("the militants", "the fighters", "the rebels": plural nouns of the agents
+table's armed-group and rebel sectors) refer back to the one organisation the text names or
+describes as such ("ISIL fighters", "X is a jihadist group", "the terrorist organisation X").
+
 The government nouns (``[institutions] leader_government_nouns``: regime, government,
 administration, junta) are one class: "the Assad government" ... "the regime". With two candidates
 ("the Counter-Daesh Coalition" and "the Syrian Arab Coalition") nothing is linked: the text does
@@ -29,7 +33,7 @@ from __future__ import annotations
 
 from .actors import sector_of
 from .lexicon import words
-from .models import LOCATION, PERSON, STATE, Mention
+from .models import INSTITUTION, LOCATION, PERSON, STATE, Mention
 from .syntax import PLURAL_TAGS, SPEECH_VERBS, VERBAL_POS, lemma, subjects, tokens_with_text
 
 __all__ = ["DESCRIPTION_HEADS", "GOVERNMENT_NOUNS", "link_descriptions"]
@@ -37,6 +41,11 @@ __all__ = ["DESCRIPTION_HEADS", "GOVERNMENT_NOUNS", "link_descriptions"]
 DESCRIPTION_HEADS = words("coref", "description_heads")
 GOVERNMENT_NOUNS = words("institutions", "leader_government_nouns")
 COPULAS = words("arguments", "copulas")
+#: Sectors (actors.sector_of) of armed men apart from a state: "the militants", "the rebels" refer back
+#: to the one organisation the text names or describes as such ("ISIL fighters", "a militant group").
+ARMED_SECTORS = frozenset({"armed group", "rebels"})
+#: The class of those descriptions and antecedents.
+ARMED = "<armed group>"
 #: Description heads that name a body of a state ("Britain's government", "Iraq's army").
 STATE_BODY_HEADS = (GOVERNMENT_NOUNS | words("institutions", "state_bodies")) & DESCRIPTION_HEADS
 #: Determiners of a description that refers back ("the regime", "this group"); not "a", "its".
@@ -60,15 +69,15 @@ def link_descriptions(doc, mentions: list[Mention], links: dict) -> None:
     actors = [m for m in mentions if m.type not in {PERSON, LOCATION}]
     if not actors:
         return
-    heads = tokens_with_text(doc, DESCRIPTION_HEADS, lower=True)
+    in_mention = {i for m in mentions for i in range(*m.tokens)}
+    heads = [(t, _noun_class(t.lemma_.lower())) for t in tokens_with_text(doc, DESCRIPTION_HEADS, lower=True)
+             if t.i not in in_mention and t.i not in links and _is_description(t, in_mention)]
+    heads += [(t, ARMED) for t in doc if t.tag_ in PLURAL_TAGS and t.i not in in_mention and t.i not in links
+              and _is_armed_description(t, in_mention)]
     if not heads:
         return
-    in_mention = {i for m in mentions for i in range(*m.tokens)}
     named = _named_classes(doc, actors)
-    for tok in heads:
-        if tok.i in in_mention or tok.i in links or not _is_description(tok, in_mention):
-            continue
-        cls = _noun_class(tok.lemma_.lower())
+    for tok, cls in sorted(heads, key=lambda x: x[0].i):
         keys = {(key, etype) for i, key, etype, c in named if c == cls and i < tok.i}
         if len(keys) == 1 and not _rival_before(tok, cls, *next(iter(keys)), mentions, in_mention):
             key, etype = keys.pop()
@@ -134,7 +143,31 @@ def _named_classes(doc, actors) -> list[tuple[int, str, str, str]]:
             out.append((head.i, m.key, m.type, _noun_class(head.lemma_.lower())))
         for noun in _describing_nouns(root):
             out.append((noun.i, m.key, m.type, _noun_class(noun.lemma_.lower())))
+            if m.type == INSTITUTION and _armed(noun):
+                out.append((noun.i, m.key, m.type, ARMED))  # "X is a militant group"
+        if m.type == INSTITUTION and root.dep_ == "compound" and head.i > root.i and _armed(head):
+            out.append((head.i, m.key, m.type, ARMED))  # "ISIL fighters", "Hamas militants"
     return out
+
+
+def _armed(noun) -> bool:
+    """Whether a noun, or an adjective or noun modifying it, names a non-state armed group
+    (:data:`ARMED_SECTORS`): "fighters", "a militant group", "a terrorist organisation"."""
+    return sector_of(noun) in ARMED_SECTORS or any(
+        c.dep_ in {"amod", "compound"} and c.i < noun.i and sector_of(c) in ARMED_SECTORS for c in noun.children)
+
+
+def _is_armed_description(tok, in_mention: set[int]) -> bool:
+    """Whether a plural noun is "the militants", "the fighters", "the rebels": armed men referring
+    back, with "the" and no modifier naming an entity, no possessor, no "of"/"from" phrase."""
+    if tok.pos_ != "NOUN" or sector_of(tok) not in ARMED_SECTORS:
+        return False
+    children = list(tok.children)
+    if any(c.i in in_mention or c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in {"of", "from"}
+           or c.i < tok.i and c.dep_ in {"compound", "amod"} and not c.text.islower() for c in children):
+        return False
+    det = [c for c in children if c.dep_ == "det"]
+    return len(det) == 1 and det[0].lower_ == "the"
 
 
 def _describing_nouns(root) -> list:

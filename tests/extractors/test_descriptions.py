@@ -39,6 +39,11 @@ def _linked(links, word: str) -> set[str]:
         # a name the text describes by the noun: "X is a militant group"
         ("Jaish al-Nasr is a militant group in Iraq. The group kidnapped two engineers.", "group",
          "institution:jaish-al-nasr"),
+        # armed men ("the militants", "the fighters") refer back to the one armed group named or described
+        ("Hamas militants fired rockets at Israel on Monday. Egypt said the militants also attacked an army post.",
+         "militants", "institution:hamas"),
+        ("Jaish al-Nasr is a jihadist group in Syria. On Monday the fighters attacked a checkpoint near Hama.",
+         "fighters", "institution:jaish-al-nasr"),
     ],
 )
 def test_description_links(extractor, text, word, key):
@@ -64,6 +69,9 @@ def test_description_links(extractor, text, word, key):
         ("The Labour Party met in Brighton. If a party breaks the rules, the party must pay.", "party"),
         ("The Reagan administration raised tariffs. Manila's debt allowed the government to borrow more.",
          "government"),
+        # two armed groups; and a state's troops are no armed group for "the rebels"
+        ("ISIL fighters and Hamas militants were mentioned. The militants attacked Israel.", "militants"),
+        ("Syrian troops shelled Homs. The rebels fired back at the army.", "rebels"),
         # nothing named with that head before
         ("Hamas fired rockets at Israel. The army said it shot down most of them.", "army"),
     ],
@@ -79,3 +87,5 @@ def test_linked_description_is_an_argument(extractor):
     assert ("state:IRQ", "ATTACKED", "institution:islamic-state-of-iraq-and-the-levant") in edges
     _links, edges = _process(extractor, "Jaish al-Nasr is a militant group in Iraq. The group was founded by Abu Bakr al-Hamawi.")
     assert ("person:abu-bakr-al-hamawi", "HEAD_OF", "institution:jaish-al-nasr") in edges
+    _links, edges = _process(extractor, "Jaish al-Nasr is a jihadist group in Syria. On Monday the fighters attacked Syrian troops near Hama.")
+    assert ("institution:jaish-al-nasr", "ATTACKED", "state:SYR") in edges
