@@ -254,9 +254,9 @@ class Frame:
     def _one_national(tok) -> bool:
         """Whether a state's demonym names one of its people: "an Israeli", "the Belgian (had an
         operation)" (a person of that nationality, not the state; "the Israelis", "Israeli troops",
-        "Israel" are the state)."""
+        "Israel" are the state; nor is "the army", a description linked to its state)."""
         return (tok.pos_ in {"NOUN", "PROPN"} and tok.tag_ not in PLURAL_TAGS and tok.dep_ not in GROUP_MODIFIER_DEPS
-                and tok.ent_type_ in {"NORP", ""} and any(c.dep_ == "det" for c in tok.children))
+                and tok.ent_type_ in {"NORP", ""} and any(c.dep_ == "det" for c in tok.children) and not is_agent_noun(tok))
 
     def _act_noun(self, tok) -> bool:
         """Whether a noun names an act done to a target (a noun of ``act_on_types`` or a victim

@@ -8,7 +8,8 @@ leader" links to the one leader of that state mentioned before. "it", "its", "th
 Y", "soldiers from X began their assault"), or the main subject of the sentence before for a
 main-clause subject ("X shelled Y. It said ..."), with number agreement; a "we" with none of
 these continues the last "we" linked in the same stretch of one voice (no quotation mark or
-paragraph break between). Links are not mentions: relation extraction reads them, and ``--explain`` shows them
+paragraph break between). Descriptions of states and organisations ("the regime", "the
+coalition", "coalition forces") are linked by :mod:`.descriptions`. Links are not mentions: relation extraction reads them, and ``--explain`` shows them
 (how="pronoun" / "description"). The word lists are in ``data/lexicon.toml`` ([coref]).
 """
 
@@ -18,6 +19,7 @@ import bisect
 from collections import Counter
 
 from .actors import is_agent_noun
+from .descriptions import link_descriptions
 from .gazetteer import Gazetteer
 from .lexicon import words
 from .models import LOCATION, PERSON, Entity, Mention
@@ -68,7 +70,12 @@ def link_references(doc, mentions: list[Mention], entities: dict[str, Entity], g
     if person_mentions:
         _person_links(doc, person_mentions, entities, gaz, links)
     groups = {i: m for m in mentions if m.type != PERSON for i in range(*m.tokens)}
+    # a state agent's head noun stands for it too: "Syrian government forces renewed their assault"
+    groups.update({t.i: m for m in mentions if m.how == "state agent" for t in doc[m.tokens[1]:]
+                   if t.idx + len(t) == m.end})
     if groups:
+        # descriptions first ("the regime"): a pronoun may then continue one ("The regime ... It said")
+        link_descriptions(doc, mentions, links)
         _group_links(doc, groups, links)
     return links
 

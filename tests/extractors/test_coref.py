@@ -38,6 +38,9 @@ def _linked(links, word: str) -> set[str]:
          "institution:iraqi-counter-terrorism-service"),
         # a main-clause subject continues the main subject of the sentence before
         ("Hamas fired rockets at Israel on Sunday. It said the attack was revenge.", "It", "institution:hamas"),
+        # a state agent ("Syrian government forces") binds and continues like its demonym
+        ("Syrian government forces renewed their assault on the Free Syrian Army.", "their", "state:SYR"),
+        ("The Iraqi army entered Mosul on Monday. It then attacked ISIL fighters.", "It", "state:IRQ"),
     ],
 )
 def test_group_pronoun_links(extractor, text, pronoun, key):
