@@ -66,8 +66,8 @@ AGENTS_OUT = DATA / "agents.toml"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lexicon_review import (  # noqa: E402  (the reviewed tables, beside this script)
     ACTOR_SECTORS, AGREE_VERBS, AGREEMENT_NOUNS, ASYLUM_NOUNS, BARE_PREPS, CIVIL_SECTORS, CODE_TYPES,
-    EVENT_NOUN_FILES, EVENT_NOUNSETS, INDICT_NOUNS, INDICT_VERBS, LAWSUIT_VERBS, MOTION_VERBS, NOT_EVENT_NOUNS,
-    PARTICLES, SECTORS,
+    EVENT_NOUN_FILES, EVENT_NOUNSETS, EXPRESSION_VERBS, INDICT_NOUNS, INDICT_VERBS, LAWSUIT_VERBS, MOTION_VERBS,
+    NOT_EVENT_NOUNS, PARTICLES, SECTORS, STANCE_PREPS,
     SUPPORT_VERBS, VERB_CODES, WORDNET_SENSES,
 )
 
@@ -304,9 +304,10 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
             return
         key = tuple(entry.get(k, "") for k in ("lemma", "particle", "object", "prep", "prep_object"))
         old = out[type_name][kind].get(key)
-        if old is None or old["source"].startswith("object of ") and entry["source"].startswith("wordnet:"):
+        if old is None or old["source"].startswith("object of ") and entry["source"][len("wordnet:"):] in VERB_CODES:
             # a nominalisation of a reviewed verb is an event noun anywhere, not only as the
-            # object of one support verb ("the arrest of X", not only "announced the arrest")
+            # object of one support verb ("the arrest of X", not only "announced the arrest");
+            # one of another verb does not count alone, and must not hide the support-verb entry
             out[type_name][kind][key] = entry
 
     def typed(code: str, lemma: str, obj: str = "") -> tuple[str | None, dict]:
@@ -335,6 +336,7 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
         if t:
             add("verbs", t, {"lemma": verb, "cameo": code, "source": source, **extra})
             bare.setdefault(verb, (t, code))
+    coded = _object_types(patterns, synsets, typed)
     for verb, after, codes in patterns:
         first, _, second = codes.partition(":")
         code, reverse = (first, False) if re.fullmatch(r"\d+", first) else (second, True)
@@ -354,8 +356,12 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
             if t and obj and verb in SUPPORT_VERBS and not variant["particle"] and not reverse:
                 if obj.startswith("&") and obj[1:] not in EVENT_NOUNSETS:
                     continue  # "offer &WEAPON": the object is a thing, not the event
+                if verb in EXPRESSION_VERBS and len(coded[(verb, obj)]) > 1:
+                    continue  # a stance CAMEO codes two ways ("VOICE * REGRET" 018 and 055)
                 for noun in synsets[obj] if obj.startswith("&") else [obj]:
                     add("nouns", t, {"lemma": noun, "cameo": code, "source": f"object of {verb}", **extra})
+                    for prep in STANCE_PREPS if verb in EXPRESSION_VERBS else ():
+                        add("nouns", t, {"lemma": noun, "prep": prep, "cameo": code, "source": f"object of {verb}", **extra})
     for verb, (t, code) in sorted(bare.items()):
         if " " in verb:
             continue
@@ -368,6 +374,20 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
             if v and v.startswith("&")}
     nounsets = {name[1:]: sorted(set(synsets[name])) for name in sorted(used)}
     return out, nounsets
+
+
+def _object_types(patterns, synsets, typed) -> dict[tuple[str, str], set]:
+    """(verb, object noun) -> the types (None: no type) of every CAMEO pattern of the verb with
+    that object and no particle or preposition."""
+    out: dict[tuple[str, str], set] = defaultdict(set)
+    for verb, after, codes in patterns:
+        code = codes.partition(":")[0]
+        if not re.fullmatch(r"\d+", code):
+            continue
+        for variant in _parse_pattern(after, synsets) or []:
+            if variant["object"] and not (variant["particle"] or variant["prep"]):
+                out[(verb, variant["object"])].add(typed(code, verb, variant["object"])[0])
+    return out
 
 
 def _toml_str(value) -> str:

@@ -137,10 +137,16 @@ AGREE_VERBS = {"agree", "concur"}
 AGREEMENT_NOUNS = {"agreement", "deal", "accord", "accords", "pact", "&treaty", "understanding"}
 #: Object nouns that make an aid / appeal code the asylum type.
 ASYLUM_NOUNS = {"asylum", "refuge", "sanctuary", "political asylum", "&asylum"}
+#: Verbs of expression: CAMEO codes the stance they express by its object noun ("EXPRESS *
+#: OUTRAGE" [111], "VOICE * SATISFACTION" [051]): the noun is the event, and
+#: its target is the object of a preposition of the noun (``STANCE_PREPS``): "expressed outrage AT
+#: X", "voiced anger OVER X's decision", "displeasure WITH the government".
+EXPRESSION_VERBS = {"express", "voice"}
+STANCE_PREPS = ("about", "at", "over", "to", "toward", "towards", "with")
 #: Support (light) verbs: their CAMEO object noun carries the event ("impose sanctions").
 SUPPORT_VERBS = {"hold", "impose", "launch", "stage", "conduct", "make", "give", "grant", "offer",
                  "reach", "sign", "issue", "level", "file", "carry_out", "mount", "begin", "start",
-                 "open", "extend", "provide", "announce", "hold_talks", "engage"}
+                 "open", "extend", "provide", "announce", "hold_talks", "engage"} | EXPRESSION_VERBS
 #: CAMEO noun sets whose members name events (the others name things: weapons, aircraft, food).
 EVENT_NOUNSETS = {"asylum", "ceasefire", "negotiation", "mediation", "proposal", "investigation",
                   "detention", "treaty", "solution", "dispute", "fight", "fight of words"}

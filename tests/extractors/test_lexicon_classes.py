@@ -1,0 +1,64 @@
+"""Issue 12: whole classes of the CAMEO-derived trigger lexicon (bench/build_lexicon.py), each with
+its sense test: stances named by the object of an expression verb ("expressed outrage at X"),
+support-verb objects that are events only under their verb ("filed a complaint against X").
+
+Real small English model; sentences are invented for these tests (no dev-set text). Entities are
+given by name so that the test reads the relation stage alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+NAMES = {
+    "Norway": ("state:NOR", "State"), "Moldova": ("state:MDA", "State"), "Peru": ("state:PER", "State"),
+    "Chile": ("state:CHL", "State"), "Tanaka": ("person:tanaka", "Person"), "Ortiz": ("person:ortiz", "Person"),
+    "Codelco": ("institution:codelco", "Institution"),
+}
+
+
+@pytest.fixture(scope="module")
+def extract(nlp, relation_extractor):
+    def run(text):
+        return {(r.subject, r.type, r.object) for r in relation_extractor(nlp(text), lambda t: NAMES.get(t.text))
+                if r.status != "negated"}
+
+    return run
+
+
+@pytest.mark.parametrize("text", [
+    "Peru expressed outrage at Chile over the border incident.",
+    "Peru voiced anger over Chile's decision to close the port.",
+    "Peru expressed strong displeasure with Chile.",
+    "Peru voiced dismay at Chile's handling of the crisis.",
+])
+def test_a_stance_of_disapproval_is_criticism(extract, text):
+    assert ("state:PER", "CRITICIZED", "state:CHL") in extract(text)
+
+
+def test_a_stance_of_approval_is_praise(extract):
+    assert ("state:PER", "PRAISED", "state:CHL") in extract("Peru expressed gratitude to Chile for its help.")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru expressed concern about the weather in Chile.",   # CAMEO 012: a pessimistic comment, no act
+    "Peru expressed regret over Chile's losses.",            # CAMEO codes it both sympathy and apology
+    "Peru expressed fear that Chile would suffer.",
+])
+def test_a_stance_cameo_does_not_type_is_no_relation(extract, text):
+    assert not {t for _s, t, _o in extract(text)} & {"CRITICIZED", "PRAISED"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru filed a complaint against Chile with the tribunal.", ("state:PER", "CRITICIZED", "state:CHL")),
+    ("Peru issued a warning to Chile.", ("state:PER", "THREATENED", "state:CHL")),
+])
+def test_support_verb_objects_of_unreviewed_verbs(extract, text, expected):
+    # "complaint" and "warning" are CAMEO objects of FILE and ISSUE; their verbs (complain, warn)
+    # are no reviewed triggers alone, which must not hide the support-verb entry
+    assert expected in extract(text)
+
+
+def test_a_stance_noun_needs_its_expression_verb(extract):
+    # "anger" alone is no act of criticism: it must be the object of a support or light verb
+    assert not any(t == "CRITICIZED" for _s, t, _o in extract("The anger in Peru at Chile grew."))
