@@ -80,6 +80,10 @@ VERB_CODES = {
     "talk": "040", "confer": "040", "discuss": "040",
     "praise": "051", "commend": "051", "hail": "051", "applaud": "051", "laud": "051",
     "congratulate": "051", "acclaim": "051", "extol": "051", "compliment": "051",
+    # WELCOME sits in CAMEO's ACCLAIM block [051]; its hosting sense is coded by its patterns with
+    # a guest as object ("WELCOME * VISIT", "(TO)", "COUNTERPARTS" [043]), which the curated
+    # meeting rule reads first: what is left ("welcomed X's decision") is praise of its doer
+    "welcome": "051",
     "cooperate": "060", "collaborate": "060",
     "appeal": "020", "petition": "020", "implore": "020", "plead": "020",
     # SUGGEST [020]: a request only with the act advised ("advised X TO leave"; not "advised the

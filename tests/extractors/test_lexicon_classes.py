@@ -62,3 +62,12 @@ def test_support_verb_objects_of_unreviewed_verbs(extract, text, expected):
 def test_a_stance_noun_needs_its_expression_verb(extract):
     # "anger" alone is no act of criticism: it must be the object of a support or light verb
     assert not any(t == "CRITICIZED" for _s, t, _o in extract("The anger in Peru at Chile grew."))
+
+
+def test_welcoming_an_act_praises_its_doer_welcoming_a_guest_is_a_meeting(extract):
+    # WELCOME is in CAMEO's praise block [051]; with a guest as object it is hosting [043]
+    assert ("state:PER", "PRAISED", "state:CHL") in extract("Peru welcomed Chile's decision to reopen the border.")
+    assert ("state:PER", "PRAISED", "state:CHL") in extract("Peru welcomed the decision by Chile to reopen the border.")
+    hosted = extract("Peru welcomed Tanaka to Lima on Monday.")
+    assert ("state:PER", "MET_WITH", "person:tanaka") in hosted
+    assert not any(t == "PRAISED" for _s, t, _o in hosted)
