@@ -55,6 +55,8 @@ def other_sense(frame: Frame) -> bool:
     if trig.pos_ == "NOUN" and trig.lemma_.lower() in IN_OF_IDIOMS and trig.dep_ == "pobj" and trig.head.lower_ == "in":
         # "in charge of X": a post
         return True
+    if _other_event_met(frame):
+        return True
     lexicon = frame.ontology.triggers
     if lexicon is None or frame.rule.type not in FORCE_TYPES:
         return False
@@ -66,6 +68,36 @@ def other_sense(frame: Frame) -> bool:
         types = lexicon.compound_types(noun) if noun.pos_ == "NOUN" else ()
         if types and frame.rule.type not in types:
             return True
+    return False
+
+
+# PLOVER category of the consultation types (meetings, talks, mediation, calls).
+CONSULT = "CONSULT"
+MET_DEPS = frozenset({"dobj", "nsubjpass"})
+PARTY_ROLE = "party"
+
+
+def _other_event_met(frame: Frame) -> bool:
+    """Sense test by object class for verbs of meeting ("meet", "host", "welcome", "receive"): an
+    event noun as their object that only other types name is met, hosted or welcomed without a
+    meeting ("welcomed the agreement between X and Y", "met the deadline", "received criticism"),
+    unlike a meeting's own nouns ("hosted talks between X and Y", "received a visit from X")."""
+    trig, onto = frame.trigger, frame.ontology
+    # rules whose object is a party met (not a topic discussed, nor an event brokered)
+    if trig.pos_ != "VERB" or PARTY_ROLE not in frame.rule.object or onto.types[frame.rule.type].plover != CONSULT:
+        return False
+    types_of = onto.__dict__.get("_noun_types")
+    if types_of is None:
+        types_of = {}
+        for name in onto.types:
+            for noun in onto.type_nouns(name):
+                types_of.setdefault(noun, set()).add(name)
+        onto.__dict__["_noun_types"] = types_of
+    for obj in trig.children:
+        if obj.dep_ in MET_DEPS and obj.pos_ == "NOUN":
+            types = types_of.get(obj.lemma_.lower()) or types_of.get(obj.lower_)
+            if types and not any(onto.types[t].plover == CONSULT for t in types):
+                return True
     return False
 
 

@@ -71,3 +71,18 @@ def test_welcoming_an_act_praises_its_doer_welcoming_a_guest_is_a_meeting(extrac
     hosted = extract("Peru welcomed Tanaka to Lima on Monday.")
     assert ("state:PER", "MET_WITH", "person:tanaka") in hosted
     assert not any(t == "PRAISED" for _s, t, _o in hosted)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru welcomed the agreement between Chile and Moldova.",
+    "Peru welcomed the ceasefire between Chile and Moldova.",
+])
+def test_an_event_of_another_type_welcomed_is_no_meeting_of_its_parties(extract, text):
+    # a verb of meeting with an event noun that only other types name ("agreement": AGREED_WITH)
+    assert ("state:CHL", "MET_WITH", "state:MDA") not in extract(text)
+
+
+def test_a_meeting_hosted_or_a_visit_received_is_a_meeting(extract):
+    assert ("state:CHL", "MET_WITH", "state:MDA") in extract("Peru hosted talks between Chile and Moldova.")
+    assert ("state:CHL", "MET_WITH", "state:MDA") in extract("Peru hosted a summit of Chile and Moldova.")
+    assert ("person:tanaka", "MET_WITH", "state:PER") in extract("Peru received a visit from Tanaka.")
