@@ -30,6 +30,15 @@ Codes ``03x`` ("express intent to ...") and ``13x`` carry ``intent = true``: the
 intention (status proposed) of the type's act. A pattern coded ``[:CODE]`` (only the reverse code)
 carries ``reverse = true``: its grammatical subject is the target ("FACE TRIAL").
 
+Synonym blocks: CAMEO writes a pattern once, under one verb of its block ("REJECT * REQUEST" [120]
+for RULE OUT, DECLINE, DENY, REFUSE, RESIST, ...). A pattern of a reviewed verb (``VERB_CODES``)
+whose type is that verb's own act and whose object is an event noun of the lexicon is carried to
+the block's other verbs (``source = "block of VERB"``): "denied X's request", "ruled out talks".
+
+Stances: the objects of the expression verbs (``EXPRESSION_VERBS``: "expressed OUTRAGE" [111],
+"voiced SATISFACTION" [051]) are nouns of their type, also with the prepositions naming their
+target (``STANCE_PREPS``); a stance CAMEO codes two ways for one verb is left out.
+
 Nominalisations (``nouns``): (a) WordNet derivational links from the first three senses of each
 bare-verb trigger to nouns of the lexicographer files noun.act, noun.event, noun.communication
 (event nouns: arrest, mediation, invasion, visit; never agent nouns like "mediator"); (b) the
@@ -185,6 +194,27 @@ def read_cameo(path: Path = CAMEO):
             if "[---]" not in text:  # "[---]": the bare verb is explicitly not an event
                 verbs.append((verb, vm.group(1) if vm else None, block_code, head))
     return synsets, verbs, patterns
+
+
+def block_siblings(path: Path = CAMEO) -> dict[str, set[str]]:
+    """Verb -> the other verbs of its CAMEO synonym block(s) (``--- HEAD [code] ---`` to the next)."""
+    blocks, current, section = [], None, None
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith("####### "):
+            section = "verbs" if line.startswith("####### VERB") else "other"
+            continue
+        if section != "verbs":
+            continue
+        if re.match(r"^---\s+\S+\s+\[[^\]]*\]\s+---", line):
+            current = set()
+            blocks.append(current)
+        elif current is not None and re.match(r"^[+A-Z]", line):
+            current.add(_words(re.split(r"[\s\[{#]", line)[0]))
+    out: dict[str, set[str]] = defaultdict(set)
+    for block in blocks:
+        for verb in block:
+            out[verb] |= block - {verb}
+    return out
 
 
 def _synset(token: str, synsets: dict[str, list[str]]) -> list[str] | None:
@@ -362,6 +392,26 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
                     add("nouns", t, {"lemma": noun, "cameo": code, "source": f"object of {verb}", **extra})
                     for prep in STANCE_PREPS if verb in EXPRESSION_VERBS else ():
                         add("nouns", t, {"lemma": noun, "prep": prep, "cameo": code, "source": f"object of {verb}", **extra})
+    # the act of a reviewed verb on an event, carried to the other verbs of its synonym block:
+    # CAMEO writes "REJECT * REQUEST" [120] once, for the block RULE OUT, DECLINE, DENY, REFUSE, ...
+    events = {e["lemma"] for d in out.values() for e in d["nouns"].values()}
+    siblings = block_siblings()
+    for verb, after, codes in patterns:
+        if verb not in VERB_CODES or not VERB_CODES[verb] or not re.fullmatch(r"\d+", codes):
+            continue
+        t, extra = typed(codes, verb)
+        if t is None or t != typed(VERB_CODES[verb], verb)[0]:
+            continue
+        for variant in _parse_pattern(after, synsets) or []:
+            noun = variant["object"] or variant["prep_object"]
+            if variant["particle"] or not noun or noun.startswith("&") or noun not in events:
+                continue
+            for other in sorted(siblings.get(verb, ())):
+                if other in MOTION_VERBS or other in VERB_CODES:
+                    continue
+                entry = {"lemma": other, **{k: v for k, v in variant.items() if v}, "cameo": codes,
+                         "source": f"block of {verb}", **extra}
+                add("verbs", t, entry)
     for verb, (t, code) in sorted(bare.items()):
         if " " in verb:
             continue

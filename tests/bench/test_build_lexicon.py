@@ -108,3 +108,12 @@ def test_stances_of_expression_verbs_and_support_objects(triggers):
     # a support-verb object stays when WordNet links it to an unreviewed verb ("complain")
     complaint = [n for n in triggers["types"]["CRITICIZED"]["nouns"] if n["lemma"] == "complaint" and "prep" not in n]
     assert [n["source"] for n in complaint] == ["object of file"]
+
+
+def test_block_patterns_of_reviewed_verbs_reach_their_siblings(triggers):
+    rejected = triggers["types"]["REJECTED"]["verbs"]
+    sources = {(v["lemma"], v.get("object")): v["source"] for v in rejected}
+    assert sources[("deny", "request")] == "block of reject"
+    assert sources[("rule out", "request")] == "block of reject"
+    # only event objects: "REJECT * LABEL" [016] names no event
+    assert ("deny", "label") not in sources

@@ -86,3 +86,17 @@ def test_a_meeting_hosted_or_a_visit_received_is_a_meeting(extract):
     assert ("state:CHL", "MET_WITH", "state:MDA") in extract("Peru hosted talks between Chile and Moldova.")
     assert ("state:CHL", "MET_WITH", "state:MDA") in extract("Peru hosted a summit of Chile and Moldova.")
     assert ("person:tanaka", "MET_WITH", "state:PER") in extract("Peru received a visit from Tanaka.")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru denied Chile's request for landing rights.",
+    "Peru ruled out Chile's request for new talks.",
+])
+def test_patterns_of_a_reviewed_verb_carry_to_its_synonym_block(extract, text):
+    # CAMEO writes "REJECT * REQUEST" [120] once for its block (RULE OUT, DECLINE, DENY, REFUSE, ...)
+    assert ("state:PER", "REJECTED", "state:CHL") in extract(text)
+
+
+def test_a_block_verb_on_a_non_event_object_is_not_its_act(extract):
+    # "deny" alone is no rejection (CAMEO codes "DENY * REPORT" as a denial of responsibility)
+    assert not any(t == "REJECTED" for _s, t, _o in extract("Peru denied Chile's report on the incident."))
