@@ -105,6 +105,11 @@ VERB_CODES = {
     "indict": "173", "charge": "173", "prosecute": "173", "convict": "173",
     "extradite": "174", "deport": "174", "expel": "174", "banish": "174", "evict": "174",
     "confiscate": "1711", "censor": "1721", "suppress": "170", "repress": "175",
+    # IMPEL [170] "coerce": a coercion of the object only with the act forced on it ("forced X TO
+    # sell"; not "forced its way", "forced a vote"): lexicon.toml [triggers] clause_sense_verbs
+    "force": "170", "compel": "170",
+    # NATIONALIZE [171] "seize property": the owner of what is taken over is its target
+    "nationalise": "171", "nationalize": "171",
     "crack down": "170", "cordon off": "170", "kick out": "174", "boot out": "174",
     "give in": "080", "back down": "080", "abide by": "080", "conform to": "080",
     "call off": "160", "call up": "154", "pull back": "087", "set free": "0841",

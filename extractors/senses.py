@@ -13,6 +13,7 @@ from .arguments import Frame
 from .lexicon import words
 from .ontology import Rule, spec_matches
 from .syntax import OBJ_DEPS
+from .triggers import LEXICON_RULE_PREFIX
 
 __all__ = ["NAMING_TYPES", "duration", "excluded", "naming_use", "other_sense", "required_in_phrase", "unarmed_force"]
 
@@ -46,7 +47,8 @@ def other_sense(frame: Frame) -> bool:
     verb takes as its object, heads a multi-word noun of the lexicon of another type ("a hunger
     strike" is a protest, "launched a scathing attack" criticism, "a mock raid" an exercise)."""
     trig = frame.trigger
-    if trig.lemma_.lower() in CLAUSE_SENSE_VERBS and not any(c.dep_ in {"xcomp", "ccomp"} for c in trig.children):
+    if trig.lemma_.lower() in CLAUSE_SENSE_VERBS and frame.rule.id.startswith(LEXICON_RULE_PREFIX) \
+            and not any(c.dep_ in {"xcomp", "ccomp"} for c in trig.children):
         # "advised X to leave" asks; "advised X on reforms" counsels
         return True
     if trig.lemma_.lower() in FATE_VERBS and any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in trig.children):

@@ -100,3 +100,14 @@ def test_patterns_of_a_reviewed_verb_carry_to_its_synonym_block(extract, text):
 def test_a_block_verb_on_a_non_event_object_is_not_its_act(extract):
     # "deny" alone is no rejection (CAMEO codes "DENY * REPORT" as a denial of responsibility)
     assert not any(t == "REJECTED" for _s, t, _o in extract("Peru denied Chile's report on the incident."))
+
+
+def test_coercion_verbs_need_the_act_forced(extract):
+    # CAMEO IMPEL [170]: "forced X TO sell" coerces X; "forced a vote" coerces no one
+    assert ("state:PER", "COERCED", "institution:codelco") in extract("Peru forced Codelco to sell its main mine.")
+    assert ("state:PER", "COERCED", "state:CHL") in extract("Peru compelled Chile to withdraw its envoy.")
+    assert not any(t == "COERCED" for _s, t, _o in extract("Peru forced a vote on the plan from Chile."))
+
+
+def test_nationalising_property_coerces_its_owner(extract):
+    assert ("state:PER", "COERCED", "institution:codelco") in extract("Peru nationalized Codelco's mines.")
