@@ -38,8 +38,11 @@ def naming_use(trig) -> bool:
 
 
 def excluded(rule: Rule, trig) -> bool:
-    """Whether the rule's sense test (``exclude``) rejects this use of its trigger word."""
-    return any(spec_matches(child, spec) for spec in rule.exclude for child in trig.children)
+    """Whether the rule's sense test (``exclude``) rejects this use of its trigger word. A
+    preposition of duration marks no sense: "called FOR calm" is an appeal, "spoke with X FOR an
+    hour" still a conversation."""
+    return any(spec_matches(child, spec) for spec in rule.exclude for child in trig.children
+               if not (child.dep_ == "prep" and duration(child)))
 
 
 def other_sense(frame: Frame) -> bool:

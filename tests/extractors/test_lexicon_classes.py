@@ -111,3 +111,9 @@ def test_coercion_verbs_need_the_act_forced(extract):
 
 def test_nationalising_property_coerces_its_owner(extract):
     assert ("state:PER", "COERCED", "institution:codelco") in extract("Peru nationalized Codelco's mines.")
+
+
+def test_a_preposition_of_duration_is_no_sense_marker(extract):
+    # speak.v1 excludes "for" ("called FOR calm" is an appeal); a span of time is no such use
+    assert ("state:PER", "SPOKE_WITH", "state:CHL") in extract("Peru spoke with Chile for an hour on Monday.")
+    assert not any(t == "SPOKE_WITH" for _s, t, _o in extract("Peru called for talks with Chile."))
