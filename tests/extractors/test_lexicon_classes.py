@@ -117,3 +117,16 @@ def test_a_preposition_of_duration_is_no_sense_marker(extract):
     # speak.v1 excludes "for" ("called FOR calm" is an appeal); a span of time is no such use
     assert ("state:PER", "SPOKE_WITH", "state:CHL") in extract("Peru spoke with Chile for an hour on Monday.")
     assert not any(t == "SPOKE_WITH" for _s, t, _o in extract("Peru called for talks with Chile."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru is ready to negotiate with Chile.", ("state:PER", "NEGOTIATED_WITH", "state:CHL", "proposed")),
+    ("Peru is willing to mediate between Chile and Moldova.", ("state:PER", "MEDIATED", "state:CHL", "proposed")),
+    ("Peru was unable to help Chile.", ("state:PER", "AIDED", "state:CHL", "negated")),
+    ("Peru was reluctant to criticize Chile.", ("state:PER", "CRITICIZED", "state:CHL", "negated")),
+])
+def test_an_adjective_predicate_passes_its_subject_and_its_modality(nlp, relation_extractor, text, expected):
+    # "X is ready (willing, unable, reluctant) to VERB": the copula's subject does the act, which is
+    # intended (ready, willing) or not done (unable, reluctant)
+    found = {(r.subject, r.type, r.object, r.status) for r in relation_extractor(nlp(text), lambda t: NAMES.get(t.text))}
+    assert expected in found
