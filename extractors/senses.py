@@ -18,6 +18,7 @@ from .triggers import LEXICON_RULE_PREFIX
 __all__ = ["NAMING_TYPES", "duration", "excluded", "naming_use", "other_sense", "required_in_phrase", "unarmed_force"]
 
 FORCE_TYPES = words("triggers", "force_types")
+ANSWER_TYPES = words("triggers", "answer_types")
 FORCE_SENSE_VERBS = words("triggers", "force_sense_verbs")
 FORCE_SECTORS = words("triggers", "force_sectors")
 VERB_ONLY_FORCE = words("triggers", "verb_only_force")
@@ -61,6 +62,10 @@ def other_sense(frame: Frame) -> bool:
         # "in charge of X": a post
         return True
     if _other_event_met(frame):
+        return True
+    if frame.rule.type in ANSWER_TYPES and any(
+            c.dep_ in MET_DEPS and (e := frame.ent(c)) is not None and e[1] == "Person" for c in trig.children):
+        # "would accept the president and his wife": a person received, no proposal answered
         return True
     lexicon = frame.ontology.triggers
     if lexicon is None or frame.rule.type not in FORCE_TYPES:

@@ -130,3 +130,9 @@ def test_an_adjective_predicate_passes_its_subject_and_its_modality(nlp, relatio
     # intended (ready, willing) or not done (unable, reluctant)
     found = {(r.subject, r.type, r.object, r.status) for r in relation_extractor(nlp(text), lambda t: NAMES.get(t.text))}
     assert expected in found
+
+
+def test_a_person_accepted_is_received_not_answered(extract):
+    # CAMEO "ACCEPT * &REFUGEE" [0333]: accepting people is aid; ACCEPTED answers a proposal
+    assert ("state:PER", "ACCEPTED", "state:CHL") in extract("Peru accepted Chile's offer of talks.")
+    assert not any(t == "ACCEPTED" for _s, t, _o in extract("Peru would be willing to accept Ortiz and Tanaka."))
