@@ -30,6 +30,15 @@ Codes ``03x`` ("express intent to ...") and ``13x`` carry ``intent = true``: the
 intention (status proposed) of the type's act. A pattern coded ``[:CODE]`` (only the reverse code)
 carries ``reverse = true``: its grammatical subject is the target ("FACE TRIAL").
 
+Synonym blocks: CAMEO writes a pattern once, under one verb of its block ("REJECT * REQUEST" [120]
+for RULE OUT, DECLINE, DENY, REFUSE, RESIST, ...). A pattern of a reviewed verb (``VERB_CODES``)
+whose type is that verb's own act and whose object is an event noun of the lexicon is carried to
+the block's other verbs (``source = "block of VERB"``): "denied X's request", "ruled out talks".
+
+Stances: the objects of the expression verbs (``EXPRESSION_VERBS``: "expressed OUTRAGE" [111],
+"voiced SATISFACTION" [051]) are nouns of their type, also with the prepositions naming their
+target (``STANCE_PREPS``); a stance CAMEO codes two ways for one verb is left out.
+
 Nominalisations (``nouns``): (a) WordNet derivational links from the first three senses of each
 bare-verb trigger to nouns of the lexicographer files noun.act, noun.event, noun.communication
 (event nouns: arrest, mediation, invasion, visit; never agent nouns like "mediator"); (b) the
@@ -66,8 +75,8 @@ AGENTS_OUT = DATA / "agents.toml"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lexicon_review import (  # noqa: E402  (the reviewed tables, beside this script)
     ACTOR_SECTORS, AGREE_VERBS, AGREEMENT_NOUNS, ASYLUM_NOUNS, BARE_PREPS, CIVIL_SECTORS, CODE_TYPES,
-    EVENT_NOUN_FILES, EVENT_NOUNSETS, INDICT_NOUNS, INDICT_VERBS, LAWSUIT_VERBS, MOTION_VERBS, NOT_EVENT_NOUNS,
-    PARTICLES, SECTORS,
+    EVENT_NOUN_FILES, EVENT_NOUNSETS, EXPRESSION_VERBS, INDICT_NOUNS, INDICT_VERBS, LAWSUIT_VERBS, MOTION_VERBS,
+    NOT_EVENT_NOUNS, PARTICLES, SECTORS, STANCE_PREPS,
     SUPPORT_VERBS, VERB_CODES, WORDNET_SENSES,
 )
 
@@ -187,6 +196,27 @@ def read_cameo(path: Path = CAMEO):
     return synsets, verbs, patterns
 
 
+def block_siblings(path: Path = CAMEO) -> dict[str, set[str]]:
+    """Verb -> the other verbs of its CAMEO synonym block(s) (``--- HEAD [code] ---`` to the next)."""
+    blocks, current, section = [], None, None
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith("####### "):
+            section = "verbs" if line.startswith("####### VERB") else "other"
+            continue
+        if section != "verbs":
+            continue
+        if re.match(r"^---\s+\S+\s+\[[^\]]*\]\s+---", line):
+            current = set()
+            blocks.append(current)
+        elif current is not None and re.match(r"^[+A-Z]", line):
+            current.add(_words(re.split(r"[\s\[{#]", line)[0]))
+    out: dict[str, set[str]] = defaultdict(set)
+    for block in blocks:
+        for verb in block:
+            out[verb] |= block - {verb}
+    return out
+
+
 def _synset(token: str, synsets: dict[str, list[str]]) -> list[str] | None:
     """Members of a CAMEO noun synonym set (``&WEAPON``), None if unknown."""
     return synsets.get(_set_name(token)) or None
@@ -304,9 +334,10 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
             return
         key = tuple(entry.get(k, "") for k in ("lemma", "particle", "object", "prep", "prep_object"))
         old = out[type_name][kind].get(key)
-        if old is None or old["source"].startswith("object of ") and entry["source"].startswith("wordnet:"):
+        if old is None or old["source"].startswith("object of ") and entry["source"][len("wordnet:"):] in VERB_CODES:
             # a nominalisation of a reviewed verb is an event noun anywhere, not only as the
-            # object of one support verb ("the arrest of X", not only "announced the arrest")
+            # object of one support verb ("the arrest of X", not only "announced the arrest");
+            # one of another verb does not count alone, and must not hide the support-verb entry
             out[type_name][kind][key] = entry
 
     def typed(code: str, lemma: str, obj: str = "") -> tuple[str | None, dict]:
@@ -335,6 +366,7 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
         if t:
             add("verbs", t, {"lemma": verb, "cameo": code, "source": source, **extra})
             bare.setdefault(verb, (t, code))
+    coded = _object_types(patterns, synsets, typed)
     for verb, after, codes in patterns:
         first, _, second = codes.partition(":")
         code, reverse = (first, False) if re.fullmatch(r"\d+", first) else (second, True)
@@ -354,8 +386,32 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
             if t and obj and verb in SUPPORT_VERBS and not variant["particle"] and not reverse:
                 if obj.startswith("&") and obj[1:] not in EVENT_NOUNSETS:
                     continue  # "offer &WEAPON": the object is a thing, not the event
+                if verb in EXPRESSION_VERBS and len(coded[(verb, obj)]) > 1:
+                    continue  # a stance CAMEO codes two ways ("VOICE * REGRET" 018 and 055)
                 for noun in synsets[obj] if obj.startswith("&") else [obj]:
                     add("nouns", t, {"lemma": noun, "cameo": code, "source": f"object of {verb}", **extra})
+                    for prep in STANCE_PREPS if verb in EXPRESSION_VERBS else ():
+                        add("nouns", t, {"lemma": noun, "prep": prep, "cameo": code, "source": f"object of {verb}", **extra})
+    # the act of a reviewed verb on an event, carried to the other verbs of its synonym block:
+    # CAMEO writes "REJECT * REQUEST" [120] once, for the block RULE OUT, DECLINE, DENY, REFUSE, ...
+    events = {e["lemma"] for d in out.values() for e in d["nouns"].values()}
+    siblings = block_siblings()
+    for verb, after, codes in patterns:
+        if verb not in VERB_CODES or not VERB_CODES[verb] or not re.fullmatch(r"\d+", codes):
+            continue
+        t, extra = typed(codes, verb)
+        if t is None or t != typed(VERB_CODES[verb], verb)[0]:
+            continue
+        for variant in _parse_pattern(after, synsets) or []:
+            noun = variant["object"] or variant["prep_object"]
+            if variant["particle"] or not noun or noun.startswith("&") or noun not in events:
+                continue
+            for other in sorted(siblings.get(verb, ())):
+                if other in MOTION_VERBS or other in VERB_CODES:
+                    continue
+                entry = {"lemma": other, **{k: v for k, v in variant.items() if v}, "cameo": codes,
+                         "source": f"block of {verb}", **extra}
+                add("verbs", t, entry)
     for verb, (t, code) in sorted(bare.items()):
         if " " in verb:
             continue
@@ -368,6 +424,20 @@ def build_triggers() -> tuple[dict[str, dict], dict[str, list[str]]]:
             if v and v.startswith("&")}
     nounsets = {name[1:]: sorted(set(synsets[name])) for name in sorted(used)}
     return out, nounsets
+
+
+def _object_types(patterns, synsets, typed) -> dict[tuple[str, str], set]:
+    """(verb, object noun) -> the types (None: no type) of every CAMEO pattern of the verb with
+    that object and no particle or preposition."""
+    out: dict[tuple[str, str], set] = defaultdict(set)
+    for verb, after, codes in patterns:
+        code = codes.partition(":")[0]
+        if not re.fullmatch(r"\d+", code):
+            continue
+        for variant in _parse_pattern(after, synsets) or []:
+            if variant["object"] and not (variant["particle"] or variant["prep"]):
+                out[(verb, variant["object"])].add(typed(code, verb, variant["object"])[0])
+    return out
 
 
 def _toml_str(value) -> str:

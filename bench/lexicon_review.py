@@ -80,6 +80,10 @@ VERB_CODES = {
     "talk": "040", "confer": "040", "discuss": "040",
     "praise": "051", "commend": "051", "hail": "051", "applaud": "051", "laud": "051",
     "congratulate": "051", "acclaim": "051", "extol": "051", "compliment": "051",
+    # WELCOME sits in CAMEO's ACCLAIM block [051]; its hosting sense is coded by its patterns with
+    # a guest as object ("WELCOME * VISIT", "(TO)", "COUNTERPARTS" [043]), which the curated
+    # meeting rule reads first: what is left ("welcomed X's decision") is praise of its doer
+    "welcome": "051",
     "cooperate": "060", "collaborate": "060",
     "appeal": "020", "petition": "020", "implore": "020", "plead": "020",
     # SUGGEST [020]: a request only with the act advised ("advised X TO leave"; not "advised the
@@ -101,6 +105,11 @@ VERB_CODES = {
     "indict": "173", "charge": "173", "prosecute": "173", "convict": "173",
     "extradite": "174", "deport": "174", "expel": "174", "banish": "174", "evict": "174",
     "confiscate": "1711", "censor": "1721", "suppress": "170", "repress": "175",
+    # IMPEL [170] "coerce": a coercion of the object only with the act forced on it ("forced X TO
+    # sell"; not "forced its way", "forced a vote"): lexicon.toml [triggers] clause_sense_verbs
+    "force": "170", "compel": "170",
+    # NATIONALIZE [171] "seize property": the owner of what is taken over is its target
+    "nationalise": "171", "nationalize": "171",
     "crack down": "170", "cordon off": "170", "kick out": "174", "boot out": "174",
     "give in": "080", "back down": "080", "abide by": "080", "conform to": "080",
     "call off": "160", "call up": "154", "pull back": "087", "set free": "0841",
@@ -137,10 +146,16 @@ AGREE_VERBS = {"agree", "concur"}
 AGREEMENT_NOUNS = {"agreement", "deal", "accord", "accords", "pact", "&treaty", "understanding"}
 #: Object nouns that make an aid / appeal code the asylum type.
 ASYLUM_NOUNS = {"asylum", "refuge", "sanctuary", "political asylum", "&asylum"}
+#: Verbs of expression: CAMEO codes the stance they express by its object noun ("EXPRESS *
+#: OUTRAGE" [111], "VOICE * SATISFACTION" [051]): the noun is the event, and
+#: its target is the object of a preposition of the noun (``STANCE_PREPS``): "expressed outrage AT
+#: X", "voiced anger OVER X's decision", "displeasure WITH the government".
+EXPRESSION_VERBS = {"express", "voice"}
+STANCE_PREPS = ("about", "at", "over", "to", "toward", "towards", "with")
 #: Support (light) verbs: their CAMEO object noun carries the event ("impose sanctions").
 SUPPORT_VERBS = {"hold", "impose", "launch", "stage", "conduct", "make", "give", "grant", "offer",
                  "reach", "sign", "issue", "level", "file", "carry_out", "mount", "begin", "start",
-                 "open", "extend", "provide", "announce", "hold_talks", "engage"}
+                 "open", "extend", "provide", "announce", "hold_talks", "engage"} | EXPRESSION_VERBS
 #: CAMEO noun sets whose members name events (the others name things: weapons, aircraft, food).
 EVENT_NOUNSETS = {"asylum", "ceasefire", "negotiation", "mediation", "proposal", "investigation",
                   "detention", "treaty", "solution", "dispute", "fight", "fight of words"}

@@ -13,10 +13,12 @@ from .arguments import Frame
 from .lexicon import words
 from .ontology import Rule, spec_matches
 from .syntax import OBJ_DEPS
+from .triggers import LEXICON_RULE_PREFIX
 
 __all__ = ["NAMING_TYPES", "duration", "excluded", "naming_use", "other_sense", "required_in_phrase", "unarmed_force"]
 
 FORCE_TYPES = words("triggers", "force_types")
+ANSWER_TYPES = words("triggers", "answer_types")
 FORCE_SENSE_VERBS = words("triggers", "force_sense_verbs")
 FORCE_SECTORS = words("triggers", "force_sectors")
 VERB_ONLY_FORCE = words("triggers", "verb_only_force")
@@ -37,8 +39,11 @@ def naming_use(trig) -> bool:
 
 
 def excluded(rule: Rule, trig) -> bool:
-    """Whether the rule's sense test (``exclude``) rejects this use of its trigger word."""
-    return any(spec_matches(child, spec) for spec in rule.exclude for child in trig.children)
+    """Whether the rule's sense test (``exclude``) rejects this use of its trigger word. A
+    preposition of duration marks no sense: "called FOR calm" is an appeal, "spoke with X FOR an
+    hour" still a conversation."""
+    return any(spec_matches(child, spec) for spec in rule.exclude for child in trig.children
+               if not (child.dep_ == "prep" and duration(child)))
 
 
 def other_sense(frame: Frame) -> bool:
@@ -46,7 +51,8 @@ def other_sense(frame: Frame) -> bool:
     verb takes as its object, heads a multi-word noun of the lexicon of another type ("a hunger
     strike" is a protest, "launched a scathing attack" criticism, "a mock raid" an exercise)."""
     trig = frame.trigger
-    if trig.lemma_.lower() in CLAUSE_SENSE_VERBS and not any(c.dep_ in {"xcomp", "ccomp"} for c in trig.children):
+    if trig.lemma_.lower() in CLAUSE_SENSE_VERBS and frame.rule.id.startswith(LEXICON_RULE_PREFIX) \
+            and not any(c.dep_ in {"xcomp", "ccomp"} for c in trig.children):
         # "advised X to leave" asks; "advised X on reforms" counsels
         return True
     if trig.lemma_.lower() in FATE_VERBS and any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in trig.children):
@@ -54,6 +60,12 @@ def other_sense(frame: Frame) -> bool:
         return True
     if trig.pos_ == "NOUN" and trig.lemma_.lower() in IN_OF_IDIOMS and trig.dep_ == "pobj" and trig.head.lower_ == "in":
         # "in charge of X": a post
+        return True
+    if _other_event_met(frame):
+        return True
+    if frame.rule.type in ANSWER_TYPES and any(
+            c.dep_ in MET_DEPS and (e := frame.ent(c)) is not None and e[1] == "Person" for c in trig.children):
+        # "would accept the president and his wife": a person received, no proposal answered
         return True
     lexicon = frame.ontology.triggers
     if lexicon is None or frame.rule.type not in FORCE_TYPES:
@@ -66,6 +78,36 @@ def other_sense(frame: Frame) -> bool:
         types = lexicon.compound_types(noun) if noun.pos_ == "NOUN" else ()
         if types and frame.rule.type not in types:
             return True
+    return False
+
+
+# PLOVER category of the consultation types (meetings, talks, mediation, calls).
+CONSULT = "CONSULT"
+MET_DEPS = frozenset({"dobj", "nsubjpass"})
+PARTY_ROLE = "party"
+
+
+def _other_event_met(frame: Frame) -> bool:
+    """Sense test by object class for verbs of meeting ("meet", "host", "welcome", "receive"): an
+    event noun as their object that only other types name is met, hosted or welcomed without a
+    meeting ("welcomed the agreement between X and Y", "met the deadline", "received criticism"),
+    unlike a meeting's own nouns ("hosted talks between X and Y", "received a visit from X")."""
+    trig, onto = frame.trigger, frame.ontology
+    # rules whose object is a party met (not a topic discussed, nor an event brokered)
+    if trig.pos_ != "VERB" or PARTY_ROLE not in frame.rule.object or onto.types[frame.rule.type].plover != CONSULT:
+        return False
+    types_of = onto.__dict__.get("_noun_types")
+    if types_of is None:
+        types_of = {}
+        for name in onto.types:
+            for noun in onto.type_nouns(name):
+                types_of.setdefault(noun, set()).add(name)
+        onto.__dict__["_noun_types"] = types_of
+    for obj in trig.children:
+        if obj.dep_ in MET_DEPS and obj.pos_ == "NOUN":
+            types = types_of.get(obj.lemma_.lower()) or types_of.get(obj.lower_)
+            if types and not any(onto.types[t].plover == CONSULT for t in types):
+                return True
     return False
 
 

@@ -195,6 +195,10 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
                 return [(head.head, INHERITED)]
             return [(s, INHERITED)]
         return [(t, c * INHERITED) for t, c in subjects(head, depth + 1)]
+    # "Peru is ready (willing, prepared) to negotiate": an adjective predicate's subject is the
+    # copula's (the adjective's own clause passes it on above, as xcomp)
+    if verb.dep_ == "acomp" and head.pos_ in VERBAL_POS:
+        return [(t, c * INHERITED) for t, c in subjects(head, depth + 1)]
     # "Russia sold arms and trained troops", "visited X to mediate"
     if verb.dep_ in {"conj", "advcl"} and head.pos_ in VERBAL_POS:
         return [(t, c * INHERITED) for t, c in subjects(head, depth + 1)]

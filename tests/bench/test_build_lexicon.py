@@ -94,3 +94,26 @@ def test_civil_sectors_hold_people_only_and_never_a_political_agent(agents):
     assert {"business leader", "farmer", "worker"} <= civil
     assert not civil & political
     assert "cargo ship" not in civil and "airliner" not in civil  # things stay their state's (WordNet: not people)
+
+
+def test_stances_of_expression_verbs_and_support_objects(triggers):
+    def nouns(type_name):
+        return {(n["lemma"], n.get("prep")) for n in triggers["types"][type_name]["nouns"]}
+
+    # "EXPRESS * OUTRAGE" [111]: the stance noun, with the prepositions naming its target
+    assert {("outrage", None), ("outrage", "over"), ("disappointment", "at")} <= nouns("CRITICIZED")
+    assert ("gratitude", "to") in nouns("PRAISED")
+    # "VOICE * REGRET" is coded both 018 (sympathy) and 055 (apology): ambiguous, left out
+    assert not any(lemma == "regret" for lemma, _p in nouns("PRAISED"))
+    # a support-verb object stays when WordNet links it to an unreviewed verb ("complain")
+    complaint = [n for n in triggers["types"]["CRITICIZED"]["nouns"] if n["lemma"] == "complaint" and "prep" not in n]
+    assert [n["source"] for n in complaint] == ["object of file"]
+
+
+def test_block_patterns_of_reviewed_verbs_reach_their_siblings(triggers):
+    rejected = triggers["types"]["REJECTED"]["verbs"]
+    sources = {(v["lemma"], v.get("object")): v["source"] for v in rejected}
+    assert sources[("deny", "request")] == "block of reject"
+    assert sources[("rule out", "request")] == "block of reject"
+    # only event objects: "REJECT * LABEL" [016] names no event
+    assert ("deny", "label") not in sources
