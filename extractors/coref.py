@@ -44,6 +44,8 @@ LEADER_NOUNS = words("coref", "leader_nouns")
 LEADER_TITLES = words("coref", "leader_titles")
 MALE_PRONOUNS = words("coref", "male_pronouns")
 FEMALE_PRONOUNS = words("coref", "female_pronouns")
+MALE_TITLES = words("coref", "male_titles")
+FEMALE_TITLES = words("coref", "female_titles")
 GROUP_PRONOUNS = words("coref", "group_pronouns")
 FIRST_PLURAL = words("coref", "first_plural_pronouns")
 PLURAL_PRONOUNS = words("coref", "plural_pronouns")
@@ -97,7 +99,10 @@ def _person_links(doc, person_mentions, entities, gaz, links) -> None:
         low = tok.lower_
         if tok.pos_ == "PRON" and (low in MALE_PRONOUNS or low in FEMALE_PRONOUNS):
             gender = MALE_PRONOUNS if low in MALE_PRONOUNS else FEMALE_PRONOUNS
-            key = _antecedent(tok, s_index, sents, person_mentions)
+            # a person addressed as of the other gender ("Mr X" for "she") is no antecedent
+            other = FEMALE_TITLES if gender is MALE_PRONOUNS else MALE_TITLES
+            fitting = [m for m in person_mentions if not _addressed_as(entities.get(m.key), other)]
+            key = _antecedent(tok, s_index, sents, fitting)
             if key is None and (last := topic.get(gender)) is not None and s_index - last[0] <= PRONOUN_WINDOW \
                     and not _persons_between(person_mentions, sents[last[0]].start, tok.i):
                 # "He told the court ... On 3 June, he admitted ...": no one else named since the
@@ -224,6 +229,19 @@ def _main_subject(sent, groups, links) -> tuple[str, str, bool] | None:
     subj = [c for c in sent.root.children if c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS]
     found = _group_of(subj[0], groups, links) if len(subj) == 1 else None
     return found if found is not None and found[1] != LOCATION else None
+
+
+def _addressed_as(info: Entity | None, titles: frozenset[str]) -> bool:
+    """Whether the document gives a person one of these forms of address or titles ("Mr", "Queen").
+
+    Examples
+    --------
+    >>> _addressed_as(Entity("person:ann-lee", PERSON, "Ann Lee", {"Mrs"}), FEMALE_TITLES)
+    True
+    >>> _addressed_as(Entity("person:ann-lee", PERSON, "Ann Lee", {"Sen."}), MALE_TITLES)
+    False
+    """
+    return info is not None and any(t.lower().rstrip(".") in titles for title in info.titles for t in title.split())
 
 
 def _persons_between(person_mentions, start: int, end: int) -> bool:

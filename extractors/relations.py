@@ -34,6 +34,7 @@ from .modality import modality
 from .persons import TABLE_HOW, as_date, known, title_state
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule
+from .sides import corporate_part, unarmed_contest
 from .senses import NAMING_TYPES, duration, excluded, naming_use, other_sense, required_in_phrase, unarmed_force
 from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun, is_reduced_passive
 from .lexicon import words
@@ -294,7 +295,7 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
     state in the sentence) from the person table, or None (see :mod:`.persons`).
     """
     rule, trig = frame.rule, frame.trigger
-    if excluded(rule, trig) or other_sense(frame) or not required_in_phrase(frame):
+    if excluded(rule, trig) or other_sense(frame) or not required_in_phrase(frame) or corporate_part(frame):
         return
     type_name, role = rule.type, None
     if rule.role == "trigger":
@@ -363,7 +364,7 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         pairs = list((itertools.combinations if rtype.symmetric else itertools.permutations)(subjects, 2))
     else:
         pairs = list(itertools.product(subjects, objects))
-    pairs = [(s, o) for s, o in pairs if s[0] != o[0]]
+    pairs = [(s, o) for s, o in pairs if s[0] != o[0] and not unarmed_contest(frame, type_name, s, o)]
     if not pairs or unarmed_force(frame):
         # "X defeated Y in the runoff" is no use of force: "troops defeated the rebels" is
         return

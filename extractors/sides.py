@@ -1,0 +1,98 @@
+"""Tests of a relation by the class of its two sides (state, armed body, company).
+
+A trigger word can be right and its arguments found, and the relation still wrong for the kind of
+actors it joins: "the battle between two chipmakers" is no use of force, "X is part of Y Corp" is
+ownership, no membership. Each test reads the entity types and names of the sides, and the agent
+nouns the arguments were reached through, against a word list of ``data/lexicon.toml``
+(``[sides]``) or the Phoenix agents table (:mod:`.actors`).
+"""
+
+from __future__ import annotations
+
+from .actors import civil_sector, sector_of, sector_words
+from .lexicon import words
+from .syntax import pobjs
+
+__all__ = ["business_side", "corporate_part", "unarmed_contest"]
+
+CONTEST_FORCE_WORDS = words("sides", "contest_force_words")
+FORCE_SIDE_TYPES = words("sides", "force_side_types")
+VIOLENCE_VERBS = words("sides", "violence_verbs")
+#: Dependencies joining two acts of one event: "attacked the village, killing six", "fought and killed".
+JOINED_ACT_DEPS = frozenset({"advcl", "conj", "xcomp"})
+CORPORATE_WORDS = words("sides", "corporate_words")
+FORCE_TYPES = words("triggers", "force_types")
+FORCE_SECTORS = words("triggers", "force_sectors")
+#: The civil sector (agents table ``[civil]``) of companies and their people.
+BUSINESS = "business"
+
+
+def _key_words(key: str) -> list[str]:
+    """The words of an entity key's slug: ``"institution:free-syrian-army"`` -> free, syrian, army.
+
+    Examples
+    --------
+    >>> _key_words("institution:acme-holdings-plc")
+    ['acme', 'holdings', 'plc']
+    """
+    return key.partition(":")[2].split("-")
+
+
+def _armed_name(key: str) -> bool:
+    """Whether an entity's name holds an armed agent noun: "the Free Syrian Army", "Border Police".
+
+    Examples
+    --------
+    >>> _armed_name("institution:free-syrian-army"), _armed_name("institution:labour-party")
+    (True, False)
+    """
+    table = sector_words()
+    return any(table.get(w) in FORCE_SECTORS for w in _key_words(key))
+
+
+def unarmed_contest(frame, type_name: str, subject: tuple, obj: tuple) -> bool:
+    """Whether an act of force read from a word of contests (``contest_force_words``: "battle",
+    "war", "attack") joins two sides none of which can use force: no state or place, no armed
+    body by name, and no armed agent noun on the way to an argument ("Intel's battle with AMD",
+    "his attack on the party"; not "troops fought the rebels", "the war between X and Y" of states).
+
+    ``subject`` and ``obj`` are ``(key, entity type, confidence)`` as :meth:`Frame.fill` gives them.
+    """
+    trig = frame.trigger
+    if type_name not in FORCE_TYPES or trig.lemma_.lower() not in CONTEST_FORCE_WORDS \
+            and not (frame.requires is not None and frame.requires.lemma_.lower() in CONTEST_FORCE_WORDS):
+        return False
+    if any(side[1] in FORCE_SIDE_TYPES or _armed_name(side[0]) for side in (subject, obj)):
+        return False
+    joined = [c for c in trig.children if c.dep_ in JOINED_ACT_DEPS] + ([trig.head] if trig.dep_ in JOINED_ACT_DEPS else [])
+    if any(t.lemma_.lower() in VIOLENCE_VERBS for t in joined):
+        return False
+    tokens = [t for t, _c in frame.agents(trig) + frame.patients(trig)]
+    tokens += [t for path in frame.via.values() for t in path]
+    return not any(sector_of(t) in FORCE_SECTORS for t in tokens if t.pos_ in {"NOUN", "PROPN"})
+
+
+def business_side(frame, tok) -> bool:
+    """Whether an argument token names a company: its entity's name ends in a legal form
+    (``corporate_words``: "Corp", "Plc"), or it is, is apposed to, or groups nouns of the
+    business sector ("Daimler, the carmaker", "the X group of companies")."""
+    e = frame.ent(tok)
+    if e is not None and _key_words(e[0])[-1] in CORPORATE_WORDS:
+        return True
+    nouns = [tok, *(c for c in tok.children if c.dep_ == "appos"), *pobjs(tok, "of")]
+    if tok.dep_ == "appos":
+        nouns.append(tok.head)
+    return any(n.pos_ == "NOUN" and civil_sector(n) == BUSINESS for n in nouns)
+
+
+def corporate_part(frame) -> bool:
+    """Whether a partitive role fact ("X is part of Y", rule object ``whole``) joins companies: a
+    company owned by another is no member of it ("X is part of Y Corp", "part of the Y group of
+    companies"); a person or a political body stays a member ("the senator is part of the
+    committee")."""
+    if "whole" not in frame.rule.object:
+        return False
+    holders = [t for t, _c in frame.role_tokens("holder")]
+    if any((e := frame.ent(t)) is not None and e[1] == "Person" for t in holders):
+        return False
+    return any(business_side(frame, t) for t in [t for t, _c in frame.role_tokens("whole")] + holders)
