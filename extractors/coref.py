@@ -42,6 +42,7 @@ __all__ = ["link_references"]
 
 LEADER_NOUNS = words("coref", "leader_nouns")
 LEADER_TITLES = words("coref", "leader_titles")
+OFFICE_NOUNS = words("coref", "office_nouns")
 MALE_PRONOUNS = words("coref", "male_pronouns")
 FEMALE_PRONOUNS = words("coref", "female_pronouns")
 MALE_TITLES = words("coref", "male_titles")
@@ -293,7 +294,10 @@ def _description(tok, person_mentions, entities, n_mentions, gaz) -> str | None:
         if info is None:
             continue
         titles = " ".join(info.titles).lower().replace(".", "").split()
-        is_leader = any(t in LEADER_TITLES for t in titles) or tok.lower_ in titles
+        # "the chancellor" is a person titled chancellor ("the premier" a prime minister); "the
+        # leader" any leader
+        office = {_premier(t) for t in titles}
+        is_leader = _premier(tok.lower_) in office or tok.lower_ not in OFFICE_NOUNS and any(t in LEADER_TITLES for t in titles)
         if not is_leader:
             continue
         if states and not (states & info.states):
@@ -305,6 +309,11 @@ def _description(tok, person_mentions, entities, n_mentions, gaz) -> str | None:
         return leaders[0]
     best = max(leaders, key=lambda k: n_mentions[k])
     return best if sum(1 for k in leaders if n_mentions[k] == n_mentions[best]) == 1 else None
+
+
+def _premier(word: str) -> str:
+    """One name for the office of a prime minister: "premier" and "prime" are one office."""
+    return "prime" if word == "premier" else word
 
 
 def _is_speaker(tok) -> bool:

@@ -34,7 +34,7 @@ from .modality import modality
 from .persons import TABLE_HOW, as_date, known, title_state
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule
-from .sides import corporate_part, unarmed_contest
+from .sides import corporate_part, heads_a_sub_body, leads_a_part, predicated_role, unarmed_contest
 from .senses import NAMING_TYPES, duration, excluded, naming_use, other_sense, required_in_phrase, unarmed_force
 from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun, is_reduced_passive
 from .lexicon import words
@@ -311,7 +311,7 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods) or hyphened:
             # "the former president", "the late opposition leader": not a role held
             return
-        if rule.retype_to == "MEMBER_OF" and _heads_a_part(frame):
+        if rule.retype_to == "MEMBER_OF" and (_heads_a_part(frame) or heads_a_sub_body(frame)):
             type_name = rule.retype_to  # the head of a part of a body is a member of the body
         elif rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):
             # "deputy director" is a member, "prime minister" a head ... unless a rule of the new
@@ -321,6 +321,8 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
                 type_name = rule.retype_to
     elif rule.role:
         role = rule.role
+    elif leads_a_part(frame):
+        type_name = "MEMBER_OF"  # "a Bank team led by X": a member of the Bank
     # the entity types of the type finally emitted: a retyped "associate director" is
     # MEMBER_OF, which takes no Location ("director at CSIS in Washington")
     rtype = frame.ontology.types[type_name]
@@ -369,7 +371,11 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         # "X defeated Y in the runoff" is no use of force: "troops defeated the rebels" is
         return
     anchor = frame.head if frame.head is not None and frame.head.i != trig.i else trig
-    if subject_role in {"holder", "named_head"}:
+    copula = predicated_role(frame) if subject_role == "holder" else None
+    if copula is not None:
+        # "X would be premier": the copula states the role, with its mood
+        status, according_to = modality(copula, frame.ent, skip=frame.nodes.values())
+    elif subject_role in {"holder", "named_head"}:
         # a title or kinship noun is presupposed, not asserted by the sentence's verb
         status, according_to = "asserted", None
     else:

@@ -13,7 +13,7 @@ from .actors import civil_sector, sector_of, sector_words
 from .lexicon import words
 from .syntax import pobjs
 
-__all__ = ["business_side", "corporate_part", "unarmed_contest"]
+__all__ = ["business_side", "corporate_part", "heads_a_sub_body", "leads_a_part", "predicated_role", "unarmed_contest"]
 
 CONTEST_FORCE_WORDS = words("sides", "contest_force_words")
 FORCE_SIDE_TYPES = words("sides", "force_side_types")
@@ -23,6 +23,9 @@ JOINED_ACT_DEPS = frozenset({"advcl", "conj", "xcomp"})
 CORPORATE_WORDS = words("sides", "corporate_words")
 FORCE_TYPES = words("triggers", "force_types")
 FORCE_SECTORS = words("triggers", "force_sectors")
+PART_NOUNS = words("arguments", "part_nouns")
+COPULAS = words("arguments", "copulas")
+SUB_BODY_NOUNS = words("sides", "sub_body_nouns")
 #: The civil sector (agents table ``[civil]``) of companies and their people.
 BUSINESS = "business"
 
@@ -96,3 +99,31 @@ def corporate_part(frame) -> bool:
     if any((e := frame.ent(t)) is not None and e[1] == "Person" for t in holders):
         return False
     return any(business_side(frame, t) for t in [t for t, _c in frame.role_tokens("whole")] + holders)
+
+
+def leads_a_part(frame) -> bool:
+    """Whether a verb of leading ("led", "headed") has a part of a body as what is led, a common
+    noun of ``arguments.part_nouns`` naming no entity: "a World Bank team led by X" heads the team;
+    X is a member of the Bank, not its head (as ``relations._heads_a_part`` for the role nouns)."""
+    if frame.rule.type != "HEAD_OF" or frame.rule.role == "trigger":
+        return False
+    led = [t for role in frame.rule.object if not role.startswith("prep:") for t, _c in frame.role_tokens(role)]
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in PART_NOUNS and frame.ent(t) is None for t in led)
+
+
+def predicated_role(frame):
+    """The copula of a role noun that is the predicate of its holder ("X would be premier", "X
+    will become president"), or None: such a role is stated by that verb, with its tense and mood,
+    not presupposed as a title is ("Premier X", "X, the premier")."""
+    trig = frame.trigger
+    if frame.rule.role == "trigger" and trig.dep_ in {"attr", "oprd"} and trig.head.lemma_.lower() in COPULAS:
+        return trig.head
+    return None
+
+
+def heads_a_sub_body(frame) -> bool:
+    """Whether a role noun is compounded with a common noun of a body or part inside the
+    organisation (``sub_body_nouns``, ``arguments.part_nouns``): "the LDP executive council
+    chairman" heads the council; of the LDP he is a member."""
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and frame.ent(c) is None
+               and c.lemma_.lower() in SUB_BODY_NOUNS | PART_NOUNS for c in frame.trigger.children)

@@ -76,3 +76,66 @@ def test_she_is_not_a_man_addressed_as_mr(extractor):
 ])
 def test_a_pronoun_of_the_persons_gender_still_links(extractor, text, edge):
     assert edge in _typed(extractor, text)
+
+
+def test_a_description_of_an_office_refers_to_its_holder_only(extractor):
+    # "the chancellor" is no one titled only "leader"
+    found = _typed(extractor, "Tory leader Michael Howard spoke in Leeds. Later the chancellor criticised Jacques Chirac.")
+    assert not any(t == "CRITICIZED" for _s, t, _o in found)
+    found = _typed(extractor, "Prime Minister Tony Blair spoke. The premier praised Jacques Chirac.")
+    assert ("Tony Blair", "PRAISED", "Jacques Chirac") in found
+
+
+# ---------------------------------------------------------------- arguments and modality
+
+
+def test_the_subject_of_a_warned_clause_is_not_threatened(extractor):
+    assert not _typed(extractor, "Senator Tom Hill warned the Green Party was the real threat to Labour.")
+    assert ("Tom Hill", "THREATENED", "Green Party") in _typed(
+        extractor, "Senator Tom Hill warned the Green Party that it faced a lawsuit.")
+
+
+def test_the_leader_of_a_team_of_a_body_is_its_member(extractor):
+    found = _typed(extractor, "A World Bank team led by economist Katrine Olsen arrived in Kenya.")
+    assert ("Katrine Olsen", "MEMBER_OF", "World Bank") in found
+    assert ("Katrine Olsen", "HEAD_OF", "World Bank") not in found
+    assert ("Tony Blair", "HEAD_OF", "Labour Party") in _typed(extractor, "The Labour Party, led by Tony Blair, won the election.")
+
+
+def _statuses(extractor, text):
+    result = extractor.process(extractor.nlp(text), "t", None)
+    name = lambda k: result.entities[k].name if k in result.entities else k  # noqa: E731
+    return {(name(r.subject), r.type, name(r.object)): r.status for r in result.relations}
+
+
+@pytest.mark.parametrize(("text", "edge", "status"), [
+    # a verb of sequence: the next act, no purpose
+    ("Howard attacked the plan. He went on to accuse Gordon Brown of hiding the cost.",
+     ("Howard", "ACCUSED", "Gordon Brown"), "asserted"),
+    # a finite conjunct is out of the first conjunct's negation
+    ("Smith would not respond and promised to praise Gordon Brown.", ("Smith", "PRAISED", "Gordon Brown"), "proposed"),
+    # a bare conjunct shares it
+    ("Gomez did not meet or call Castillo.", ("Gomez", "SPOKE_WITH", "Castillo"), "negated"),
+])
+def test_modality_of_sequence_and_coordination(extractor, text, edge, status):
+    assert _statuses(extractor, text)[edge] == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Jones said he hoped Gordon Brown would be prime minister of Britain after the election.", "hypothetical"),
+    ("Gordon Brown will not be the prime minister of Britain.", "negated"),
+    ("Gordon Brown became prime minister of Britain in 2007.", "asserted"),
+])
+def test_a_role_predicated_by_a_copula_takes_its_mood(extractor, text, status):
+    assert _statuses(extractor, text)[("Gordon Brown", "HEAD_OF", "United Kingdom")] == status
+
+
+def test_the_chairman_of_a_council_of_a_party_is_its_member(extractor):
+    found = _typed(extractor, "LDP executive council chairman Shintaro Abe will visit Washington.")
+    assert ("Shintaro Abe", "MEMBER_OF", "LDP") in found and ("Shintaro Abe", "HEAD_OF", "LDP") not in found
+    assert ("Shoichiro Toyoda", "HEAD_OF", "Toyota") in _typed(extractor, "Toyota board chairman Shoichiro Toyoda spoke.")
+
+
+def test_an_agreement_one_has_an_interest_in_is_not_made(extractor):
+    text = "Kohl said Germany had a keen interest in a swift agreement between the United States and Japan."
+    assert _statuses(extractor, text)[("United States", "AGREED_WITH", "Japan")] == "proposed"
