@@ -61,6 +61,7 @@ SEQUENCE_VERBS = words("modality", "sequence_verbs")
 #: PROMISED to ..."), out of the scope of the first conjunct's negation or modal.
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ"})
 PROPOSE_MODIFIERS = words("modality", "propose_modifiers")
+PLAN_PARTICIPLES = words("modality", "plan_participles")
 ALLEGE_VERBS = words("modality", "allege_verbs")
 ALLEGE_ADVERBS = words("modality", "allege_adverbs")
 CAUTION_VERBS = words("modality", "caution_verbs")
@@ -220,6 +221,9 @@ def _local_cues(tok: Token, found: set[str]) -> None:
             found.add("alleged")
         elif dep == "advmod" and lower == "reportedly":
             found.add("reported")
+        # "talks scheduled for Thursday", "rounds of talks, set for May": a participle of planning
+        elif dep == "acl" and child.tag_ == "VBN" and tok.pos_ == "NOUN" and child.lemma_.lower() in PLAN_PARTICIPLES:
+            found.add("proposed")
         # "a potential meeting", "the alleged transfer"
         elif dep in {"amod", "compound"} and lower in PROPOSE_MODIFIERS:
             found.add("proposed")

@@ -139,3 +139,11 @@ def test_the_chairman_of_a_council_of_a_party_is_its_member(extractor):
 def test_an_agreement_one_has_an_interest_in_is_not_made(extractor):
     text = "Kohl said Germany had a keen interest in a swift agreement between the United States and Japan."
     assert _statuses(extractor, text)[("United States", "AGREED_WITH", "Japan")] == "proposed"
+
+
+@pytest.mark.parametrize(("text", "edge", "status"), [
+    ("A meeting between Peru and Chile, scheduled for May, will cover fishing.", ("Peru", "MET_WITH", "Chile"), "proposed"),
+    ("The talks between Peru and Chile held in Lima ended on Monday.", ("Peru", "NEGOTIATED_WITH", "Chile"), "asserted"),
+])
+def test_a_participle_of_planning_makes_the_event_a_plan(extractor, text, edge, status):
+    assert _statuses(extractor, text)[edge] == status
