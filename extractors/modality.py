@@ -147,6 +147,9 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = (),
                 found.add("hypothetical")
             elif lemma in PROPOSE_VERBS and dep in {"xcomp", "dobj", "ccomp", "pobj", "prep", "acl", "pcomp", "acomp"}:
                 found.add("proposed")
+            elif lemma == "be" and dep == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+                # "X is to visit Y", "was to meet": "be" with a to-infinitive is an arrangement
+                found.add("proposed")
         # A to-infinitive adverbial clause is a purpose, not a fact: "flew to Lima to sign a
         # deal", "left on a trip to help improve relations with X".
         # (not after a verb of sequence: "went on to accuse X" accused X)

@@ -34,7 +34,7 @@ from .modality import modality
 from .persons import TABLE_HOW, as_date, known, title_state
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule
-from .sides import corporate_part, heads_a_sub_body, leads_a_part, predicated_role, unarmed_contest
+from .sides import corporate_part, endorsement, heads_a_sub_body, leads_a_part, left_office, place_whole, predicated_role, unarmed_contest
 from .senses import NAMING_TYPES, duration, excluded, naming_use, other_sense, required_in_phrase, unarmed_force
 from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun, is_reduced_passive
 from .lexicon import words
@@ -295,7 +295,8 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
     state in the sentence) from the person table, or None (see :mod:`.persons`).
     """
     rule, trig = frame.rule, frame.trigger
-    if excluded(rule, trig) or other_sense(frame) or not required_in_phrase(frame) or corporate_part(frame):
+    if excluded(rule, trig) or other_sense(frame) or not required_in_phrase(frame) or corporate_part(frame) \
+            or place_whole(frame):
         return
     type_name, role = rule.type, None
     if rule.role == "trigger":
@@ -308,7 +309,8 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         # "ex-senator": a past-role word joined by a hyphen (the parser rarely attaches it)
         doc = trig.doc
         hyphened = trig.i >= 2 and doc[trig.i - 1].text in {"-", "\u2013"} and doc[trig.i - 2].lower_ in PAST_ROLE_WORDS
-        if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods) or hyphened:
+        if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods) or hyphened \
+                or left_office(frame):
             # "the former president", "the late opposition leader": not a role held
             return
         if rule.retype_to == "MEMBER_OF" and (_heads_a_part(frame) or heads_a_sub_body(frame)):
@@ -323,6 +325,8 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         role = rule.role
     elif leads_a_part(frame):
         type_name = "MEMBER_OF"  # "a Bank team led by X": a member of the Bank
+    elif endorsement(frame):
+        type_name = "SUPPORTED"  # "gave his support to X" (not "military support")
     # the entity types of the type finally emitted: a retyped "associate director" is
     # MEMBER_OF, which takes no Location ("director at CSIS in Washington")
     rtype = frame.ontology.types[type_name]

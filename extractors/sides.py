@@ -9,11 +9,12 @@ nouns the arguments were reached through, against a word list of ``data/lexicon.
 
 from __future__ import annotations
 
-from .actors import civil_sector, sector_of, sector_words
+from .actors import civil_sector, is_agent_noun, sector_of, sector_words
 from .lexicon import words
 from .syntax import pobjs
 
-__all__ = ["business_side", "corporate_part", "heads_a_sub_body", "leads_a_part", "predicated_role", "unarmed_contest"]
+__all__ = ["business_side", "corporate_part", "endorsement", "heads_a_sub_body", "leads_a_part", "left_office",
+           "place_whole", "predicated_role", "unarmed_contest"]
 
 CONTEST_FORCE_WORDS = words("sides", "contest_force_words")
 FORCE_SIDE_TYPES = words("sides", "force_side_types")
@@ -26,6 +27,11 @@ FORCE_SECTORS = words("triggers", "force_sectors")
 PART_NOUNS = words("arguments", "part_nouns")
 COPULAS = words("arguments", "copulas")
 SUB_BODY_NOUNS = words("sides", "sub_body_nouns")
+ENDORSEMENT_NOUNS = words("sides", "endorsement_nouns")
+AID_KINDS = words("sides", "aid_kinds")
+LEAVING_WORDS = words("sides", "leaving_words")
+#: Links from a role noun up to the word of leaving that governs it ("as", "of", the name).
+LEAVING_PATH_DEPS = frozenset({"compound", "pobj", "prep", "appos", "nmod"})
 #: The civil sector (agents table ``[civil]``) of companies and their people.
 BUSINESS = "business"
 
@@ -127,3 +133,38 @@ def heads_a_sub_body(frame) -> bool:
     chairman" heads the council; of the LDP he is a member."""
     return any(c.dep_ == "compound" and c.pos_ == "NOUN" and frame.ent(c) is None
                and c.lemma_.lower() in SUB_BODY_NOUNS | PART_NOUNS for c in frame.trigger.children)
+
+
+def endorsement(frame) -> bool:
+    """Whether an act of giving aid gives only backing (``endorsement_nouns`` with no modifier of
+    ``aid_kinds``): "gave his support to X" endorses X (SUPPORTED), "gave military support" aids."""
+    req = frame.requires
+    # a verb that gives it ("gave", "extended"), not a phrase of means ("retook X with the support of Y")
+    if frame.rule.type != "AIDED" or frame.trigger.pos_ != "VERB" or req is None \
+            or req.lemma_.lower() not in ENDORSEMENT_NOUNS:
+        return False
+    return not any(c.dep_ in {"amod", "compound"} and c.lower_ in AID_KINDS for c in req.children)
+
+
+def left_office(frame) -> bool:
+    """Whether a role noun names an office being left: after "as" of a past verb of leaving
+    ("resigned last month as borough president") or in the "of" phrase of a noun of leaving ("the
+    resignation of party leader X"); ``leaving_words``."""
+    tok = frame.trigger
+    for _ in range(4):
+        if tok.dep_ not in LEAVING_PATH_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in LEAVING_WORDS:
+            return tok.pos_ == "NOUN" or tok.tag_ in {"VBD", "VBN"}
+    return False
+
+
+def place_whole(frame) -> bool:
+    """Whether the whole of a partitive ("X is part of ...") is a common noun of a place or thing,
+    not a body: "part of Chinese territory" makes no member of China ("part of the Syrian
+    opposition", "part of the Lebanese government" are bodies: agent nouns)."""
+    if "whole" not in frame.rule.object:
+        return False
+    wholes = [t for t, _c in frame.role_tokens("whole")]
+    return bool(wholes) and all(frame.ent(t) is None and t.pos_ == "NOUN" and not is_agent_noun(t) for t in wholes)

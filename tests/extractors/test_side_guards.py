@@ -147,3 +147,31 @@ def test_an_agreement_one_has_an_interest_in_is_not_made(extractor):
 ])
 def test_a_participle_of_planning_makes_the_event_a_plan(extractor, text, edge, status):
     assert _statuses(extractor, text)[edge] == status
+
+
+# ---------------------------------------------------------------- round 2: types, offices, plans
+
+
+@pytest.mark.parametrize(("text", "edge"), [
+    ("Spain gave Portugal its full backing in Brussels.", ("Spain", "SUPPORTED", "Portugal")),
+    ("Peru gave military support to Bolivia.", ("Peru", "AIDED", "Bolivia")),
+])
+def test_backing_given_is_support_unless_it_is_material(extractor, text, edge):
+    found = _typed(extractor, text)
+    assert edge in found
+    other = "AIDED" if edge[1] == "SUPPORTED" else "SUPPORTED"
+    assert (edge[0], other, edge[2]) not in found
+
+
+def test_part_of_a_territory_is_no_membership(extractor):
+    assert not _typed(extractor, "Kosovo is part of Serbian territory, Belgrade insists.")
+    assert ("Hezbollah", "MEMBER_OF", "Lebanon") in _typed(extractor, "Hezbollah is part of the Lebanese government.")
+
+
+def test_an_office_being_left_is_no_role(extractor):
+    assert not _typed(extractor, "Protests followed the resignation of Labour Party leader Ana Lopez.")
+    assert ("Blair", "HEAD_OF", "United Kingdom") in _typed(extractor, "Mr Blair said he would stand down as prime minister of Britain.")
+
+
+def test_be_to_is_an_arrangement(extractor):
+    assert _statuses(extractor, "Jack Straw was to meet Jacques Chirac on Friday.")[("Jack Straw", "MET_WITH", "Jacques Chirac")] == "proposed"
