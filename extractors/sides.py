@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .actors import civil_sector, is_agent_noun, sector_of, sector_words
 from .lexicon import words
-from .syntax import pobjs
+from .syntax import OBJ_DEPS, pobjs
 
 __all__ = ["business_side", "corporate_part", "endorsement", "heads_a_sub_body", "leads_a_part", "left_office",
            "place_whole", "predicated_role", "unarmed_contest"]
@@ -19,6 +19,7 @@ __all__ = ["business_side", "corporate_part", "endorsement", "heads_a_sub_body",
 CONTEST_FORCE_WORDS = words("sides", "contest_force_words")
 FORCE_SIDE_TYPES = words("sides", "force_side_types")
 VIOLENCE_VERBS = words("sides", "violence_verbs")
+FIGURATIVE_MODIFIERS = words("sides", "figurative_force_modifiers")
 #: Dependencies joining two acts of one event: "attacked the village, killing six", "fought and killed".
 JOINED_ACT_DEPS = frozenset({"advcl", "conj", "xcomp"})
 CORPORATE_WORDS = words("sides", "corporate_words")
@@ -63,14 +64,24 @@ def unarmed_contest(frame, type_name: str, subject: tuple, obj: tuple) -> bool:
     """Whether an act of force read from a word of contests (``contest_force_words``: "battle",
     "war", "attack") joins two sides none of which can use force: no state or place, no armed
     body by name, and no armed agent noun on the way to an argument ("Intel's battle with AMD",
-    "his attack on the party"; not "troops fought the rebels", "the war between X and Y" of states).
+    "his attack on the party"; not "troops fought the rebels", "the war between X and Y" of states),
+    or has a modifier that makes it a figure of speech whatever the sides ("a trade war", "a
+    charm offensive": ``figurative_force_modifiers``).
 
     ``subject`` and ``obj`` are ``(key, entity type, confidence)`` as :meth:`Frame.fill` gives them.
     """
     trig = frame.trigger
-    if type_name not in FORCE_TYPES or trig.lemma_.lower() not in CONTEST_FORCE_WORDS \
-            and not (frame.requires is not None and frame.requires.lemma_.lower() in CONTEST_FORCE_WORDS):
+    if type_name not in FORCE_TYPES:
         return False
+    # the trigger word, or the event noun a verb takes ("launched a charm offensive")
+    nouns = [trig] + [c for c in trig.children if c.dep_ in OBJ_DEPS]
+    nouns += [frame.requires] if frame.requires is not None else []
+    contest = [n for n in nouns if n.lemma_.lower() in CONTEST_FORCE_WORDS]
+    if not contest:
+        return False
+    if any(_figurative(n) for n in contest):
+        # "a trade war", "a farm subsidy war": a figure of speech, whoever the sides
+        return True
     if any(side[1] in FORCE_SIDE_TYPES or _armed_name(side[0]) for side in (subject, obj)):
         return False
     joined = [c for c in trig.children if c.dep_ in JOINED_ACT_DEPS] + ([trig.head] if trig.dep_ in JOINED_ACT_DEPS else [])
@@ -79,6 +90,16 @@ def unarmed_contest(frame, type_name: str, subject: tuple, obj: tuple) -> bool:
     tokens = [t for t, _c in frame.agents(trig) + frame.patients(trig)]
     tokens += [t for path in frame.via.values() for t in path]
     return not any(sector_of(t) in FORCE_SECTORS for t in tokens if t.pos_ in {"NOUN", "PROPN"})
+
+
+def _figurative(noun) -> bool:
+    """Whether a noun of contest has a modifier of ``figurative_force_modifiers``, directly or
+    through a compound ("a farm SUBSIDY war", "a TRADE war", "a CHARM offensive")."""
+    if noun.pos_ != "NOUN":
+        return False
+    mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}]
+    mods += [g for c in mods for g in c.children if g.dep_ in {"compound", "amod"}]
+    return any(m.lower_ in FIGURATIVE_MODIFIERS for m in mods)
 
 
 def business_side(frame, tok) -> bool:

@@ -175,3 +175,17 @@ def test_an_office_being_left_is_no_role(extractor):
 
 def test_be_to_is_an_arrangement(extractor):
     assert _statuses(extractor, "Jack Straw was to meet Jacques Chirac on Friday.")[("Jack Straw", "MET_WITH", "Jacques Chirac")] == "proposed"
+
+
+@pytest.mark.parametrize("text", [
+    "The farm subsidy war between the United States and the EC hurt Canada.",
+    "Peru launched a charm offensive toward Chile.",
+    "Peru's legal battle with Chile over fishing ended in The Hague.",
+])
+def test_a_war_of_trade_or_words_is_no_attack_even_between_states(extractor, text):
+    assert not any(t == "ATTACKED" for _s, t, _o in _typed(extractor, text))
+
+
+def test_a_war_or_offensive_between_states_stays_an_attack(extractor):
+    assert ("Iraq", "ATTACKED", "Iran") in _typed(extractor, "The war between Iraq and Iran lasted eight years.")
+    assert ("Peru", "ATTACKED", "Chile") in _typed(extractor, "Peru launched an offensive against Chile.")
