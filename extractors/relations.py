@@ -34,7 +34,7 @@ from .modality import modality
 from .persons import TABLE_HOW, as_date, known, title_state
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule
-from .sides import corporate_part, endorsement, heads_a_sub_body, leads_a_part, left_office, place_whole, predicated_role, unarmed_contest
+from .sides import body_headed, corporate_part, endorsement, heads_a_sub_body, leads_a_part, left_office, place_whole, predicated_role, unarmed_contest
 from .senses import NAMING_TYPES, duration, excluded, naming_use, other_sense, required_in_phrase, unarmed_force
 from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun, is_reduced_passive
 from .lexicon import words
@@ -348,7 +348,7 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         # "X hosted talks between A and B", "a deal between A and B": A and B, not X
         subjects, objects = joint, []
     else:
-        objects = frame.fill(rule.object, rtype.object_types, exclude=frozenset(s[0] for s in subjects))
+        objects = body_headed(frame, type_name, frame.fill(rule.object, rtype.object_types, exclude=frozenset(s[0] for s in subjects)))
         if objects and type_name in FORCE_TYPES and not reciprocal and frame.filled_by in {"with", "prep:with"}:
             # "shot hoops WITH students", "killed him WITH a knife": a companion or an instrument
             # of a one-sided act is no target (only a reciprocal one has a party "with": "clashed with")

@@ -13,7 +13,7 @@ from .actors import civil_sector, is_agent_noun, sector_of, sector_words
 from .lexicon import words
 from .syntax import OBJ_DEPS, pobjs
 
-__all__ = ["business_side", "corporate_part", "endorsement", "heads_a_sub_body", "leads_a_part", "left_office",
+__all__ = ["body_headed", "business_side", "corporate_part", "endorsement", "heads_a_sub_body", "leads_a_part", "left_office",
            "place_whole", "predicated_role", "unarmed_contest"]
 
 CONTEST_FORCE_WORDS = words("sides", "contest_force_words")
@@ -189,3 +189,16 @@ def place_whole(frame) -> bool:
         return False
     wholes = [t for t, _c in frame.role_tokens("whole")]
     return bool(wholes) and all(frame.ent(t) is None and t.pos_ == "NOUN" and not is_agent_noun(t) for t in wholes)
+
+
+def body_headed(frame, type_name: str, objects: list) -> list:
+    """The objects of a head title that names its own body in an "of" phrase: "British Chancellor
+    of the Exchequer X" heads the Exchequer; "British" says whose official he is, not that he
+    heads the state (the states are dropped; "President of the United States" keeps its state)."""
+    if type_name != "HEAD_OF" or frame.rule.role != "trigger":
+        return objects
+    # a body named in the "of" phrase: an institution, or a proper name that is no state or place
+    # ("of the Exchequer", which the model may leave untagged)
+    bodies = [p for p in pobjs(frame.trigger, "of")
+              if (e := frame.ent(p)) is not None and e[1] == "Institution" or e is None and p.pos_ == "PROPN"]
+    return [o for o in objects if o[1] != "State"] if bodies else objects

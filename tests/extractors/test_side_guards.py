@@ -189,3 +189,11 @@ def test_a_war_of_trade_or_words_is_no_attack_even_between_states(extractor, tex
 def test_a_war_or_offensive_between_states_stays_an_attack(extractor):
     assert ("Iraq", "ATTACKED", "Iran") in _typed(extractor, "The war between Iraq and Iran lasted eight years.")
     assert ("Peru", "ATTACKED", "Chile") in _typed(extractor, "Peru launched an offensive against Chile.")
+
+
+def test_a_head_title_naming_its_body_heads_that_body_not_the_state(extractor):
+    found = _typed(extractor, "Nigel Lawson, British Chancellor of the Exchequer, spoke in London.")
+    assert ("Nigel Lawson", "HEAD_OF", "Exchequer") in found and ("Nigel Lawson", "HEAD_OF", "United Kingdom") not in found
+    assert ("Helmut Kohl", "HEAD_OF", "Germany") in _typed(extractor, "German Chancellor Helmut Kohl met George Bush.")
+    assert ("George Bush", "HEAD_OF", "United States") in _typed(
+        extractor, "George Bush, President of the United States, met Jacques Chirac.")
