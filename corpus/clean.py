@@ -193,8 +193,21 @@ def _byline(line: str) -> tuple[str | None, str | None] | None:
     return None
 
 
-def _unwrap(lines: list[str]) -> list[str]:
-    """Join lines of one paragraph that were broken by a hard wrap."""
+def _unwrap(lines: list[str], *, lead: bool = False) -> list[str]:
+    """Join lines of one paragraph that were broken by a hard wrap.
+
+    ``lead``: the first line is body text, not a headline (JSON and HTML bodies): in a hard-wrapped
+    text it continues on the next line unless it ends a sentence, however short it is (a wire
+    story whose dateline was taken off its first line: "Oil Minister Gholamreza" + "Aqazadeh is ...").
+
+    Examples
+    --------
+    >>> body = ["Oil Minister Ali", "Reza is in Dubai to discuss oil"] + ["prices and the general market situation, officials"] * 8
+    >>> _unwrap(body, lead=True)[0][:40]
+    'Oil Minister Ali Reza is in Dubai to dis'
+    >>> _unwrap(body)[0]
+    'Oil Minister Ali'
+    """
     lengths = sorted(len(line) for line in lines if line.strip())
     if not lengths:
         return lines
@@ -213,6 +226,8 @@ def _unwrap(lines: list[str]) -> list[str]:
             hyphen = re.search(r"[A-Za-z]-$", prev[-2:]) is not None and nxt[:1].islower()
             long_prev = hard_wrapped and size >= 0.7 * width and not prev.endswith(_TERMINAL)
             lower_next = nxt[:1].islower() and not prev.endswith(_TERMINAL)
+            # the first line of a body, shortened by a dateline taken off it
+            long_prev = long_prev or lead and hard_wrapped and len(out) == 1 and not prev.endswith(_TERMINAL)
             if hyphen:
                 out[-1].append(nxt)  # the hyphen stays: "corruption-" + "marked"
                 size += len(nxt)
@@ -244,7 +259,7 @@ def clean_article(raw: str, *, title_line: bool = True) -> CleanText:
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u00a0", " ")
     text = strip_controls(text.replace("\x0b", "\n").replace("\x0c", "\n"))
-    lines = _unwrap(text.split("\n"))
+    lines = _unwrap(text.split("\n"), lead=not title_line)
     title = next((line.strip() for line in lines if line.strip()), None) if title_line else None
     if title:
         title = _strip_credit(title).strip() or title

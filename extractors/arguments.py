@@ -21,7 +21,7 @@ from .syntax import (
     REL_PRONOUNS, SPEAKER_PRONOUNS, VERBAL_POS, APPOSED_OBJ_DEPS, clause_agents, clause_verbs,
     event_scopes, hyphen_pair, is_gerund_noun, is_light_verb, is_passive, is_reduced_passive, listed_members, pobjs,
     reception_verb, relative_first,
-    reported_speaker, source_phrases, subjects, with_conjuncts,
+    reported_speaker, source_phrases, subject_read_as_object, subjects, with_conjuncts,
 )
 
 __all__ = ["Frame", "ROLE_FINDERS", "ROLES"]
@@ -356,7 +356,8 @@ class Frame:
     def patients(self, tok) -> list[tuple[object, float]]:
         """The one acted upon by a verb or event noun."""
         if tok.pos_ in VERBAL_POS or tok.pos_ == "ADJ":
-            objs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+            # (not the subject of the clause after it: "warned X was a threat" warned no X)
+            objs = [c for c in tok.children if c.dep_ in OBJ_DEPS and not subject_read_as_object(c)]
             if not objs:
                 # "named Tareck El Aissami as ..." parsed as an object predicate
                 objs = [c for c in tok.children if c.dep_ == "oprd"][:1]

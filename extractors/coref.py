@@ -42,8 +42,11 @@ __all__ = ["link_references"]
 
 LEADER_NOUNS = words("coref", "leader_nouns")
 LEADER_TITLES = words("coref", "leader_titles")
+OFFICE_NOUNS = words("coref", "office_nouns")
 MALE_PRONOUNS = words("coref", "male_pronouns")
 FEMALE_PRONOUNS = words("coref", "female_pronouns")
+MALE_TITLES = words("coref", "male_titles")
+FEMALE_TITLES = words("coref", "female_titles")
 GROUP_PRONOUNS = words("coref", "group_pronouns")
 FIRST_PLURAL = words("coref", "first_plural_pronouns")
 PLURAL_PRONOUNS = words("coref", "plural_pronouns")
@@ -97,7 +100,10 @@ def _person_links(doc, person_mentions, entities, gaz, links) -> None:
         low = tok.lower_
         if tok.pos_ == "PRON" and (low in MALE_PRONOUNS or low in FEMALE_PRONOUNS):
             gender = MALE_PRONOUNS if low in MALE_PRONOUNS else FEMALE_PRONOUNS
-            key = _antecedent(tok, s_index, sents, person_mentions)
+            # a person addressed as of the other gender ("Mr X" for "she") is no antecedent
+            other = FEMALE_TITLES if gender is MALE_PRONOUNS else MALE_TITLES
+            fitting = [m for m in person_mentions if not _addressed_as(entities.get(m.key), other)]
+            key = _antecedent(tok, s_index, sents, fitting)
             if key is None and (last := topic.get(gender)) is not None and s_index - last[0] <= PRONOUN_WINDOW \
                     and not _persons_between(person_mentions, sents[last[0]].start, tok.i):
                 # "He told the court ... On 3 June, he admitted ...": no one else named since the
@@ -226,6 +232,19 @@ def _main_subject(sent, groups, links) -> tuple[str, str, bool] | None:
     return found if found is not None and found[1] != LOCATION else None
 
 
+def _addressed_as(info: Entity | None, titles: frozenset[str]) -> bool:
+    """Whether the document gives a person one of these forms of address or titles ("Mr", "Queen").
+
+    Examples
+    --------
+    >>> _addressed_as(Entity("person:ann-lee", PERSON, "Ann Lee", {"Mrs"}), FEMALE_TITLES)
+    True
+    >>> _addressed_as(Entity("person:ann-lee", PERSON, "Ann Lee", {"Sen."}), MALE_TITLES)
+    False
+    """
+    return info is not None and any(t.lower().rstrip(".") in titles for title in info.titles for t in title.split())
+
+
 def _persons_between(person_mentions, start: int, end: int) -> bool:
     """Whether a person is named between two token indices."""
     return any(start <= m.tokens[0] < end for m in person_mentions)
@@ -275,7 +294,10 @@ def _description(tok, person_mentions, entities, n_mentions, gaz) -> str | None:
         if info is None:
             continue
         titles = " ".join(info.titles).lower().replace(".", "").split()
-        is_leader = any(t in LEADER_TITLES for t in titles) or tok.lower_ in titles
+        # "the chancellor" is a person titled chancellor ("the premier" a prime minister); "the
+        # leader" any leader
+        office = {_premier(t) for t in titles}
+        is_leader = _premier(tok.lower_) in office or tok.lower_ not in OFFICE_NOUNS and any(t in LEADER_TITLES for t in titles)
         if not is_leader:
             continue
         if states and not (states & info.states):
@@ -287,6 +309,11 @@ def _description(tok, person_mentions, entities, n_mentions, gaz) -> str | None:
         return leaders[0]
     best = max(leaders, key=lambda k: n_mentions[k])
     return best if sum(1 for k in leaders if n_mentions[k] == n_mentions[best]) == 1 else None
+
+
+def _premier(word: str) -> str:
+    """One name for the office of a prime minister: "premier" and "prime" are one office."""
+    return "prime" if word == "premier" else word
 
 
 def _is_speaker(tok) -> bool:

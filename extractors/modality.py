@@ -56,7 +56,12 @@ FUTURE_TIME_WORDS = words("modality", "future_time_words")
 CONDITIONAL_MARKS = words("modality", "conditional_marks")
 CONSIDER_VERBS = words("modality", "consider_verbs")
 PROPOSE_VERBS = words("modality", "propose_verbs")
+SEQUENCE_VERBS = words("modality", "sequence_verbs")
+#: Finite verb tags: a conjunct with its own tense is a clause of its own ("would not reply and
+#: PROMISED to ..."), out of the scope of the first conjunct's negation or modal.
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ"})
 PROPOSE_MODIFIERS = words("modality", "propose_modifiers")
+PLAN_PARTICIPLES = words("modality", "plan_participles")
 ALLEGE_VERBS = words("modality", "allege_verbs")
 ALLEGE_ADVERBS = words("modality", "allege_adverbs")
 CAUTION_VERBS = words("modality", "caution_verbs")
@@ -113,7 +118,7 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = (),
         if received is not None and gov.i == received.i and gov.lemma_.lower() in RESPONSE_VERBS:
             # "Iran did not accept the offer from Iraq": the offer was made
             same_clause = False
-        if same_clause:
+        if same_clause and not (dep == "conj" and token.tag_ in FINITE_TAGS):
             _local_cues(gov, found)
         if gov.i not in skip:
             # Governing verbs or adjectives of intent, consideration, allegation, denial.
@@ -142,9 +147,14 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = (),
                 found.add("hypothetical")
             elif lemma in PROPOSE_VERBS and dep in {"xcomp", "dobj", "ccomp", "pobj", "prep", "acl", "pcomp", "acomp"}:
                 found.add("proposed")
+            elif lemma == "be" and dep == "xcomp" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+                # "X is to visit Y", "was to meet": "be" with a to-infinitive is an arrangement
+                found.add("proposed")
         # A to-infinitive adverbial clause is a purpose, not a fact: "flew to Lima to sign a
         # deal", "left on a trip to help improve relations with X".
-        if dep in {"advcl", "relcl"} and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        # (not after a verb of sequence: "went on to accuse X" accused X)
+        if dep in {"advcl", "relcl"} and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) \
+                and _phrasal(gov) not in SEQUENCE_VERBS:
             found.add("proposed")
         # A conditional clause makes everything below it hypothetical: "if Russia grants ...".
         if dep == "advcl" and any(c.dep_ in MARK_DEPS and c.lower_ in CONDITIONAL_MARKS for c in token.children):
@@ -165,6 +175,11 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = (),
 
     status = next((s for s in STATUS_PRECEDENCE if s in found), "asserted")
     return status, source
+
+
+def _phrasal(verb: Token) -> str:
+    """A verb's lemma with its particle: "go on", "sign"."""
+    return " ".join([verb.lemma_.lower()] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
 
 
 def _anchor_cues(tok: Token, found: set[str]) -> None:
@@ -209,6 +224,9 @@ def _local_cues(tok: Token, found: set[str]) -> None:
             found.add("alleged")
         elif dep == "advmod" and lower == "reportedly":
             found.add("reported")
+        # "talks scheduled for Thursday", "rounds of talks, set for May": a participle of planning
+        elif dep == "acl" and child.tag_ == "VBN" and tok.pos_ == "NOUN" and child.lemma_.lower() in PLAN_PARTICIPLES:
+            found.add("proposed")
         # "a potential meeting", "the alleged transfer"
         elif dep in {"amod", "compound"} and lower in PROPOSE_MODIFIERS:
             found.add("proposed")

@@ -34,6 +34,7 @@ from .modality import modality
 from .persons import TABLE_HOW, as_date, known, title_state
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule
+from .sides import body_headed, corporate_part, endorsement, heads_a_sub_body, leads_a_part, left_office, place_whole, predicated_role, unarmed_contest
 from .senses import NAMING_TYPES, duration, excluded, naming_use, other_sense, required_in_phrase, unarmed_force
 from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun, is_reduced_passive
 from .lexicon import words
@@ -294,7 +295,8 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
     state in the sentence) from the person table, or None (see :mod:`.persons`).
     """
     rule, trig = frame.rule, frame.trigger
-    if excluded(rule, trig) or other_sense(frame) or not required_in_phrase(frame):
+    if excluded(rule, trig) or other_sense(frame) or not required_in_phrase(frame) or corporate_part(frame) \
+            or place_whole(frame):
         return
     type_name, role = rule.type, None
     if rule.role == "trigger":
@@ -307,10 +309,11 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         # "ex-senator": a past-role word joined by a hyphen (the parser rarely attaches it)
         doc = trig.doc
         hyphened = trig.i >= 2 and doc[trig.i - 1].text in {"-", "\u2013"} and doc[trig.i - 2].lower_ in PAST_ROLE_WORDS
-        if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods) or hyphened:
+        if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods) or hyphened \
+                or left_office(frame):
             # "the former president", "the late opposition leader": not a role held
             return
-        if rule.retype_to == "MEMBER_OF" and _heads_a_part(frame):
+        if rule.retype_to == "MEMBER_OF" and (_heads_a_part(frame) or heads_a_sub_body(frame)):
             type_name = rule.retype_to  # the head of a part of a body is a member of the body
         elif rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):
             # "deputy director" is a member, "prime minister" a head ... unless a rule of the new
@@ -320,6 +323,10 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
                 type_name = rule.retype_to
     elif rule.role:
         role = rule.role
+    elif leads_a_part(frame):
+        type_name = "MEMBER_OF"  # "a Bank team led by X": a member of the Bank
+    elif endorsement(frame):
+        type_name = "SUPPORTED"  # "gave his support to X" (not "military support")
     # the entity types of the type finally emitted: a retyped "associate director" is
     # MEMBER_OF, which takes no Location ("director at CSIS in Washington")
     rtype = frame.ontology.types[type_name]
@@ -341,7 +348,7 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         # "X hosted talks between A and B", "a deal between A and B": A and B, not X
         subjects, objects = joint, []
     else:
-        objects = frame.fill(rule.object, rtype.object_types, exclude=frozenset(s[0] for s in subjects))
+        objects = body_headed(frame, type_name, frame.fill(rule.object, rtype.object_types, exclude=frozenset(s[0] for s in subjects)))
         if objects and type_name in FORCE_TYPES and not reciprocal and frame.filled_by in {"with", "prep:with"}:
             # "shot hoops WITH students", "killed him WITH a knife": a companion or an instrument
             # of a one-sided act is no target (only a reciprocal one has a party "with": "clashed with")
@@ -363,12 +370,16 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         pairs = list((itertools.combinations if rtype.symmetric else itertools.permutations)(subjects, 2))
     else:
         pairs = list(itertools.product(subjects, objects))
-    pairs = [(s, o) for s, o in pairs if s[0] != o[0]]
+    pairs = [(s, o) for s, o in pairs if s[0] != o[0] and not unarmed_contest(frame, type_name, s, o)]
     if not pairs or unarmed_force(frame):
         # "X defeated Y in the runoff" is no use of force: "troops defeated the rebels" is
         return
     anchor = frame.head if frame.head is not None and frame.head.i != trig.i else trig
-    if subject_role in {"holder", "named_head"}:
+    copula = predicated_role(frame) if subject_role == "holder" else None
+    if copula is not None:
+        # "X would be premier": the copula states the role, with its mood
+        status, according_to = modality(copula, frame.ent, skip=frame.nodes.values())
+    elif subject_role in {"holder", "named_head"}:
         # a title or kinship noun is presupposed, not asserted by the sentence's verb
         status, according_to = "asserted", None
     else:

@@ -15,6 +15,7 @@ __all__ = [
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
     "lemma", "is_light_verb", "is_passive", "is_reduced_passive", "pobjs", "by_agents", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
     "event_scopes", "hyphen_pair", "tokens_with_text", "reception_verb", "is_gerund_noun", "clause_verbs", "clause_agents", "listed_members",
+    "subject_read_as_object",
     "doc_text", "DOC_TEXT_KEY",
 ]
 
@@ -388,3 +389,29 @@ def listed_members(noun) -> list:
         elif c.dep_ == "prep" and (c.lower_ in EXAMPLE_PREPS or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
             out += [p for p in c.children if p.dep_ == "pobj"]
     return [t for o in out for t in with_conjuncts(o)]
+
+
+def subject_read_as_object(obj) -> bool:
+    """Whether a verb's object is the missing subject of the finite clause right after it: the
+    model parses "warned [the party] [was a threat]" as object plus a subjectless complement; a
+    finite clause has a subject, so the noun is the clause's, and the verb's object is the clause.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["He", "warned", "the", "party", "was", "a", "threat"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 1, 6, 4],
+    ...           deps=["nsubj", "ROOT", "det", "dobj", "ccomp", "det", "attr"],
+    ...           tags=["PRP", "VBD", "DT", "NN", "VBD", "DT", "NN"])
+    >>> subject_read_as_object(doc[3])
+    True
+    """
+    if obj.dep_ not in OBJ_DEPS:
+        return False
+    for clause in obj.head.children:
+        if clause.dep_ == "ccomp" and clause.i > obj.i and clause.left_edge.i == obj.right_edge.i + 1:
+            finite = clause.tag_ in {"VBD", "VBP", "VBZ"} or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+            if finite and not any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS | {"expl"} for c in clause.children):
+                return True
+    return False

@@ -143,3 +143,14 @@ def test_missing_path_and_empty_dir(tmp_path):
         list(read_documents([tmp_path]))
     with pytest.raises(UsageError):
         Fields.parse("a,b")
+
+
+def test_a_wrapped_body_whose_first_line_lost_its_dateline_is_joined():
+    # a wire story: the dateline was taken off the first line, which is now short
+    lines = ["Finance Minister Ana", "Ruiz is in Lima to discuss the budget with the central bank, aides"]
+    lines += ["accompanying her said on Tuesday, and will return to the capital on"] * 4
+    lines += ["Thursday after meetings with the bankers and the trade unions of"] * 4
+    body = "\n".join(lines)
+    assert clean_article(body, title_line=False).text.startswith("Finance Minister Ana Ruiz is in Lima")
+    # a headline of a plain-text article stays its own line
+    assert clean_article(body).title == "Finance Minister Ana"
