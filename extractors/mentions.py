@@ -114,7 +114,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         if _AFFIX.match(text) or operations and (fold(text) in operations or text.startswith("Operation ")):
             continue  # "post-Maduro" is an adjective; operations are events, not actors
         if in_title(span) or in_event_name(span) or _IDEOLOGY.match(text) or (
-                len(span) > 1 and span[-1].lower_ in DOCUMENT_HEADS and gaz.lookup(text) is None):
+                len(span) > 1 and (span[-1].lower_ in DOCUMENT_HEADS or len(span) > 2 and span[0].lower_ in DOCUMENT_HEADS
+                                   and span[1].lower_ == "of") and gaz.lookup(text) is None):
             # titles, event names, ideologies ("Chavismo") and documents ("... Strategy Report") are not actors
             continue  # "Secretary of State", "Defense Minister"; "the 1992 United Kingdom general election"
         if label in {"ORG", "FAC"} and gaz.lookup(text) is None and (keep := field_of_title(span)) is not None:

@@ -132,3 +132,20 @@ def test_name_held_in_shares_is_a_company_not_a_place(extractor, text, name):
 
 def test_name_after_in_without_a_holding_is_still_a_place(extractor):
     assert found(extractor, "He grew up in Jarvis and studied in Leeds.")["Jarvis"][0][0] == LOCATION
+
+
+# -- documents, laws and truces ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("All sides must respect the Cessation of Hostilities in the north.", "Cessation of Hostilities"),
+    ("The strike broke the Law of Armed Conflict, lawyers said.", "Law of Armed Conflict"),
+    ("Both parties signed the Treaty of Lisbon in December.", "Treaty of Lisbon"),
+    ("The Good Friday Agreement ended the conflict.", "Good Friday Agreement"),
+])
+def test_document_or_truce_names_are_no_actors(extractor, text, name):
+    assert not [m for m in found(extractor, text) if name in m or m in name and " " in m], found(extractor, text)
+
+
+def test_body_whose_first_word_is_a_document_noun_stays(extractor):
+    got = found(extractor, "The Law Society of Scotland objected to the bill.")
+    assert any(t == INSTITUTION for ms in got.values() for t, _k, _h in ms), got
