@@ -59,6 +59,7 @@ PARTY_LAST = words("institutions", "party_last_words")
 PARTY_FIRST = words("institutions", "party_first_words")
 EVENT_HEADS = words("places", "event_heads")
 PLACE_NOUNS = words("places", "place_nouns")
+PLACE_OF_NOUNS = words("places", "place_of_nouns")
 FEATURE_HEADS = words("places", "feature_heads")
 FEATURE_FIRSTS = words("places", "feature_firsts")
 HELD_PARTICIPLES = words("places", "held_participles")
@@ -358,7 +359,8 @@ def place_word(span, label: str) -> bool:
 def named_place(span, label: str = "") -> bool:
     """A name that its words or the words before it make a place: a geographic feature or site
     ("Hoover Dam", "Lake Geneva", "Camp David"), the name a place noun introduces ("the town of
-    X", "the province of X", "X, a town near Y") or a name after "-held" / "-controlled" ("rebel-held X")."""
+    X", "the province of X", "X, a town near Y"; not a person's name after "the liberation of" or "a
+    native of") or a name after "-held" / "-controlled" ("rebel-held X")."""
     if len(span) > 1 and (span[-1].lower_ in FEATURE_HEADS or span[0].lower_ in FEATURE_FIRSTS):
         # "Michael Bay" is a person: a name the model reads as one ending with a feature word that is
         # also a surname is a place only after "the"
@@ -370,6 +372,8 @@ def named_place(span, label: str = "") -> bool:
         noun = root.head.head
         if noun.pos_ == "NOUN" and noun.lower_ in PLACE_NOUNS and noun.i < span.start:
             return True
+        if noun.pos_ == "NOUN" and noun.lower_ in PLACE_OF_NOUNS and noun.i < span.start and label != "PERSON":
+            return True  # "the liberation of Sinjar", "a native of X"
     if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in PLACE_NOUNS and c.i > span.end for c in root.children):
         return True  # "Sabboura, an area outside Damascus": a place noun in apposition
     prev = token_before(span)

@@ -149,3 +149,11 @@ def test_document_or_truce_names_are_no_actors(extractor, text, name):
 def test_body_whose_first_word_is_a_document_noun_stays(extractor):
     got = found(extractor, "The Law Society of Scotland objected to the bill.")
     assert any(t == INSTITUTION for ms in got.values() for t, _k, _h in ms), got
+
+
+# -- "the liberation of X", "a native of X": a place --------------------------------------------------
+
+def test_object_of_a_territory_noun_is_a_place_unless_a_person(extractor):
+    got = found(extractor, "The minister welcomed the liberation of Sinjar. He was a native of Al-Qa'im.")
+    assert got["Sinjar"][0][0] == LOCATION and got["Al-Qa'im"][0][0] == LOCATION
+    assert found(extractor, "Troops cheered the capture of Saddam Hussein.")["Saddam Hussein"][0][0] == PERSON
