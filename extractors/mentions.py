@@ -35,7 +35,7 @@ from .spans import candidate_spans
 from .syntax import doc_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
     _TITLE_GLUE, FEATURE_FIRSTS, FEATURE_HEADS, INSTITUTION_HEADS, TITLE_WORDS,
-    acting, field_of_title, foreign_sentence, held_company, led_government, in_event_name, in_title, is_dateline, is_locative, named_place,
+    acting, field_of_title, foreign_sentence, held_company, person_by_given_name, led_government, in_event_name, in_title, is_dateline, is_locative, named_place,
     language_name, names_institution, names_person, names_state, of_person, of_title, org_context, org_cue, people_noun, place_word,
     population_head, portfolio_name, rendering, state_agent, state_before_common_noun, title_before_name, titled_name, token_before, unit_or_designation,
 )
@@ -137,6 +137,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         match = gaz.lookup(text)
         if match is None and label in {"GPE", "LOC", "PERSON"} and held_company(span):
             label = "ORG"  # "shares in Jarvis", "a stake in X": a company, not a place
+        elif match is None and label in {"GPE", "LOC"} and person_by_given_name(span):
+            label = "PERSON"  # "Volodymyr Zelenskyy asked ..." read as a place after a headline
         if match is None and _DESIGNATION.match(text):
             continue  # "Su-30", "Buk-M2": equipment, not actors
         if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and titled_name(span):

@@ -32,7 +32,7 @@ from .lexicon import words
 from .syntax import PLURAL_TAGS
 
 __all__ = [
-    "acting", "actor_noun", "event_verbs", "field_of_title", "foreign_sentence", "held_company", "state_before_common_noun", "led_government", "in_event_name", "in_title",
+    "acting", "actor_noun", "event_verbs", "field_of_title", "foreign_sentence", "held_company", "person_by_given_name", "state_before_common_noun", "led_government", "in_event_name", "in_title",
     "is_dateline", "is_locative", "named_place", "names_institution", "names_person", "names_state", "of_person", "of_title", "org_context",
     "org_cue", "people_noun", "place_word", "population_head", "portfolio_name", "rendering", "state_agent", "unit_or_designation",
     "title_before_name", "titled_name", "token_before",
@@ -517,6 +517,19 @@ def state_before_common_noun(span, gaz) -> int | None:
         return None
     found = gaz.lookup(span[:-1].text)
     return span.end - 1 if found is not None and found.kind == "state" else None
+
+
+def person_by_given_name(span) -> bool:
+    """A name of two or three capitalised words the model reads as a place, opening with a given name
+    of the Phoenix person table (four letters or more: not "San", "Abu", "El") and acting as a verb's
+    subject ("Volodymyr Zelenskyy asked ..."): a person."""
+    from .persons import given_name
+
+    words_ = list(span)
+    first = words_[0]
+    return (2 <= len(words_) <= 3 and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in words_)
+            and len(first) >= 4 and given_name(first.lower_) and span.root.dep_ in {"nsubj", "nsubjpass"}
+            and span.root.head.pos_ in {"VERB", "AUX"} and span[-1].lower_ not in FEATURE_HEADS | PLACE_NOUNS)
 
 
 def held_company(span) -> bool:
