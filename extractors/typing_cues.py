@@ -253,7 +253,8 @@ def unit_or_designation(span) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    return any(t is not None and t.like_num and t.is_digit for t in (before, after))
+    return any(t is not None and t.is_digit and t.ent_type_ not in {"DATE", "TIME"}
+               and not (len(t) == 4 and 1000 <= int(t.text) <= 2100) for t in (before, after))  # not a year: "in 2003 BP"
 
 
 def portfolio_name(span, gaz) -> int | None:

@@ -157,3 +157,8 @@ def test_object_of_a_territory_noun_is_a_place_unless_a_person(extractor):
     got = found(extractor, "The minister welcomed the liberation of Sinjar. He was a native of Al-Qa'im.")
     assert got["Sinjar"][0][0] == LOCATION and got["Al-Qa'im"][0][0] == LOCATION
     assert found(extractor, "Troops cheered the capture of Saddam Hussein.")["Saddam Hussein"][0][0] == PERSON
+
+
+def test_acronym_beside_a_year_stays(extractor):
+    got = found(extractor, "Since 1991 ANC leaders have met twice, and in 2003 BP bought TNK.")
+    assert "ANC" in got and "BP" in got, got
