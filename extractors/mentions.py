@@ -16,7 +16,8 @@ Steps, each a small rule with its reason recorded in ``Mention.how``:
 
 :func:`find_mentions` then runs the in-document resolution rules (:mod:`.resolution`) and links
 pronouns and descriptions (:mod:`.coref`). The word lists are in ``data/lexicon.toml``; the
-grammatical tests (acting capitals, title and organisation cues) in :mod:`.typing_cues`; regions
+grammatical tests (acting capitals, title and organisation cues) in :mod:`.typing_cues`, those
+that make a name no new actor (renderings, languages, units, an office's field) in :mod:`.name_cues`; regions
 (ISO 3166-2 first-level subdivisions) are Locations and parties Institutions by the gazetteer.
 """
 
@@ -29,15 +30,18 @@ from .coref import link_references
 from .gazetteer import Gazetteer
 from .lexicon import words
 from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entity_key, fold
+from .name_cues import (
+    language_name, person_by_given_name, portfolio_name, rendering, state_before_common_noun, unit_or_designation,
+)
 from .names import ARABIC_ARTICLE_RE
 from .resolution_document import DocumentState, resolve_document
 from .spans import candidate_spans
 from .syntax import doc_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
     _TITLE_GLUE, FEATURE_FIRSTS, FEATURE_HEADS, INSTITUTION_HEADS, TITLE_WORDS,
-    acting, field_of_title, foreign_sentence, held_company, person_by_given_name, led_government, in_event_name, in_title, is_dateline, is_locative, named_place,
-    language_name, names_institution, names_person, names_state, of_person, of_title, org_context, org_cue, people_noun, place_word,
-    population_head, portfolio_name, rendering, state_agent, state_before_common_noun, title_before_name, titled_name, token_before, unit_or_designation,
+    acting, field_of_title, foreign_sentence, held_company, led_government, in_event_name, in_title, is_dateline,
+    is_locative, named_place, names_institution, names_person, names_state, of_person, of_title, org_context, org_cue,
+    people_noun, place_word, population_head, state_agent, title_before_name, titled_name, token_before,
 )
 
 __all__ = ["find_mentions", "find_candidates"]
