@@ -12,7 +12,7 @@ from .actors import is_agent_noun
 from .lexicon import words
 from .syntax import MODIFIER_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, VERBAL_POS, subjects
 
-__all__ = ["holders", "orgs"]
+__all__ = ["holders", "orgs", "staff_of_government"]
 
 COPULAS = words("arguments", "copulas")
 APPOINT_VERBS = words("arguments", "appoint_verbs")
@@ -22,6 +22,9 @@ POSTING_PREPS = words("arguments", "posting_preps")
 LOCATIVE_ROLE_PREPS = words("arguments", "locative_role_preps")
 STATE_BODY_NOUNS = words("institutions", "state_bodies") | words("arguments", "state_body_nouns")
 OFFICE_WORDS = words("people", "office_words")
+# Keys of a government named by its seat ("Downing Street's X", "White House chief of staff X") or by
+# its leader ("the Maduro government"): :mod:`.mentions` builds them.
+GOVERNMENT_PREFIX = "institution:government-"
 
 
 def holders(frame, noun) -> list[tuple[object, float]]:
@@ -98,3 +101,12 @@ def orgs(frame, noun) -> list[tuple[object, float]]:
             break
         frontier = nxt
     return out
+
+
+def staff_of_government(frame) -> bool:
+    """Whether a role noun is a title that a government's seat or leader modifies or owns ("White
+    House chief of staff X", "the Kremlin's spokesman", "Maduro government chief negotiator"): the
+    holder is on that government's staff, a member of it, never its head nor the state's."""
+    trig = frame.trigger
+    return any(c.dep_ in {"compound", "nmod", "poss"} and c.i < trig.i and (e := frame.ent(c)) is not None
+               and e[0].startswith(GOVERNMENT_PREFIX) for c in trig.children)

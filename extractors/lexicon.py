@@ -1,6 +1,6 @@
 """The word lists that drive extraction, read once from ``data/lexicon.toml``.
 
-Each section of the file is one concern (people, institutions, places, coref, arguments,
+Each section of the file is one concern (people, institutions, places, names, coref, arguments,
 modality) and each key one list, commented in the file. Lists are sets, except the few whose
 order matters (:func:`ordered`). Editing the file changes the build cache key
 (:func:`newsgraph.extractors.pipeline.extractor_version`), so cached results are re-extracted.

@@ -16,7 +16,8 @@ Steps, each a small rule with its reason recorded in ``Mention.how``:
 
 :func:`find_mentions` then runs the in-document resolution rules (:mod:`.resolution`) and links
 pronouns and descriptions (:mod:`.coref`). The word lists are in ``data/lexicon.toml``; the
-grammatical tests (acting capitals, title and organisation cues) in :mod:`.typing_cues`; regions
+grammatical tests (acting capitals, title and organisation cues) in :mod:`.typing_cues`, those
+that make a name no new actor (renderings, languages, units, an office's field) in :mod:`.name_cues`; regions
 (ISO 3166-2 first-level subdivisions) are Locations and parties Institutions by the gazetteer.
 """
 
@@ -29,15 +30,18 @@ from .coref import link_references
 from .gazetteer import Gazetteer
 from .lexicon import words
 from .models import INSTITUTION, LOCATION, PERSON, STATE, Entity, Mention, entity_key, fold
+from .name_cues import (
+    language_name, person_by_given_name, portfolio_name, rendering, state_before_common_noun, unit_or_designation,
+)
 from .names import ARABIC_ARTICLE_RE
 from .resolution_document import DocumentState, resolve_document
 from .spans import candidate_spans
 from .syntax import doc_text
 from .typing_cues import (  # the word lists are shared with the typing cues: one definition, there
     _TITLE_GLUE, FEATURE_FIRSTS, FEATURE_HEADS, INSTITUTION_HEADS, TITLE_WORDS,
-    acting, field_of_title, foreign_sentence, led_government, in_event_name, in_title, is_dateline, is_locative, named_place,
-    names_institution, names_person, names_state, of_person, org_context, org_cue, people_noun, place_word, state_agent,
-    title_before_name, titled_name, token_before,
+    acting, field_of_title, foreign_sentence, held_company, led_government, in_event_name, in_title, is_dateline,
+    is_locative, named_place, names_institution, names_person, names_state, of_person, of_title, org_context, org_cue,
+    people_noun, place_word, population_head, state_agent, title_before_name, titled_name, token_before,
 )
 
 __all__ = ["find_mentions", "find_candidates"]
@@ -49,6 +53,9 @@ _TRAILING = words("institutions", "trailing_words")
 ARTICLE_NAMES = words("places", "article_names")
 DOCUMENT_HEADS = words("institutions", "document_heads")
 VESSEL_PREFIXES = words("institutions", "vessel_prefixes")
+# Last words of a body's name that no place's name ends with ("Middle East Branch", "Asia Department";
+# not "house", "bank", "union": "West Bank", "Soviet Union").
+_BODY_HEADS = (words("institutions", "org_generic") | {"branch", "directorate", "division"}) - {"bank", "house", "union"}
 # An ideology or movement named after a person ("Chavismo", "Peronism"): not an actor.
 _IDEOLOGY = re.compile(r"^[A-Z][a-z]+(?:ism|ismo|isme|ismus)$")
 # Prefixes that make a capitalised word an adjective, not a name ("post-Maduro", "pro-Kremlin").
@@ -111,18 +118,31 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         if _AFFIX.match(text) or operations and (fold(text) in operations or text.startswith("Operation ")):
             continue  # "post-Maduro" is an adjective; operations are events, not actors
         if in_title(span) or in_event_name(span) or _IDEOLOGY.match(text) or (
-                len(span) > 1 and span[-1].lower_ in DOCUMENT_HEADS and gaz.lookup(text) is None):
+                len(span) > 1 and (span[-1].lower_ in DOCUMENT_HEADS or len(span) > 2 and span[0].lower_ in DOCUMENT_HEADS
+                                   and span[1].lower_ == "of") and gaz.lookup(text) is None):
             # titles, event names, ideologies ("Chavismo") and documents ("... Strategy Report") are not actors
             continue  # "Secretary of State", "Defense Minister"; "the 1992 United Kingdom general election"
         if label in {"ORG", "FAC"} and gaz.lookup(text) is None and (keep := field_of_title(span)) is not None:
             if not keep:
                 continue  # "Economic Planning Secretary X": the office's field, not a body
             span, text = span[:keep], span[:keep].text  # "EC Foreign Trade Commissioner X": the EC
+        if language_name(span) or gaz.lookup(text) is None and (rendering(span) or unit_or_designation(span)):
+            continue  # "the Northern Kurdish language"; "(Arabic: Jaysh ...)": another form of the name before; "84 MW"
+        if (keep := portfolio_name(span, gaz)) is not None:
+            if keep == span.end:
+                continue  # "Senior Advisor for MEK Resettlement": the office's field, part of the title
+            span, text, label = span.doc[keep : span.end], span.doc[keep : span.end].text, "PERSON"
         if label == "PERSON" and foreign_sentence(span):
             continue  # "Somos nuestra propia historia.": a capitalised word of another language
         if label in {"FAC", "ORG", "GPE", "LOC"} and title_before_name(span) and gaz.lookup(text) is None:
             label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG: a title right before a full name
+        if label in {"ORG", "FAC"} and (cut := state_before_common_noun(span, gaz)) is not None:
+            span, text, label = span.doc[span.start : cut], span.doc[span.start : cut].text, "GPE"  # "U.S. Warships"
         match = gaz.lookup(text)
+        if match is None and label in {"GPE", "LOC", "PERSON"} and held_company(span):
+            label = "ORG"  # "shares in Jarvis", "a stake in X": a company, not a place
+        elif match is None and label in {"GPE", "LOC"} and person_by_given_name(span):
+            label = "PERSON"  # "Volodymyr Zelenskyy asked ..." read as a place after a headline
         if match is None and _DESIGNATION.match(text):
             continue  # "Su-30", "Buk-M2": equipment, not actors
         if label in {"FAC", "ORG", "GPE", "LOC"} and match is None and titled_name(span):
@@ -167,8 +187,9 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
         if match is not None:
             if match.kind == "organisation":
                 etype, key, how = INSTITUTION, match.key, "gazetteer"
-            elif match.kind in {"capital", "seat"} and of_person(span):
-                # "Downing Street's Alastair Campbell": the government, of which the person is a member
+            elif match.kind in {"capital", "seat"} and of_person(span) or match.kind == "seat" and of_title(span):
+                # "Downing Street's Alastair Campbell", "White House chief of staff X": the government,
+                # of which the person is a member (a role fact reads it: MEMBER_OF, never HEAD_OF)
                 etype, how = INSTITUTION, "metonymy"
                 key = "institution:government-" + match.key.split(":", 1)[1].lower()
                 entities.setdefault(key, Entity(key, etype, f"Government of {match.name}", codes=dict(match.codes)))
@@ -198,6 +219,9 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                 # police described (the words stay the demonym's, so relation finding sees the same)
                 end, how = head.idx + len(head), "state agent"
                 text = doc_text(doc)[span.start_char:end]
+            elif how == "demonym" and (head := population_head(span)) is not None:
+                end, how = head.idx + len(head), "people"  # "the Iraqi people": the people, as a group
+                text = doc_text(doc)[span.start_char:end]
             elif how == "demonym" and people_noun(span):
                 how = "people"  # "the Syrians", "hire Egyptians": the people of the state, as a group
             mentions.append(Mention(span.start_char, end, text, etype, key, how,
@@ -220,6 +244,8 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
             continue
         elif names_state(span):
             etype, prefix = STATE, "state:"  # "Soviet Union", "Ottoman Empire": states the gazetteer lacks
+        elif len(span) > 1 and span[-1].lower_ in _BODY_HEADS:
+            etype, prefix = INSTITUTION, "institution:"  # "Middle East Branch": a body named after its region
         else:
             etype, prefix = LOCATION, "location:"  # regions, provinces, cities not standing for a state
         key = entity_key(prefix, text, entities)

@@ -103,11 +103,32 @@ def _surname_bound(core: str) -> int:
 
 
 def _first_names_agree(a: str, b: str) -> bool:
-    """"Volodymyr" / "Volodymyr", "V." / "Volodymyr", "Muammar" / "Moammar" (one letter, long names)."""
+    """"Volodymyr" / "Volodymyr", "V." / "Volodymyr", "Muammar" / "Moammar" (one letter, long names),
+    "Bernie" / "Bernard" (one a nickname of the other in the ``nicknames`` table; not two nicknames of
+    one name: "Bernie" / "Barney").
+
+    >>> _first_names_agree("Bernie", "Bernard"), _first_names_agree("Bernie", "Barney"), _first_names_agree("V.", "Vladimir")
+    (True, False, True)
+    """
     a, b = fold(a).rstrip("."), fold(b).rstrip(".")
     if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return True
+    if a in _canonicals(b) or b in _canonicals(a):
+        return True
     return min(len(a), len(b)) >= 6 and edit_distance(a, b, 1) <= 1
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _canonicals(name: str) -> frozenset[str]:
+    """The given names a lower-case nickname is short for ("bernie" -> bernard, ...)."""
+    return frozenset(_nicknamer().canonicals_of(name))
+
+
+@functools.cache
+def _nicknamer():
+    from nicknames import NickNamer  # the table is read once, on first use
+
+    return NickNamer()
 
 
 @functools.lru_cache(maxsize=1 << 14)  # the same surnames recur in every document and query

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from newsgraph.corpus.errors import UsageError
 
 from .arguments import ROLES, Frame
-from .holders import orgs
+from .holders import orgs, staff_of_government
 from .matching import LexiconIndex, RuleMatcher
 from .modality import modality
 from .persons import TABLE_HOW, as_date, known, title_state
@@ -313,8 +313,8 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
                 or left_office(frame):
             # "the former president", "the late opposition leader": not a role held
             return
-        if rule.retype_to == "MEMBER_OF" and (_heads_a_part(frame) or heads_a_sub_body(frame)):
-            type_name = rule.retype_to  # the head of a part of a body is a member of the body
+        if rule.retype_to == "MEMBER_OF" and (_heads_a_part(frame) or heads_a_sub_body(frame) or staff_of_government(frame)):
+            type_name = rule.retype_to  # the head of a part of a body is a member of the body; so is a seat's "chief of staff"
         elif rule.retype_to and any(f" {words} " in padded for words in rule.retype_if):
             # "deputy director" is a member, "prime minister" a head ... unless a rule of the new
             # type turns it back: "deputy secretary general" is a member

@@ -32,9 +32,9 @@ from .lexicon import words
 from .syntax import PLURAL_TAGS
 
 __all__ = [
-    "acting", "actor_noun", "event_verbs", "field_of_title", "foreign_sentence", "led_government", "in_event_name", "in_title",
-    "is_dateline", "is_locative", "named_place", "names_institution", "names_person", "names_state", "of_person", "org_context",
-    "org_cue", "people_noun", "place_word", "state_agent",
+    "acting", "actor_noun", "event_verbs", "field_of_title", "foreign_sentence", "held_company", "led_government", "in_event_name", "in_title",
+    "is_dateline", "is_locative", "named_place", "names_institution", "names_person", "names_state", "of_person", "of_title", "org_context",
+    "org_cue", "people_noun", "place_word", "population_head", "state_agent",
     "title_before_name", "titled_name", "token_before",
 ]
 
@@ -59,6 +59,7 @@ PARTY_LAST = words("institutions", "party_last_words")
 PARTY_FIRST = words("institutions", "party_first_words")
 EVENT_HEADS = words("places", "event_heads")
 PLACE_NOUNS = words("places", "place_nouns")
+PLACE_OF_NOUNS = words("places", "place_of_nouns")
 FEATURE_HEADS = words("places", "feature_heads")
 FEATURE_FIRSTS = words("places", "feature_firsts")
 HELD_PARTICIPLES = words("places", "held_participles")
@@ -66,6 +67,9 @@ FEATURE_SURNAMES = words("places", "feature_surnames")
 STATE_COLLECTIVES = words("institutions", "state_bodies") | words("institutions", "state_collectives")
 LEADER_GOVERNMENT_NOUNS = words("institutions", "leader_government_nouns")
 EVENT_MODIFIERS = words("places", "event_modifiers")
+LOCAL_OFFICE_TITLES = words("places", "local_office_titles")
+HOLDING_NOUNS = words("places", "holding_nouns")
+POPULATION_NOUNS = words("names", "population_nouns")
 
 
 # CAMEO root codes of verbal interaction, whose target is an actor: statements, appeals, intent,
@@ -127,8 +131,10 @@ def acting(span) -> bool:
             return actor_noun(prep.head)  # "the decision of Moscow" acts; "the city of Moscow" is a place
         return prep.lower_ not in LOCATIVE_PREPS
     if dep == "compound":
-        # "Moscow officials" acts; "Moscow airport" is a place: act when the head is a person-like noun
-        return root.head.ent_type_ in {"", "NORP", "PERSON", "ORG"} and root.head.pos_ == "NOUN"
+        # "Moscow officials" acts; "Moscow airport" is a place: act when the head is a person-like noun,
+        # not the title of the city's own office ("Moscow mayor X")
+        return (root.head.ent_type_ in {"", "NORP", "PERSON", "ORG"} and root.head.pos_ == "NOUN"
+                and root.head.lower_ not in LOCAL_OFFICE_TITLES)
     if dep in PATIENT_DEPS:
         # the patient of an event or speech verb ("Moscow warned Kyiv", "accused Washington of"),
         # not of a verb of motion ("visited Kyiv"): a lemma of the trigger lexicon
@@ -171,6 +177,16 @@ def people_noun(span) -> bool:
     root = span.root
     return (root.i == span.end - 1 and root.tag_ in PLURAL_TAGS and root.pos_ in {"NOUN", "PROPN"}
             and root.dep_ not in {"compound", "amod", "nmod", "poss"})
+
+
+def population_head(span):
+    """The noun when a demonym span modifies a noun for a state's whole population ("the Iraqi
+    people", "the Syrian population"): the people of the state, as a group; else None."""
+    root = span.root
+    head = root.head
+    if root.dep_ in {"amod", "compound"} and head.i == span.end and head.lower_ in POPULATION_NOUNS:
+        return head
+    return None
 
 
 def led_government(name):
@@ -249,7 +265,8 @@ def place_word(span, label: str) -> bool:
 def named_place(span, label: str = "") -> bool:
     """A name that its words or the words before it make a place: a geographic feature or site
     ("Hoover Dam", "Lake Geneva", "Camp David"), the name a place noun introduces ("the town of
-    X", "the province of X", "X, a town near Y") or a name after "-held" / "-controlled" ("rebel-held X")."""
+    X", "the province of X", "X, a town near Y"; not a person's name after "the liberation of" or "a
+    native of") or a name after "-held" / "-controlled" ("rebel-held X")."""
     if len(span) > 1 and (span[-1].lower_ in FEATURE_HEADS or span[0].lower_ in FEATURE_FIRSTS):
         # "Michael Bay" is a person: a name the model reads as one ending with a feature word that is
         # also a surname is a place only after "the"
@@ -261,6 +278,8 @@ def named_place(span, label: str = "") -> bool:
         noun = root.head.head
         if noun.pos_ == "NOUN" and noun.lower_ in PLACE_NOUNS and noun.i < span.start:
             return True
+        if noun.pos_ == "NOUN" and noun.lower_ in PLACE_OF_NOUNS and noun.i < span.start and label != "PERSON":
+            return True  # "the liberation of Sinjar", "a native of X"
     if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in PLACE_NOUNS and c.i > span.end for c in root.children):
         return True  # "Sabboura, an area outside Damascus": a place noun in apposition
     prev = token_before(span)
@@ -337,6 +356,19 @@ def of_person(span) -> bool:
     return root.dep_ in {"poss", "compound"} and head.i >= span.end and head.ent_type_ == "PERSON"
 
 
+def of_title(span) -> bool:
+    """A seat of government that modifies or owns a singular office title ("White House chief of staff
+    X", "Kremlin spokesman X", "Downing Street communications director X", "the Kremlin's spokesman"):
+    the person is on the government's staff. A capital is left out: "Moscow mayor X" holds the city's
+    own office."""
+    root = span.root
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.lower_ not in TITLE_WORDS:
+        head = head.head  # "Downing Street communications director": the title is the phrase's head
+    return (root.dep_ in {"poss", "compound", "nmod"} and head.i >= span.end and head.pos_ in {"NOUN", "PROPN"}
+            and head.lower_ in TITLE_WORDS - _TITLE_GLUE and head.tag_ not in PLURAL_TAGS)
+
+
 def names_person(span) -> bool:
     """A name in apposition to a noun for a person ("his predecessor, Chávez") or after a person's
     age ("14-year-old Amjad") is a person."""
@@ -375,9 +407,36 @@ def titled_name(span) -> bool:
     return 1 <= len(rest) <= 3 and all(t.text[:1].isupper() and t.is_alpha and t.pos_ == "PROPN" for t in rest)
 
 
+def held_company(span) -> bool:
+    """A name after "in" and a noun of holding ("shares in Jarvis", "a stake in Gazprom"): a company.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc, Span
+    >>> nlp = spacy.blank("en")
+    >>> doc = Doc(nlp.vocab, words=["Shares", "in", "Jarvis", "fell"], heads=[3, 0, 1, 3],
+    ...           deps=["nsubj", "prep", "pobj", "ROOT"], lemmas=["share", "in", "Jarvis", "fall"],
+    ...           pos=["NOUN", "ADP", "PROPN", "VERB"])
+    >>> held_company(Span(doc, 2, 3)), is_locative(Span(doc, 2, 3))
+    (True, False)
+    """
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "in":
+        return False
+    # the noun "in" hangs from, or the one right before it ("bought a stake in X": the parser may hang it on the verb)
+    nouns = [prep.head] + ([prep.doc[prep.i - 1]] if prep.i > 0 else [])
+    return any(n.pos_ == "NOUN" and n.lemma_.lower() in HOLDING_NOUNS for n in nouns)
+
+
 def is_locative(span) -> bool:
+    """Whether a name is the object of a preposition of place ("in Moscow", "flew to Moscow"), not of
+    "in" after a noun of holding ("shares in Jarvis", "a stake in X": a company)."""
     root = span.root
     if root.dep_ != "pobj":
         return False
     prep = root.head.lower_
+    if held_company(span):
+        return False
     return prep in LOCATIVE_PREPS or (prep == "to" and root.head.head.lemma_.lower() in MOTION_LEMMAS)
