@@ -191,7 +191,8 @@ class Frame:
         # "the government of Sindh", "demands from the rebels"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in preps and not (act_of and c.lower_ == "of"):
-                objs_ = [p for p in c.children if p.dep_ == "pobj"]
+                # with its conjuncts: "the boards of A, B and C", "officials from A and B"
+                objs_ = [t for p in c.children if p.dep_ == "pobj" for t in with_conjuncts(p)]
                 objs = [self.ent(p) for p in objs_]
                 if any(objs):
                     return self._through(tok, [(o[0], o[1], PREP_ARG) for o in objs if o])

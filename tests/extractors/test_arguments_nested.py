@@ -1,0 +1,57 @@
+"""Issue 12, item 2: arguments the finder reaches inside nested noun phrases and lists: the
+conjuncts of a group noun's "of"/"from" phrase ("officials from A and B", "the boards of A, B and
+C"), the possessor of a role noun met or received ("met Chile's foreign minister"), the by-phrase
+of an act noun the parser hangs on the verb ("condemned the invasion of X by Y"), the names listed
+after a plural title ("Party leaders A, B and C") and a hyphenated adjective pair on an event
+noun ("the Greek-Turkish accord").
+
+Real small English model; the sentences are written for these tests (no dev-set text). Entities
+are given by the text of their head token so that the test reads the relation stage alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+NAMES = {
+    "Ghana": ("state:GHA", "State"), "Togo": ("state:TGO", "State"), "Armenia": ("state:ARM", "State"),
+    "Azerbaijan": ("state:AZE", "State"), "Peru": ("state:PER", "State"), "Chile": ("state:CHL", "State"),
+    "Nigeria": ("state:NGA", "State"), "Kuwait": ("state:KWT", "State"), "Qatar": ("state:QAT", "State"),
+    "Iraq": ("state:IRQ", "State"), "Greek": ("state:GRC", "State"), "Turkish": ("state:TUR", "State"),
+    "Cross": ("institution:red-cross", "Institution"), "Foundation": ("institution:ford-foundation", "Institution"),
+    "Oxfam": ("institution:oxfam", "Institution"), "Cole": ("person:mary-cole", "Person"),
+    "Hale": ("person:ann-hale", "Person"), "Birch": ("person:tom-birch", "Person"), "Weld": ("person:jo-weld", "Person"),
+    "Reed": ("person:ben-reed", "Person"), "Party": ("institution:labour-party", "Institution"),
+    "Alliance": ("institution:green-alliance", "Institution"), "Bolivia": ("state:BOL", "State"),
+}
+
+
+@pytest.fixture(scope="module")
+def extract(nlp, relation_extractor):
+    def run(text):
+        return {(r.subject, r.type, r.object) for r in relation_extractor(nlp(text), lambda t: NAMES.get(t.text))}
+
+    return run
+
+
+def _joins(found, a, b, type_name=None):
+    return any({s, o} == {a, b} and (type_name is None or t == type_name) for s, t, o in found)
+
+
+# ---------------------------------------------------------------- conjuncts of a nested phrase
+
+
+def test_group_noun_from_phrase_gives_each_conjunct(extract):
+    found = extract("Officials from Ghana and Togo met in Accra on Tuesday.")
+    assert _joins(found, "state:GHA", "state:TGO", "MET_WITH")
+
+
+def test_between_the_leaders_of_two_states(extract):
+    found = extract("The talks between the leaders of Armenia and Azerbaijan ended without a deal.")
+    assert _joins(found, "state:ARM", "state:AZE")
+
+
+def test_every_body_of_a_listed_of_phrase(extract):
+    found = extract("Mary Cole served on the boards of the Red Cross, the Ford Foundation and Oxfam.")
+    for body in ("institution:red-cross", "institution:ford-foundation", "institution:oxfam"):
+        assert ("person:mary-cole", "MEMBER_OF", body) in found
