@@ -14,6 +14,7 @@ from newsgraph.corpus.errors import RulesError
 
 from .actors import APART_SECTORS, acts_for_state, is_agent_noun, sector_of
 from .lexicon import words
+from .nested import stranded_by
 from .roles import ROLE_FINDERS, ROLES
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, MODIFIER_ARG, MODIFIER_DEPS,
@@ -153,11 +154,16 @@ class Frame:
         # "US forces", "Israeli soldiers", "Saddam Hussein's proposal" (but "Maduro's deputy" is not Maduro)
         person_ok = tok.lower_ not in self.role_nouns and tok.lemma_.lower() not in self.role_nouns
         mod_deps, preps = (GROUP_MODIFIER_DEPS, GROUP_PREPS) if fallback == GROUP_ONLY else (MODIFIER_DEPS, FALLBACK_PREPS)
+        if fallback == GROUP_ONLY and (not person_ok or is_agent_noun(tok)):
+            # a role or agent noun acts for its possessor: "met Chile's foreign minister", "Iraq's army"
+            mod_deps = MODIFIER_DEPS
         if self._act_noun(tok):
             # an act done to someone stands for its doer: "condemned the murder of X by Y" is Y;
             # its "of" phrase, and the possessor of a victim noun ("Tanaka's murder"), were acted on
             # (the parser often hangs the by-phrase on the "of" object: "the murder of [X by Y]")
-            doers = [e for o in pobjs(tok, "of") for p in pobjs(o, "by") for e in self._resolve(p, fallback, depth + 1)]
+            # (or on the verb taking the act as object: "condemned the murder of X [by Y]")
+            doers = [e for p in [p for o in pobjs(tok, "of") for p in pobjs(o, "by")] + stranded_by(tok)
+                     for e in self._resolve(p, fallback, depth + 1)]
             if doers and depth < 2:
                 return self._through(tok, [(k, t, c * PREP_ARG) for k, t, c in doers])
             preps = tuple(p for p in preps if p != "of")
@@ -307,7 +313,7 @@ class Frame:
         # event noun: "arrest by US forces" (also as parsed in "the arrest of [X by US forces]")
         out = [(p, 1.0) for p in pobjs(tok, "by")]
         if not out and self._act_noun(tok):
-            out = [(p, PREP_ARG) for o in pobjs(tok, "of") for p in pobjs(o, "by")]
+            out = [(p, PREP_ARG) for p in [p for o in pobjs(tok, "of") for p in pobjs(o, "by")] + stranded_by(tok)]
         if out:
             return out
         # received event: "X received an offer from Y", "X has the backing of Y"

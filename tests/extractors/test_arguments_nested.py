@@ -23,6 +23,7 @@ NAMES = {
     "Hale": ("person:ann-hale", "Person"), "Birch": ("person:tom-birch", "Person"), "Weld": ("person:jo-weld", "Person"),
     "Reed": ("person:ben-reed", "Person"), "Party": ("institution:labour-party", "Institution"),
     "Alliance": ("institution:green-alliance", "Institution"), "Bolivia": ("state:BOL", "State"),
+    "Lopez": ("person:ana-lopez", "Person"),
 }
 
 
@@ -55,3 +56,41 @@ def test_every_body_of_a_listed_of_phrase(extract):
     found = extract("Mary Cole served on the boards of the Red Cross, the Ford Foundation and Oxfam.")
     for body in ("institution:red-cross", "institution:ford-foundation", "institution:oxfam"):
         assert ("person:mary-cole", "MEMBER_OF", body) in found
+
+
+# ---------------------------------------------------------------- the possessor of a role noun
+
+
+@pytest.mark.parametrize("text", [
+    "Peru met Chile's foreign minister in Lima on Monday.",
+    "Peru hosted Chile's defence chief for two days.",
+])
+def test_party_through_the_possessor_of_a_role_noun(extract, text):
+    assert ("state:PER", "MET_WITH", "state:CHL") in extract(text)
+
+
+def test_both_sides_through_possessed_role_nouns(extract):
+    found = extract("Nigeria's president, who met Ghana's leader on Friday, criticized Togo.")
+    assert _joins(found, "state:NGA", "state:GHA", "MET_WITH")
+
+
+def test_possessor_of_a_thing_or_a_person_is_no_party(extract):
+    # the owner of a decision, and the person whose deputy is met, are not met
+    assert not _joins(extract("Peru welcomed Chile's decision on Monday."), "state:PER", "state:CHL", "MET_WITH")
+    assert not _joins(extract("Peru met Lopez's deputy on Monday."), "state:PER", "person:ana-lopez")
+
+
+# ---------------------------------------------------------------- a by-phrase hung on the verb
+
+
+def test_by_phrase_of_an_act_noun_on_the_active_verb(extract):
+    found = extract("Kuwait condemned the invasion of Qatar by Iraq.")
+    assert ("state:IRQ", "ATTACKED", "state:QAT") in found
+    # the condemnation is of the doer, not of the invaded
+    assert ("state:KWT", "CRITICIZED", "state:IRQ") in found
+    assert ("state:KWT", "CRITICIZED", "state:QAT") not in found
+
+
+def test_by_phrase_not_next_to_the_act_noun_is_the_verbs_means(extract):
+    found = extract("Kuwait condemned the invasion of Qatar on Monday by a unanimous vote.")
+    assert not any(s == "state:KWT" and o == "state:QAT" for s, _t, o in found)
