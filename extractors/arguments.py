@@ -14,7 +14,7 @@ from newsgraph.corpus.errors import RulesError
 
 from .actors import APART_SECTORS, acts_for_state, is_agent_noun, sector_of
 from .lexicon import words
-from .nested import stranded_by
+from .nested import adjective_pair, own_title, stranded_by, title_list
 from .roles import ROLE_FINDERS, ROLES
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, MODIFIER_ARG, MODIFIER_DEPS,
@@ -84,7 +84,15 @@ class Frame:
             fallback = False if direct else GROUP_ONLY if role == "party" else True
             found: dict[str, tuple[str, str, float]] = {}
             for tok, conf in self.role_tokens(role):
-                for key, etype, econf in self.entities(tok, fallback, conjuncts=plural or not direct or role == "org" and self.ent(tok) is not None):
+                if role == "holder" and plural:
+                    # "Party leaders A, B and C" (B parsed as an apposition), not a name with a
+                    # title of its own: "leaders A and B, and Green Party leader C"
+                    names = [t for t in with_conjuncts(tok) + title_list(tok, self.ent)
+                             if t.i == tok.i or not own_title(t, self.role_nouns)]
+                    ents = [e for t in names for e in self.entities(t, fallback, conjuncts=False)]
+                else:
+                    ents = self.entities(tok, fallback, conjuncts=plural or not direct or role == "org" and self.ent(tok) is not None)
+                for key, etype, econf in ents:
                     if etype in allowed and key not in exclude and (key not in found or found[key][2] < conf * econf):
                         found[key] = (key, etype, conf * econf)
             if found:
@@ -231,7 +239,9 @@ class Frame:
                 found = named if len(named) == 2 else {}
             if len(found) < 2:
                 # "the Peru-Chile talks": a hyphenated pair of names modifying the event noun
-                found = {e[0]: (e[0], e[1], MODIFIER_ARG) for e in hyphen_pair(noun, self.ent) if e[1] in allowed}
+                # (or of state adjectives, maybe on a compound of the noun: "the US-Greek bases accord")
+                pair = hyphen_pair(noun, self.ent) or adjective_pair(noun, self.ent)
+                found = {e[0]: (e[0], e[1], MODIFIER_ARG) for e in pair if e[1] in allowed}
             if len(found) >= 2:
                 return list(found.values())
         return []
