@@ -14,7 +14,7 @@ from newsgraph.corpus.errors import RulesError
 
 from .actors import APART_SECTORS, acts_for_state, is_agent_noun, sector_of
 from .lexicon import words
-from .nested import adjective_pair, own_title, stranded_by, title_list
+from .nested import adjective_pair, own_title, shared_object, stranded_by, title_list
 from .roles import ROLE_FINDERS, ROLES
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, MODIFIER_ARG, MODIFIER_DEPS,
@@ -377,6 +377,9 @@ class Frame:
             if not objs:
                 # "named Tareck El Aissami as ..." parsed as an object predicate
                 objs = [c for c in tok.children if c.dep_ == "oprd"][:1]
+            if not objs and not is_passive(tok):
+                # "Japan condemned and sanctioned Iran": the object shared with the next verb
+                objs = shared_object(tok)
             if objs and self.ent(objs[0]) is None:
                 # "named Maduro's vice-president, Tareck El Aissami, as ...": the apposed name
                 named = [c for c in tok.children if c.dep_ in APPOSED_OBJ_DEPS and c.i > objs[0].i and self.ent(c) is not None]

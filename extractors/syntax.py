@@ -169,6 +169,13 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
     subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     if subj:
         s = relative_first(verb, subj)[0]
+        near = subj[-1]
+        if (len(subj) > 1 and s.lower_ not in REL_PRONOUNS and near.i < verb.i
+                and not any(t.text == "," for t in verb.doc[near.i + 1:verb.i])):
+            # two subjects before one verb: the parser joined a clause that lost its verb ("While
+            # X, who ..., Y did not intervene"); the nearest, not closed off by a comma as an
+            # apposition is ("Members of X, a body ..., investigated"), is the verb's own
+            s = near
         # "Mullin, who sits on ...": the noun the relative clause modifies
         if s.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
             return [(verb.head, 1.0)]

@@ -2,8 +2,9 @@
 conjuncts of a group noun's "of"/"from" phrase ("officials from A and B", "the boards of A, B and
 C"), the possessor of a role noun met or received ("met Chile's foreign minister"), the by-phrase
 of an act noun the parser hangs on the verb ("condemned the invasion of X by Y"), the names listed
-after a plural title ("Party leaders A, B and C") and a hyphenated adjective pair on an event
-noun ("the Greek-Turkish accord").
+after a plural title ("Party leaders A, B and C"), a hyphenated adjective pair on an event noun
+("the Greek-Turkish accord"), the object two conjoined verbs share ("condemned and sanctioned X")
+and the nearer of two subjects the parser gives one verb ("While X, which ..., Y did not ...").
 
 Real small English model; the sentences are written for these tests (no dev-set text). Entities
 are given by the text of their head token so that the test reads the relation stage alone.
@@ -23,7 +24,8 @@ NAMES = {
     "Hale": ("person:ann-hale", "Person"), "Birch": ("person:tom-birch", "Person"), "Weld": ("person:jo-weld", "Person"),
     "Reed": ("person:ben-reed", "Person"), "Party": ("institution:labour-party", "Institution"),
     "Alliance": ("institution:green-alliance", "Institution"), "Bolivia": ("state:BOL", "State"),
-    "Lopez": ("person:ana-lopez", "Person"), "Cole": ("person:ben-cole", "Person"),
+    "Lopez": ("person:ana-lopez", "Person"), "Iran": ("state:IRN", "State"), "Japan": ("state:JPN", "State"),
+    "Tokyo": ("location:tokyo", "Location"), "Mexico": ("state:MEX", "State"), "Brazil": ("state:BRA", "State"), "Cole": ("person:ben-cole", "Person"),
 }
 
 
@@ -127,3 +129,46 @@ def test_hyphenated_state_adjectives_are_the_parties(extract, text):
 
 def test_one_state_adjective_is_no_pair(extract):
     assert not _joins(extract("The Greek shipping accord was signed in 1976."), "state:GRC", "state:TUR")
+
+
+# ---------------------------------------------------------------- the object of conjoined verbs
+
+
+@pytest.mark.parametrize("text", ["Japan condemned and sanctioned Iran.", "Japan condemned and later punished Iran."])
+def test_conjoined_verbs_share_the_object(extract, text):
+    assert ("state:JPN", "CRITICIZED", "state:IRN") in extract(text)
+
+
+def test_a_verb_with_its_own_phrase_shares_no_object(extract):
+    found = extract("Japan protested in Tokyo and sanctioned Iran.")
+    assert ("state:JPN", "SANCTIONED", "state:IRN") in found
+    assert not any(t != "SANCTIONED" and o == "state:IRN" for _s, t, o in found)
+
+
+# ---------------------------------------------------------------- two subjects of one verb
+
+
+def test_the_nearest_of_two_subjects_is_the_verbs_own(extract):
+    # the parser hangs both "Mexico" (whose clause lost its verb) and "Brazil" on "intervene"
+    found = extract("While Mexico, which defends its own interests there, Brazil did not intervene to help Bolivia.")
+    assert ("state:BRA", "AIDED", "state:BOL") in found
+    assert ("state:MEX", "AIDED", "state:BOL") not in found
+
+
+def test_an_apposition_closed_by_a_comma_is_not_the_subject():
+    # hand-built: "Members of X , a body , investigated Y" with "body" parsed as a second subject
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.extractors.syntax import subjects
+
+    words = ["Members", "of", "Ghana", ",", "a", "body", ",", "investigated", "Togo"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[7, 0, 1, 7, 5, 7, 7, 7, 7],
+              deps=["nsubj", "prep", "pobj", "punct", "det", "nsubj", "punct", "ROOT", "dobj"],
+              pos=["NOUN", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PROPN"])
+    assert [t.text for t, _c in subjects(doc[7])] == ["Members"]
+    words = ["While", "Mexico", ",", "Brazil", "did", "not", "intervene"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[6, 6, 6, 6, 6, 6, 6],
+              deps=["mark", "nsubj", "punct", "nsubj", "aux", "neg", "ROOT"],
+              pos=["SCONJ", "PROPN", "PUNCT", "PROPN", "AUX", "PART", "VERB"])
+    assert [t.text for t, _c in subjects(doc[6])] == ["Brazil"]
