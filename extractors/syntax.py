@@ -47,6 +47,8 @@ LIGHT_VERBS = words("arguments", "light_verbs")
 OBJECT_CONTROL_VERBS = words("arguments", "object_control_verbs")
 OBJECT_CONTROL_PREPS = words("arguments", "object_control_preps")
 SUBJECT_CONTROL_NOUNS = words("arguments", "subject_control_nouns")
+COMPANION_ADVS = words("arguments", "companion_advs")
+JOINING_VERBS = words("arguments", "joining_verbs")
 MANDATIVE_MODALS = words("arguments", "mandative_modals")
 SPEAKER_PRONOUNS = words("arguments", "speaker_pronouns")
 SPEECH_VERBS = words("arguments", "speech_verbs")
@@ -171,6 +173,9 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
     if subj:
         s = relative_first(verb, subj)[0]
         near = subj[-1]
+        if any(c.dep_ == "cc" for c in s.children) and len(subj) > 1:
+            # "Chile as well as Peru condemned X": subjects coordinated by a multi-word "as"
+            return [(t, 1.0) for t in subj]
         if (len(subj) > 1 and s.lower_ not in REL_PRONOUNS and near.i < verb.i
                 and not any(t.text == "," for t in verb.doc[near.i + 1:verb.i])):
             # two subjects before one verb: the parser joined a clause that lost its verb ("While
@@ -185,7 +190,7 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
             inner = [c for c in s.children if c.dep_ in SUBJ_DEPS and c.i < s.i]
             if inner:
                 return [(inner[0], 1.0)]
-        return [(s, 1.0)]
+        return [(s, 1.0)] + [(c, INHERITED) for c in companions(s, verb)]
     if depth >= 3:
         return []
     head = verb.head
@@ -223,7 +228,11 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
             return [(objs[0], INHERITED)]
     # "by granting asylum": the verb of the preposition
     if verb.dep_ == "pcomp" and head.head.pos_ in VERBAL_POS:
-        return [(t, c * INHERITED) for t, c in subjects(head.head, depth + 1)]
+        gov = head.head
+        # "Chile joined Peru IN condemning X": the one joined does it too
+        joined = [(c, INHERITED) for c in gov.children if c.dep_ in OBJ_DEPS] \
+            if head.lower_ == "in" and lemma(gov) in JOINING_VERBS else []
+        return [(t, c * INHERITED) for t, c in subjects(gov, depth + 1)] + joined
     # "Britain's decision to impose sanctions", "the US plan to invade X", "a bid by X to join Y":
     # the owner of a subject-control noun the infinitive complements
     if verb.dep_ == "acl" and head.pos_ in NOMINAL_POS and head.lemma_.lower() in SUBJECT_CONTROL_NOUNS \
@@ -242,6 +251,32 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
             return [(head, INHERITED)] + [(t, c * INHERITED) for t, c in subjects(head.head, depth + 1)]
         return [(head, INHERITED)]
     return []
+
+
+def companions(subject, verb) -> list:
+    """The parties a subject acts together with ("Chile, along with Peru, condemned X", "Chile,
+    together with Peru, ..."): the objects of "with" after ``companion_advs`` on the subject or
+    on the verb between the two.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Chile", ",", "along", "with", "Peru", ",", "condemned", "Bolivia"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[6, 0, 6, 2, 3, 6, 6, 6],
+    ...           deps=["nsubj", "punct", "prep", "prep", "pobj", "punct", "ROOT", "dobj"])
+    >>> [t.text for t in companions(doc[0], doc[6])]
+    ['Peru']
+    """
+    out = []
+    for owner in (subject, verb):
+        for w in owner.children:
+            if owner is verb and not subject.i < w.i < verb.i:
+                continue
+            # "along with" (a preposition with a "with" phrase) or "together with" (an adverb on "with")
+            if w.dep_ == "prep" and w.lower_ in COMPANION_ADVS:
+                out += pobjs(w, "with")
+            elif w.dep_ == "prep" and w.lower_ == "with" and any(a.lower_ in COMPANION_ADVS for a in w.children if a.dep_ == "advmod"):
+                out += [p for p in w.children if p.dep_ == "pobj"]
+    return out
 
 
 def is_mandative(verb) -> bool:

@@ -5,7 +5,9 @@ of an act noun the parser hangs on the verb ("condemned the invasion of X by Y")
 after a plural title ("Party leaders A, B and C"), a hyphenated adjective pair on an event noun
 ("the Greek-Turkish accord"), the object two conjoined verbs share ("condemned and sanctioned X")
 the nearer of two subjects the parser gives one verb ("While X, which ..., Y did not ...") and the
-owner of a subject-control noun as the doer of its infinitive ("Britain's decision to impose ...").
+owner of a subject-control noun as the doer of its infinitive ("Britain's decision to impose ..."),
+the companions of a subject ("X, along with Y, condemned Z") and the one joined in an act ("X
+joined Y in condemning Z").
 
 Real small English model; the sentences are written for these tests (no dev-set text). Entities
 are given by the text of their head token so that the test reads the relation stage alone.
@@ -206,3 +208,24 @@ def test_a_noun_of_asking_leaves_the_act_to_its_addressee():
                   deps=["det", "compound", "ROOT", "aux", "acl"], lemmas=["the", "UN", noun, "to", "withdraw"],
                   pos=["DET", "PROPN", "NOUN", "PART", "VERB"])
         assert [t.text for t, _c in subjects(doc[4])] == expected
+
+
+# ---------------------------------------------------------------- companions of the subject
+
+
+@pytest.mark.parametrize("text", [
+    "Chile, along with Peru, condemned Bolivia.",
+    "Chile, together with Peru, condemned Bolivia.",
+    "Chile as well as Peru condemned Bolivia.",
+])
+def test_the_companion_of_the_subject_acts_too(extract, text):
+    found = extract(text)
+    assert {("state:CHL", "CRITICIZED", "state:BOL"), ("state:PER", "CRITICIZED", "state:BOL")} <= found
+
+
+def test_the_one_joined_in_an_act_does_it_too_and_is_no_body_joined(extract):
+    found = extract("Chile joined Peru in condemning Bolivia.")
+    assert {("state:CHL", "CRITICIZED", "state:BOL"), ("state:PER", "CRITICIZED", "state:BOL")} <= found
+    assert not any(t == "MEMBER_OF" for _s, t, _o in found)
+    # (an "in" phrase of time is no act: the sense test reads the gerund)
+    assert ("state:CHL", "MEMBER_OF", "state:PER") in extract("Chile joined Peru in 2009.")
