@@ -14,7 +14,7 @@ from newsgraph.corpus.errors import RulesError
 
 from .actors import APART_SECTORS, acts_for_state, is_agent_noun, sector_of
 from .lexicon import words
-from .nested import adjective_pair, own_title, shared_object, stranded_by, title_list
+from .nested import adjective_pair, allegiance, own_title, shared_object, stranded_by, title_list
 from .roles import ROLE_FINDERS, ROLES
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, MODIFIER_ARG, MODIFIER_DEPS,
@@ -42,6 +42,7 @@ STATE_PREPS = words("arguments", "state_preps")
 STATE_VERBS = words("arguments", "state_verbs")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
 VICTIM_NOUNS = words("triggers", "victim_nouns")
+POSTING_NOUNS = words("arguments", "posting_nouns")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -199,6 +200,12 @@ class Frame:
                 and not (e[1] == "Location" and c.dep_ in {"compound", "nmod"} and venue_named)]
         if any(mods):
             return self._through(tok, [(m[0], m[1], MODIFIER_ARG) for m in mods if m])
+        if (loyal := allegiance(tok, self.ent)) and person_ok:
+            # "forces loyal to Assad": the one the group is loyal to
+            return self._through(tok, [(e[0], e[1], PREP_ARG) for e in loyal])
+        if is_agent_noun(tok) and tok.lower_ not in POSTING_NOUNS:
+            # "a spokesman for the ministry" speaks for it ("the envoy for Syria" is posted there)
+            preps = (*preps, "for")
         # a party named in an "of" phrase is a group's member ("a delegation of X", "the leaders
         # of X"), not the patient of an act on a singular non-agent noun ("welcomed the release of X")
         act_of = fallback == GROUP_ONLY and tok.tag_ not in PLURAL_TAGS and not is_agent_noun(tok)

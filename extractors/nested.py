@@ -11,20 +11,25 @@ in the sentence but not where the role functions look:
 * a hyphenated pair of state adjectives on an event noun: "the Greek-Turkish accord"
   (:func:`adjective_pair`);
 * the object two conjoined verbs share, the parser hanging it on the second: "condemned and
-  sanctioned Iran" (:func:`shared_object`).
+  sanctioned Iran" (:func:`shared_object`);
+* the one a group is loyal to: "forces loyal to Assad" (:func:`allegiance`).
 
 Each helper reads the dependency tree only; the caller maps tokens to entities.
 """
 
 from __future__ import annotations
 
+from .lexicon import words
 from .syntax import HYPHENS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, SUBJ_DEPS, VERBAL_POS, is_passive, with_conjuncts
 
-__all__ = ["stranded_by", "title_list", "own_title", "adjective_pair", "shared_object"]
+__all__ = ["stranded_by", "title_list", "own_title", "adjective_pair", "shared_object", "allegiance"]
 
 
 #: Dependencies of a word that names its noun's title: "leader" in "Green Party leader Ann Lee".
 TITLE_DEPS = frozenset({"compound", "appos", "nmod"})
+ALLEGIANCE_ADJECTIVES = words("arguments", "allegiance_adjectives")
+#: Dependencies of an allegiance word on its noun: an adjective, or a participle ("militias ALLIED to").
+ALLEGIANCE_DEPS = frozenset({"amod", "acl"})
 #: Words that may stand between two conjoined verbs sharing an object ("condemned AND sanctioned").
 COORDINATION_DEPS = frozenset({"cc", "punct"})
 #: Dependencies of the modifiers of a name pair before an event noun ("Greek-Turkish").
@@ -156,3 +161,22 @@ def shared_object(verb) -> list:
         if all(t.dep_ in COORDINATION_DEPS or t.head.i == c.i for t in doc[verb.i + 1:c.i]):
             return [g for g in c.children if g.dep_ in OBJ_DEPS]
     return []
+
+
+def allegiance(noun, ent) -> list:
+    """``ent`` of the objects of "to" after an adjective of allegiance on a group noun: "forces
+    LOYAL to Assad", "militias allied to Iran" act for them (``allegiance_adjectives``).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["forces", "loyal", "to", "Assad"], heads=[0, 0, 1, 2],
+    ...           deps=["ROOT", "amod", "prep", "pobj"], lemmas=["force", "loyal", "to", "Assad"])
+    >>> allegiance(doc[0], lambda t: ("person:assad", "Person") if t.text == "Assad" else None)
+    [('person:assad', 'Person')]
+    """
+    words_ = [c for c in noun.children if c.dep_ in ALLEGIANCE_DEPS
+              and (c.lemma_.lower() in ALLEGIANCE_ADJECTIVES or c.lower_ in ALLEGIANCE_ADJECTIVES)]
+    return [e for c in words_ for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children if o.dep_ == "pobj" for t in with_conjuncts(o) if (e := ent(t)) is not None]

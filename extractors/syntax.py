@@ -139,6 +139,9 @@ def pobjs(tok, *words: str) -> list:
     for c in tok.children:
         if c.dep_ in PREP_DEPS and c.lower_ in words:
             out += [p for p in c.children if p.dep_ == "pobj"]
+            # a coordinated phrase of the same preposition: "with Chile and WITH Peru"
+            out += [p for d in c.children if d.dep_ == "conj" and d.lower_ == c.lower_
+                    for p in d.children if p.dep_ == "pobj"]
     return out
 
 

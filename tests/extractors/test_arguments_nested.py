@@ -6,8 +6,9 @@ after a plural title ("Party leaders A, B and C"), a hyphenated adjective pair o
 ("the Greek-Turkish accord"), the object two conjoined verbs share ("condemned and sanctioned X")
 the nearer of two subjects the parser gives one verb ("While X, which ..., Y did not ...") and the
 owner of a subject-control noun as the doer of its infinitive ("Britain's decision to impose ..."),
-the companions of a subject ("X, along with Y, condemned Z") and the one joined in an act ("X
-joined Y in condemning Z").
+the companions of a subject ("X, along with Y, condemned Z"), the one joined in an act ("X
+joined Y in condemning Z"), coordinated phrases of one preposition ("with X and with Y"), the one
+a group is loyal to ("forces loyal to X") and the body a spokesman speaks for.
 
 Real small English model; the sentences are written for these tests (no dev-set text). Entities
 are given by the text of their head token so that the test reads the relation stage alone.
@@ -31,6 +32,7 @@ NAMES = {
     "Tokyo": ("location:tokyo", "Location"), "Mexico": ("state:MEX", "State"), "Brazil": ("state:BRA", "State"),
     "Britain": ("state:GBR", "State"), "Russia": ("state:RUS", "State"), "Ukraine": ("state:UKR", "State"),
     "Chinese": ("state:CHN", "State"), "Taiwan": ("state:TWN", "State"), "Serbia": ("state:SRB", "State"),
+    "Assad": ("person:assad", "Person"), "Syria": ("state:SYR", "State"), "Turkey": ("state:TUR", "State"),
     "Union": ("institution:eu", "Institution"), "UN": ("institution:un", "Institution"), "Morales": ("person:evo-morales", "Person"), "Cole": ("person:ben-cole", "Person"),
 }
 
@@ -229,3 +231,24 @@ def test_the_one_joined_in_an_act_does_it_too_and_is_no_body_joined(extract):
     assert not any(t == "MEMBER_OF" for _s, t, _o in found)
     # (an "in" phrase of time is no act: the sense test reads the gerund)
     assert ("state:CHL", "MEMBER_OF", "state:PER") in extract("Chile joined Peru in 2009.")
+
+
+# ---------------------------------------------------------------- coordinated prepositional phrases
+
+
+def test_coordinated_phrases_of_one_preposition(extract):
+    found = extract("Japan signed deals with Chile and with Peru.")
+    assert {("state:JPN", "AGREED_WITH", "state:CHL"), ("state:JPN", "AGREED_WITH", "state:PER")} <= found
+
+
+# ---------------------------------------------------------------- allegiance and speaking for
+
+
+@pytest.mark.parametrize("text", ["Forces loyal to Assad attacked Turkey.", "Militias allied to Assad attacked Turkey."])
+def test_a_group_acts_for_the_one_it_is_loyal_to(extract, text):
+    assert ("person:assad", "ATTACKED", "state:TUR") in extract(text)
+
+
+def test_a_spokesman_speaks_for_the_body_but_an_envoy_is_posted(extract):
+    assert ("state:TUR", "CRITICIZED", "state:JPN") in extract("A spokesman for the Turkish foreign ministry criticized Japan.")
+    assert not any(s == "state:SYR" for s, _t, _o in extract("The special envoy for Syria criticized Japan."))
