@@ -19,9 +19,9 @@ from .roles import ROLE_FINDERS, ROLES
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, MODIFIER_ARG, MODIFIER_DEPS,
     NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
-    REL_PRONOUNS, SPEAKER_PRONOUNS, VERBAL_POS, APPOSED_OBJ_DEPS, clause_agents, clause_verbs,
-    event_scopes, hyphen_pair, is_gerund_noun, is_light_verb, is_passive, is_reduced_passive, listed_members, pobjs,
-    reception_verb, relative_first,
+    REL_PRONOUNS, SPEAKER_PRONOUNS, VERBAL_POS, APPOSED_OBJ_DEPS, ASSISTING_VERBS, clause_agents, clause_verbs,
+    event_scopes, hyphen_pair, is_gerund_noun, is_light_verb, is_passive, is_reduced_passive, lemma, listed_members,
+    partners_in, pobjs, reception_verb, relative_first,
     reported_speaker, source_phrases, subjects, with_conjuncts,
 )
 
@@ -366,7 +366,11 @@ class Frame:
         # the subject of a result verb is a cause, not the doer)
         if (tok.dep_ == "pobj" and head.dep_ in PREP_DEPS and head.lower_ in FRAME_PREPS
                 and head.head.pos_ in VERBAL_POS and head.head.lemma_ not in RESULT_VERBS) or self._at_war(tok):
-            return [(t, c * INHERITED) for t, c in subjects(head.head)]
+            # "backed Iraq in the fight against X": the one backed fights ("joined Y in": both)
+            partners = partners_in(head) if tok.dep_ == "pobj" else []
+            if partners and lemma(head.head) in ASSISTING_VERBS:
+                return partners
+            return [(t, c * INHERITED) for t, c in subjects(head.head)] + partners
         return []
 
     @staticmethod

@@ -14,7 +14,7 @@ __all__ = [
     "SUBJ_DEPS", "PASSIVE_SUBJ_DEPS", "OBJ_DEPS", "DATIVE_DEPS", "PREP_DEPS", "MODIFIER_DEPS",
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
     "lemma", "is_light_verb", "is_passive", "is_reduced_passive", "pobjs", "by_agents", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
-    "event_scopes", "hyphen_pair", "tokens_with_text", "reception_verb", "is_gerund_noun", "clause_verbs", "clause_agents", "listed_members",
+    "event_scopes", "hyphen_pair", "partners_in", "ASSISTING_VERBS", "tokens_with_text", "reception_verb", "is_gerund_noun", "clause_verbs", "clause_agents", "listed_members",
     "doc_text", "DOC_TEXT_KEY",
 ]
 
@@ -49,6 +49,7 @@ OBJECT_CONTROL_PREPS = words("arguments", "object_control_preps")
 SUBJECT_CONTROL_NOUNS = words("arguments", "subject_control_nouns")
 COMPANION_ADVS = words("arguments", "companion_advs")
 JOINING_VERBS = words("arguments", "joining_verbs")
+ASSISTING_VERBS = words("arguments", "assisting_verbs")
 MANDATIVE_MODALS = words("arguments", "mandative_modals")
 SPEAKER_PRONOUNS = words("arguments", "speaker_pronouns")
 SPEECH_VERBS = words("arguments", "speech_verbs")
@@ -232,10 +233,12 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
     # "by granting asylum": the verb of the preposition
     if verb.dep_ == "pcomp" and head.head.pos_ in VERBAL_POS:
         gov = head.head
-        # "Chile joined Peru IN condemning X": the one joined does it too
-        joined = [(c, INHERITED) for c in gov.children if c.dep_ in OBJ_DEPS] \
-            if head.lower_ == "in" and lemma(gov) in JOINING_VERBS else []
-        return [(t, c * INHERITED) for t, c in subjects(gov, depth + 1)] + joined
+        # "Chile joined Peru IN condemning X": the one joined does it too; "Chile helped Peru IN
+        # fighting X": the one helped does it
+        partners = partners_in(head)
+        if partners and lemma(gov) in ASSISTING_VERBS:
+            return partners
+        return [(t, c * INHERITED) for t, c in subjects(gov, depth + 1)] + partners
     # "Britain's decision to impose sanctions", "the US plan to invade X", "a bid by X to join Y":
     # the owner of a subject-control noun the infinitive complements
     if verb.dep_ == "acl" and head.pos_ in NOMINAL_POS and head.lemma_.lower() in SUBJECT_CONTROL_NOUNS \
@@ -254,6 +257,16 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
             return [(head, INHERITED)] + [(t, c * INHERITED) for t, c in subjects(head.head, depth + 1)]
         return [(head, INHERITED)]
     return []
+
+
+def partners_in(prep) -> list[tuple[object, float]]:
+    """The objects of a verb of joining or assisting whose "in" phrase ``prep`` names an act they
+    share: "joined Peru IN condemning X", "helped Iraq IN its fight against X" (``joining_verbs``,
+    ``assisting_verbs``); empty for any other preposition or verb."""
+    gov = prep.head
+    if prep.lower_ != "in" or gov.pos_ not in VERBAL_POS or lemma(gov) not in JOINING_VERBS | ASSISTING_VERBS:
+        return []
+    return [(c, INHERITED) for c in gov.children if c.dep_ in OBJ_DEPS]
 
 
 def companions(subject, verb) -> list:

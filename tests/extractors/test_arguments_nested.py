@@ -8,7 +8,8 @@ the nearer of two subjects the parser gives one verb ("While X, which ..., Y did
 owner of a subject-control noun as the doer of its infinitive ("Britain's decision to impose ..."),
 the companions of a subject ("X, along with Y, condemned Z"), the one joined in an act ("X
 joined Y in condemning Z"), coordinated phrases of one preposition ("with X and with Y"), the one
-a group is loyal to ("forces loyal to X") and the body a spokesman speaks for.
+a group is loyal to ("forces loyal to X"), the body a spokesman speaks for and the one helped in
+an act ("backed X in the fight against Y").
 
 Real small English model; the sentences are written for these tests (no dev-set text). Entities
 are given by the text of their head token so that the test reads the relation stage alone.
@@ -252,3 +253,16 @@ def test_a_group_acts_for_the_one_it_is_loyal_to(extract, text):
 def test_a_spokesman_speaks_for_the_body_but_an_envoy_is_posted(extract):
     assert ("state:TUR", "CRITICIZED", "state:JPN") in extract("A spokesman for the Turkish foreign ministry criticized Japan.")
     assert not any(s == "state:SYR" for s, _t, _o in extract("The special envoy for Syria criticized Japan."))
+
+
+# ---------------------------------------------------------------- the one helped in an act
+
+
+@pytest.mark.parametrize("text", [
+    "Britain backed Iraq in the fight against Iran.",
+    "Britain helped Iraq in fighting Iran.",
+])
+def test_the_one_helped_in_an_act_does_it_not_the_helper(extract, text):
+    found = extract(text)
+    assert ("state:IRQ", "ATTACKED", "state:IRN") in found
+    assert ("state:GBR", "ATTACKED", "state:IRN") not in found
