@@ -46,7 +46,6 @@ REL_PRONOUNS = words("arguments", "rel_pronouns")
 LIGHT_VERBS = words("arguments", "light_verbs")
 OBJECT_CONTROL_VERBS = words("arguments", "object_control_verbs")
 OBJECT_CONTROL_PREPS = words("arguments", "object_control_preps")
-SUBJECT_CONTROL_NOUNS = words("arguments", "subject_control_nouns")
 COMPANION_ADVS = words("arguments", "companion_advs")
 JOINING_VERBS = words("arguments", "joining_verbs")
 ASSISTING_VERBS = words("arguments", "assisting_verbs")
@@ -239,17 +238,6 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
         if partners and lemma(gov) in ASSISTING_VERBS:
             return partners
         return [(t, c * INHERITED) for t, c in subjects(gov, depth + 1)] + partners
-    # "Britain's decision to impose sanctions", "the US plan to invade X", "a bid by X to join Y":
-    # the owner of a subject-control noun the infinitive complements
-    if verb.dep_ == "acl" and head.pos_ in NOMINAL_POS and head.lemma_.lower() in SUBJECT_CONTROL_NOUNS \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        owners = ([c for c in head.children if c.dep_ == "poss"] + pobjs(head, "by")
-                  or [c for c in head.children if c.dep_ in NOUN_AGENT_MOD_DEPS and c.i < head.i and c.pos_ in {"PROPN", "ADJ"}])
-        if owners:
-            return [(owners[0], INHERITED)]
-        # "Britain took the decision to ...": the subject of the light verb carrying the noun
-        if head.dep_ in LIGHT_VERB_OBJ_DEPS and is_light_verb(head.head):
-            return [(t, c * INHERITED) for t, c in subjects(head.head, depth + 1)]
     # "the country offering asylum": the noun a participle modifies; "X issued a declaration
     # demanding ...": the subject of the light verb carrying that noun
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in NOMINAL_POS and verb.tag_ == "VBG":

@@ -3,10 +3,9 @@ conjuncts of a group noun's "of"/"from" phrase ("officials from A and B", "the b
 C"), the possessor of a role noun met or received ("met Chile's foreign minister"), the by-phrase
 of an act noun the parser hangs on the verb ("condemned the invasion of X by Y"), the names listed
 after a plural title ("Party leaders A, B and C"), a hyphenated adjective pair on an event noun
-("the Greek-Turkish accord"), the object two conjoined verbs share ("condemned and sanctioned X")
-the nearer of two subjects the parser gives one verb ("While X, which ..., Y did not ...") and the
-owner of a subject-control noun as the doer of its infinitive ("Britain's decision to impose ..."),
-the companions of a subject ("X, along with Y, condemned Z"), the one joined in an act ("X
+("the Greek-Turkish accord"), the object two conjoined verbs share ("condemned and sanctioned X"),
+the nearer of two subjects the parser gives one verb ("While X, which ..., Y did not ..."), the
+companions of a subject ("X, along with Y, condemned Z"), the one joined in an act ("X
 joined Y in condemning Z"), coordinated phrases of one preposition ("with X and with Y"), the one
 a group is loyal to ("forces loyal to X"), the body a spokesman speaks for and the one helped in
 an act ("backed X in the fight against Y").
@@ -181,36 +180,6 @@ def test_an_apposition_closed_by_a_comma_is_not_the_subject():
               deps=["mark", "nsubj", "punct", "nsubj", "aux", "neg", "ROOT"],
               pos=["SCONJ", "PROPN", "PUNCT", "PROPN", "AUX", "PART", "VERB"])
     assert [t.text for t, _c in subjects(doc[6])] == ["Brazil"]
-
-
-# ---------------------------------------------------------------- nouns of subject control
-
-
-@pytest.mark.parametrize("text, fact, status", [
-    ("Britain's decision to impose sanctions on Iran angered Russia.", ("state:GBR", "SANCTIONED", "state:IRN"), "proposed"),
-    ("The Chinese plan to invade Taiwan alarmed Japan.", ("state:CHN", "ATTACKED", "state:TWN"), "proposed"),
-    ("A bid by Serbia to join the European Union failed.", ("state:SRB", "MEMBER_OF", "institution:eu"), "proposed"),
-    ("Mexico's decision to grant asylum to Morales angered Bolivia.", ("state:MEX", "GRANTED_ASYLUM_TO", "person:evo-morales"), "proposed"),
-    ("Britain took the decision to sanction Iran.", ("state:GBR", "SANCTIONED", "state:IRN"), "proposed"),
-    ("Russia's refusal to sign a deal with Ukraine worried the markets.", ("state:RUS", "SIGNED_AGREEMENT_WITH", "state:UKR"), "negated"),
-])
-def test_the_owner_of_a_subject_control_noun_does_its_infinitive(nlp, relation_extractor, text, fact, status):
-    found = {(r.subject, r.type, r.object): r.status for r in relation_extractor(nlp(text), lambda t: NAMES.get(t.text))}
-    assert found.get(fact) == status
-
-
-def test_a_noun_of_asking_leaves_the_act_to_its_addressee():
-    # hand-built: "the UN demand to withdraw" vs "the UN decision to withdraw"
-    import spacy
-    from spacy.tokens import Doc
-
-    from newsgraph.extractors.syntax import subjects
-
-    for noun, expected in (("demand", []), ("decision", ["UN"])):
-        doc = Doc(spacy.blank("en").vocab, words=["the", "UN", noun, "to", "withdraw"], heads=[2, 2, 2, 4, 2],
-                  deps=["det", "compound", "ROOT", "aux", "acl"], lemmas=["the", "UN", noun, "to", "withdraw"],
-                  pos=["DET", "PROPN", "NOUN", "PART", "VERB"])
-        assert [t.text for t, _c in subjects(doc[4])] == expected
 
 
 # ---------------------------------------------------------------- companions of the subject
