@@ -14,13 +14,14 @@ from newsgraph.corpus.errors import RulesError
 
 from .actors import APART_SECTORS, acts_for_state, is_agent_noun, sector_of
 from .lexicon import words
+from .nested import adjective_pair, allegiance, own_title, shared_object, stranded_by, title_list
 from .roles import ROLE_FINDERS, ROLES
 from .syntax import (
     CLAUSE_DEPS, DATIVE_DEPS, INHERITED, LIGHT_VERB_OBJ_DEPS, MODIFIER_ARG, MODIFIER_DEPS,
     NOMINAL_POS, NOUN_AGENT_MOD_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PLURAL_TAGS, PREP_ARG, PREP_DEPS,
-    REL_PRONOUNS, SPEAKER_PRONOUNS, VERBAL_POS, APPOSED_OBJ_DEPS, clause_agents, clause_verbs,
-    event_scopes, hyphen_pair, is_gerund_noun, is_light_verb, is_passive, is_reduced_passive, listed_members, pobjs,
-    reception_verb, relative_first,
+    REL_PRONOUNS, SPEAKER_PRONOUNS, VERBAL_POS, APPOSED_OBJ_DEPS, ASSISTING_VERBS, clause_agents, clause_verbs,
+    event_scopes, hyphen_pair, is_gerund_noun, is_light_verb, is_passive, is_reduced_passive, lemma, listed_members,
+    partners_in, pobjs, reception_verb, relative_first,
     reported_speaker, source_phrases, subject_read_as_object, subjects, with_conjuncts,
 )
 
@@ -41,6 +42,7 @@ STATE_PREPS = words("arguments", "state_preps")
 STATE_VERBS = words("arguments", "state_verbs")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
 VICTIM_NOUNS = words("triggers", "victim_nouns")
+POSTING_NOUNS = words("arguments", "posting_nouns")
 # Fallback of the ``party`` role: group nouns only ("US officials", "a delegation of Chinese
 # officials"), not the owner or author of a thing ("welcomed Blair's courage", "hosted
 # Brown's speech", "welcomed the decision by India" are no meetings).
@@ -83,7 +85,15 @@ class Frame:
             fallback = False if direct else GROUP_ONLY if role == "party" else True
             found: dict[str, tuple[str, str, float]] = {}
             for tok, conf in self.role_tokens(role):
-                for key, etype, econf in self.entities(tok, fallback, conjuncts=plural or not direct or role == "org" and self.ent(tok) is not None):
+                if role == "holder" and plural:
+                    # "Party leaders A, B and C" (B parsed as an apposition), not a name with a
+                    # title of its own: "leaders A and B, and Green Party leader C"
+                    names = [t for t in with_conjuncts(tok) + title_list(tok, self.ent)
+                             if t.i == tok.i or not own_title(t, self.role_nouns)]
+                    ents = [e for t in names for e in self.entities(t, fallback, conjuncts=False)]
+                else:
+                    ents = self.entities(tok, fallback, conjuncts=plural or not direct or role == "org" and self.ent(tok) is not None)
+                for key, etype, econf in ents:
                     if etype in allowed and key not in exclude and (key not in found or found[key][2] < conf * econf):
                         found[key] = (key, etype, conf * econf)
             if found:
@@ -153,11 +163,16 @@ class Frame:
         # "US forces", "Israeli soldiers", "Saddam Hussein's proposal" (but "Maduro's deputy" is not Maduro)
         person_ok = tok.lower_ not in self.role_nouns and tok.lemma_.lower() not in self.role_nouns
         mod_deps, preps = (GROUP_MODIFIER_DEPS, GROUP_PREPS) if fallback == GROUP_ONLY else (MODIFIER_DEPS, FALLBACK_PREPS)
+        if fallback == GROUP_ONLY and (not person_ok or is_agent_noun(tok)):
+            # a role or agent noun acts for its possessor: "met Chile's foreign minister", "Iraq's army"
+            mod_deps = MODIFIER_DEPS
         if self._act_noun(tok):
             # an act done to someone stands for its doer: "condemned the murder of X by Y" is Y;
             # its "of" phrase, and the possessor of a victim noun ("Tanaka's murder"), were acted on
             # (the parser often hangs the by-phrase on the "of" object: "the murder of [X by Y]")
-            doers = [e for o in pobjs(tok, "of") for p in pobjs(o, "by") for e in self._resolve(p, fallback, depth + 1)]
+            # (or on the verb taking the act as object: "condemned the murder of X [by Y]")
+            doers = [e for p in [p for o in pobjs(tok, "of") for p in pobjs(o, "by")] + stranded_by(tok)
+                     for e in self._resolve(p, fallback, depth + 1)]
             if doers and depth < 2:
                 return self._through(tok, [(k, t, c * PREP_ARG) for k, t, c in doers])
             preps = tuple(p for p in preps if p != "of")
@@ -185,13 +200,20 @@ class Frame:
                 and not (e[1] == "Location" and c.dep_ in {"compound", "nmod"} and venue_named)]
         if any(mods):
             return self._through(tok, [(m[0], m[1], MODIFIER_ARG) for m in mods if m])
+        if (loyal := allegiance(tok, self.ent)) and person_ok:
+            # "forces loyal to Assad": the one the group is loyal to
+            return self._through(tok, [(e[0], e[1], PREP_ARG) for e in loyal])
+        if is_agent_noun(tok) and tok.lower_ not in POSTING_NOUNS:
+            # "a spokesman for the ministry" speaks for it ("the envoy for Syria" is posted there)
+            preps = (*preps, "for")
         # a party named in an "of" phrase is a group's member ("a delegation of X", "the leaders
         # of X"), not the patient of an act on a singular non-agent noun ("welcomed the release of X")
         act_of = fallback == GROUP_ONLY and tok.tag_ not in PLURAL_TAGS and not is_agent_noun(tok)
         # "the government of Sindh", "demands from the rebels"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in preps and not (act_of and c.lower_ == "of"):
-                objs_ = [p for p in c.children if p.dep_ == "pobj"]
+                # with its conjuncts: "the boards of A, B and C", "officials from A and B"
+                objs_ = [t for p in c.children if p.dep_ == "pobj" for t in with_conjuncts(p)]
                 objs = [self.ent(p) for p in objs_]
                 if any(objs):
                     return self._through(tok, [(o[0], o[1], PREP_ARG) for o in objs if o])
@@ -224,7 +246,9 @@ class Frame:
                 found = named if len(named) == 2 else {}
             if len(found) < 2:
                 # "the Peru-Chile talks": a hyphenated pair of names modifying the event noun
-                found = {e[0]: (e[0], e[1], MODIFIER_ARG) for e in hyphen_pair(noun, self.ent) if e[1] in allowed}
+                # (or of state adjectives, maybe on a compound of the noun: "the US-Greek bases accord")
+                pair = hyphen_pair(noun, self.ent) or adjective_pair(noun, self.ent)
+                found = {e[0]: (e[0], e[1], MODIFIER_ARG) for e in pair if e[1] in allowed}
             if len(found) >= 2:
                 return list(found.values())
         return []
@@ -306,7 +330,7 @@ class Frame:
         # event noun: "arrest by US forces" (also as parsed in "the arrest of [X by US forces]")
         out = [(p, 1.0) for p in pobjs(tok, "by")]
         if not out and self._act_noun(tok):
-            out = [(p, PREP_ARG) for o in pobjs(tok, "of") for p in pobjs(o, "by")]
+            out = [(p, PREP_ARG) for p in [p for o in pobjs(tok, "of") for p in pobjs(o, "by")] + stranded_by(tok)]
         if out:
             return out
         # received event: "X received an offer from Y", "X has the backing of Y"
@@ -342,7 +366,11 @@ class Frame:
         # the subject of a result verb is a cause, not the doer)
         if (tok.dep_ == "pobj" and head.dep_ in PREP_DEPS and head.lower_ in FRAME_PREPS
                 and head.head.pos_ in VERBAL_POS and head.head.lemma_ not in RESULT_VERBS) or self._at_war(tok):
-            return [(t, c * INHERITED) for t, c in subjects(head.head)]
+            # "backed Iraq in the fight against X": the one backed fights ("joined Y in": both)
+            partners = partners_in(head) if tok.dep_ == "pobj" else []
+            if partners and lemma(head.head) in ASSISTING_VERBS:
+                return partners
+            return [(t, c * INHERITED) for t, c in subjects(head.head)] + partners
         return []
 
     @staticmethod
@@ -361,6 +389,9 @@ class Frame:
             if not objs:
                 # "named Tareck El Aissami as ..." parsed as an object predicate
                 objs = [c for c in tok.children if c.dep_ == "oprd"][:1]
+            if not objs and not is_passive(tok):
+                # "Japan condemned and sanctioned Iran": the object shared with the next verb
+                objs = shared_object(tok)
             if objs and self.ent(objs[0]) is None:
                 # "named Maduro's vice-president, Tareck El Aissami, as ...": the apposed name
                 named = [c for c in tok.children if c.dep_ in APPOSED_OBJ_DEPS and c.i > objs[0].i and self.ent(c) is not None]

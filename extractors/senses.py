@@ -25,6 +25,7 @@ VERB_ONLY_FORCE = words("triggers", "verb_only_force")
 IN_OF_IDIOMS = words("triggers", "in_of_idioms")
 FATE_VERBS = words("triggers", "fate_verbs")
 CLAUSE_SENSE_VERBS = words("triggers", "clause_sense_verbs")
+JOINING_VERBS = words("arguments", "joining_verbs")
 # Named-entity labels and nouns of a span of time: "fought FOR three days", "for hours".
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 TIME_UNITS = words("triggers", "time_units")
@@ -57,6 +58,10 @@ def other_sense(frame: Frame) -> bool:
         return True
     if trig.lemma_.lower() in FATE_VERBS and any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in trig.children):
         # "condemned them TO death": doomed, not criticised
+        return True
+    if trig.pos_ == "VERB" and trig.lemma_.lower() in JOINING_VERBS and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pcomp" for g in c.children) for c in trig.children):
+        # "joined Peru IN condemning X": joins an act (whose doers the gerund gets), not a body
         return True
     if trig.pos_ == "NOUN" and trig.lemma_.lower() in IN_OF_IDIOMS and trig.dep_ == "pobj" and trig.head.lower_ == "in":
         # "in charge of X": a post

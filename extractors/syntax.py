@@ -14,7 +14,7 @@ __all__ = [
     "SUBJ_DEPS", "PASSIVE_SUBJ_DEPS", "OBJ_DEPS", "DATIVE_DEPS", "PREP_DEPS", "MODIFIER_DEPS",
     "CLAUSE_DEPS", "VERBAL_POS", "NOMINAL_POS", "PLURAL_TAGS",
     "lemma", "is_light_verb", "is_passive", "is_reduced_passive", "pobjs", "by_agents", "with_conjuncts", "subjects", "is_mandative", "reported_speaker", "relative_first",
-    "event_scopes", "hyphen_pair", "tokens_with_text", "reception_verb", "is_gerund_noun", "clause_verbs", "clause_agents", "listed_members",
+    "event_scopes", "hyphen_pair", "partners_in", "ASSISTING_VERBS", "tokens_with_text", "reception_verb", "is_gerund_noun", "clause_verbs", "clause_agents", "listed_members",
     "subject_read_as_object",
     "doc_text", "DOC_TEXT_KEY",
 ]
@@ -47,6 +47,9 @@ REL_PRONOUNS = words("arguments", "rel_pronouns")
 LIGHT_VERBS = words("arguments", "light_verbs")
 OBJECT_CONTROL_VERBS = words("arguments", "object_control_verbs")
 OBJECT_CONTROL_PREPS = words("arguments", "object_control_preps")
+COMPANION_ADVS = words("arguments", "companion_advs")
+JOINING_VERBS = words("arguments", "joining_verbs")
+ASSISTING_VERBS = words("arguments", "assisting_verbs")
 MANDATIVE_MODALS = words("arguments", "mandative_modals")
 SPEAKER_PRONOUNS = words("arguments", "speaker_pronouns")
 SPEECH_VERBS = words("arguments", "speech_verbs")
@@ -137,6 +140,9 @@ def pobjs(tok, *words: str) -> list:
     for c in tok.children:
         if c.dep_ in PREP_DEPS and c.lower_ in words:
             out += [p for p in c.children if p.dep_ == "pobj"]
+            # a coordinated phrase of the same preposition: "with Chile and WITH Peru"
+            out += [p for d in c.children if d.dep_ == "conj" and d.lower_ == c.lower_
+                    for p in d.children if p.dep_ == "pobj"]
     return out
 
 
@@ -170,6 +176,16 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
     subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     if subj:
         s = relative_first(verb, subj)[0]
+        near = subj[-1]
+        if any(c.dep_ == "cc" for c in s.children) and len(subj) > 1:
+            # "Chile as well as Peru condemned X": subjects coordinated by a multi-word "as"
+            return [(t, 1.0) for t in subj]
+        if (len(subj) > 1 and s.lower_ not in REL_PRONOUNS and near.i < verb.i
+                and not any(t.text == "," for t in verb.doc[near.i + 1:verb.i])):
+            # two subjects before one verb: the parser joined a clause that lost its verb ("While
+            # X, who ..., Y did not intervene"); the nearest, not closed off by a comma as an
+            # apposition is ("Members of X, a body ..., investigated"), is the verb's own
+            s = near
         # "Mullin, who sits on ...": the noun the relative clause modifies
         if s.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
             return [(verb.head, 1.0)]
@@ -178,7 +194,7 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
             inner = [c for c in s.children if c.dep_ in SUBJ_DEPS and c.i < s.i]
             if inner:
                 return [(inner[0], 1.0)]
-        return [(s, 1.0)]
+        return [(s, 1.0)] + [(c, INHERITED) for c in companions(s, verb)]
     if depth >= 3:
         return []
     head = verb.head
@@ -216,7 +232,13 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
             return [(objs[0], INHERITED)]
     # "by granting asylum": the verb of the preposition
     if verb.dep_ == "pcomp" and head.head.pos_ in VERBAL_POS:
-        return [(t, c * INHERITED) for t, c in subjects(head.head, depth + 1)]
+        gov = head.head
+        # "Chile joined Peru IN condemning X": the one joined does it too; "Chile helped Peru IN
+        # fighting X": the one helped does it
+        partners = partners_in(head)
+        if partners and lemma(gov) in ASSISTING_VERBS:
+            return partners
+        return [(t, c * INHERITED) for t, c in subjects(gov, depth + 1)] + partners
     # "the country offering asylum": the noun a participle modifies; "X issued a declaration
     # demanding ...": the subject of the light verb carrying that noun
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in NOMINAL_POS and verb.tag_ == "VBG":
@@ -224,6 +246,42 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
             return [(head, INHERITED)] + [(t, c * INHERITED) for t, c in subjects(head.head, depth + 1)]
         return [(head, INHERITED)]
     return []
+
+
+def partners_in(prep) -> list[tuple[object, float]]:
+    """The objects of a verb of joining or assisting whose "in" phrase ``prep`` names an act they
+    share: "joined Peru IN condemning X", "helped Iraq IN its fight against X" (``joining_verbs``,
+    ``assisting_verbs``); empty for any other preposition or verb."""
+    gov = prep.head
+    if prep.lower_ != "in" or gov.pos_ not in VERBAL_POS or lemma(gov) not in JOINING_VERBS | ASSISTING_VERBS:
+        return []
+    return [(c, INHERITED) for c in gov.children if c.dep_ in OBJ_DEPS]
+
+
+def companions(subject, verb) -> list:
+    """The parties a subject acts together with ("Chile, along with Peru, condemned X", "Chile,
+    together with Peru, ..."): the objects of "with" after ``companion_advs`` on the subject or
+    on the verb between the two.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Chile", ",", "along", "with", "Peru", ",", "condemned", "Bolivia"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[6, 0, 6, 2, 3, 6, 6, 6],
+    ...           deps=["nsubj", "punct", "prep", "prep", "pobj", "punct", "ROOT", "dobj"])
+    >>> [t.text for t in companions(doc[0], doc[6])]
+    ['Peru']
+    """
+    out = []
+    for owner in (subject, verb):
+        for w in owner.children:
+            if owner is verb and not subject.i < w.i < verb.i:
+                continue
+            # "along with" (a preposition with a "with" phrase) or "together with" (an adverb on "with")
+            if w.dep_ == "prep" and w.lower_ in COMPANION_ADVS:
+                out += pobjs(w, "with")
+            elif w.dep_ == "prep" and w.lower_ == "with" and any(a.lower_ in COMPANION_ADVS for a in w.children if a.dep_ == "advmod"):
+                out += [p for p in w.children if p.dep_ == "pobj"]
+    return out
 
 
 def is_mandative(verb) -> bool:
