@@ -62,7 +62,7 @@ def build_graph(
     # One pass over ``results`` (each may be dropped once read) into tables that hold, as far as
     # possible, the graph's own objects: little is freed when the graph is made from them.
     nodes: dict[str, dict] = {}
-    alias_counts: dict[str, Counter] = defaultdict(Counter)  # a node's names (its aliases)
+    alias_counts: dict[str, dict[str, int]] = defaultdict(dict)  # a node's names (its aliases) and counts
     node_docs: dict[str, list] = defaultdict(list)  # documents in input order (a list is smaller than a set)
     resolution: dict[str, list[dict]] = defaultdict(list)  # the node attribute's entries, unsorted
     doc_resolution: Counter = Counter()  # (key, alias, how) -> count in the current document
@@ -86,7 +86,8 @@ def build_graph(
                 if fk == key:
                     node["canonical"] = info.name
         for m in r.mentions:
-            alias_counts[m.key][m.text] += 1
+            names = alias_counts[m.key]
+            names[m.text] = names.get(m.text, 0) + 1
             if not node_docs[m.key] or node_docs[m.key][-1] != r.doc_id:
                 node_docs[m.key].append(r.doc_id)
             doc_resolution[m.key, m.text, m.how] += 1
@@ -137,7 +138,7 @@ def build_graph(
     })
     for key in sorted(nodes):  # the tables are emptied as the graph fills: they are not held twice
         node = nodes.pop(key)
-        counts = alias_counts.pop(key, Counter())
+        counts = alias_counts.pop(key, {})
         if not counts:
             continue
         G.add_node(
@@ -154,8 +155,10 @@ def build_graph(
             resolution=sorted(resolution.pop(key), key=lambda e: (e["doc"], e["alias"], e["how"])),
             **({"ambiguous": True} if node.get("ambiguous") else {}),
         )
-    for u, v, rtype in sorted(edges):
-        evidence = edges.pop((u, v, rtype))
+    triples = sorted(edges, reverse=True)
+    while triples:  # each triple freed as its edge is added: the graph reuses the memory
+        u, v, rtype = triple = triples.pop()
+        evidence = edges.pop(triple)
         if u not in G or v not in G:
             continue
         G.add_edge(u, v, key=rtype, **_edge_attributes(rtype, evidence, ontology))
@@ -213,7 +216,7 @@ def _edge_attributes(rtype: str, evidence: list[dict], ontology) -> dict:
     return attrs
 
 
-def _display_name(etype: str, names: Counter) -> str:
+def _display_name(etype: str, names: Mapping[str, int]) -> str:
     """The name to show (gazetteer entries use their canonical name instead): the fullest common form."""
     if not names:
         return ""
