@@ -10,7 +10,8 @@ in order, renames duplicate ids and skips duplicate texts exactly as the local r
 builds the graph from the shards, read one at a time, twice: once into the corpus-wide name
 registry, once to resolve each document against it and add it to the graph
 (:class:`extractors.resolution.CorpusResolver`). The client holds the registry and the graph,
-never the corpus's results.
+never the corpus's results; per document, only its ``documents.jsonl`` record (whose strings
+the graph's document index shares) and two integers locating its result (:class:`_Accepted`).
 
 A partition whose shard exists is not run again: a cancelled build resumes, ``--update`` runs
 only the new inputs' partitions. Without a scheduler, ``--update`` of an output a cluster built
