@@ -144,9 +144,14 @@ def _deletions(word: str, depth: int) -> frozenset[str]:
 class VariantIndex:
     """Person names indexed for :func:`variant_candidates` without comparing every pair.
 
-    Surname cores are indexed by their deletion neighbourhood (up to two letters): two words
-    within edit distance k share a form with at most k letters deleted from each, so a query
-    looks up its own deletions and checks only those candidates exactly.
+    Surname cores are indexed by their deletion neighbourhood: two words within edit distance
+    k share a form with at most k letters deleted from each, so a query looks up its own
+    deletions and checks only those candidates exactly. A query of bound k (its own length's,
+    :func:`_surname_bound`) matches a surname within k edits, and such a surname needs at most its
+    own length's bound of deletions: a shorter query has no larger bound, and a query longer by
+    n letters has a bound at most n larger (the bound grows by one letter at a time) but n of its
+    edits are insertions, which delete nothing from the surname. So each surname is indexed to its
+    own bound only: no letter deleted under 5 letters, one under 9, else two.
     """
 
     def __init__(self, people: dict[str, str]):
@@ -155,7 +160,8 @@ class VariantIndex:
         for key, other in people.items():
             oparts = other.split()
             if len(oparts) >= 2:
-                for form in _deletions(name_core(oparts[-1]), 2):
+                core = name_core(oparts[-1])
+                for form in _deletions(core, _surname_bound(core)):
                     self._by_form[form].add(key)
 
     def candidates(self, name: str, *, exclude: str | None = None) -> set[str]:

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, normalise
 from .models import (
     INSTITUTION,
     LOCATION,
@@ -54,6 +54,7 @@ from .names import (  # noqa: F401  (re-exported: the public names of resolution
     variant_candidates,
     VariantIndex,
 )
+from .names import _deletions  # emptied by _clear_name_caches, with fold, normalise and name_core
 from .resolution_document import DocumentState, resolve_document  # noqa: F401  (registers the document rules first)
 from .resolution_registry import REGISTRY, TYPING_HOWS, ResolutionRule, describe, resolution_rule  # noqa: F401
 
@@ -333,6 +334,7 @@ class CorpusResolver:
         if self._builder is not None:  # the registry is complete: decide the merges once, drop the index
             self._mapping, self._ambiguous = _corpus_mapping(self._builder.index())
             self._builder = None
+            _clear_name_caches()
         r = _map_result(_split(result, self._owners), self._mapping)
         if self._ambiguous:  # a short name several people in the corpus could be: a node of its own, flagged
             r = replace(r, entities={k: (replace(e, ambiguous=True) if k in self._ambiguous and e.key == k else e)
@@ -353,6 +355,14 @@ class CorpusResolver:
             for step in steps:
                 r = step(r)
             yield r
+
+
+def _clear_name_caches() -> None:
+    """Empty the caches of the name functions (pure functions: only speed is at stake). The
+    corpus rules have just filled them with the corpus's names, which pass two seldom asks for
+    again: their memory goes to the graph instead (issue 16: the client holds the graph)."""
+    for func in (fold, normalise, name_core, _deletions):
+        func.cache_clear()
 
 
 def _names_only(r: DocResult) -> DocResult:

@@ -37,7 +37,8 @@ def build_graph(
         (:func:`newsgraph.extractors.resolution.resolve_corpus`). An entity whose ``key`` differs
         from its key in ``DocResult.entities`` joined another node: it does not name the node.
     documents : mapping
-        ``doc_id -> {"title", "date", "outlet", "url", "path"}`` for processed documents.
+        ``doc_id -> {"title", "date", "outlet", "url", "path"}`` for processed documents (only
+        its ``items()`` are read, once).
     model : str
         The spaCy model id, stored as a graph attribute.
     ontology : extractors.relations.Ontology, optional
@@ -58,36 +59,40 @@ def build_graph(
     >>> sorted(G.nodes), [k for _, _, k in G.edges(keys=True)]
     (['person:maduro', 'state:RUS'], ['MENTIONED_WITH'])
     """
-    nodes: dict[str, dict] = {}  # one pass over ``results``: each may be dropped once read
-    alias_counts: dict[str, Counter] = defaultdict(Counter)
+    # One pass over ``results`` (each may be dropped once read) into tables that hold, as far as
+    # possible, the graph's own objects: little is freed when the graph is made from them.
+    nodes: dict[str, dict] = {}
+    alias_counts: dict[str, dict[str, int]] = defaultdict(dict)  # a node's names (its aliases) and counts
     node_docs: dict[str, list] = defaultdict(list)  # documents in input order (a list is smaller than a set)
-    resolution: dict[str, Counter] = defaultdict(Counter)
+    resolution: dict[str, list[dict]] = defaultdict(list)  # the node attribute's entries, unsorted
+    doc_resolution: Counter = Counter()  # (key, alias, how) -> count in the current document
     edges: dict[tuple[str, str, str], list[dict]] = {}  # triple -> evidence
     seen: set[tuple] = set()  # (triple, sentence, trigger) of the current document: evidence once
     doc_id = None
 
     for r in results:
         if r.doc_id != doc_id:  # a document's evidence never repeats another document's (its id is in it)
+            _flush_resolution(resolution, doc_resolution, doc_id)
             seen.clear()
             doc_id = r.doc_id
         for key, info in r.entities.items():
             fk = info.key  # the corpus key (differs from ``key`` when resolution joined it elsewhere)
-            node = nodes.setdefault(fk, {"type": info.type, "titles": set(), "codes": {}, "names": Counter(),
-                                         "canonical": None})
-            node["titles"].update(info.titles)
-            node["ambiguous"] = node.get("ambiguous", False) or info.ambiguous
+            node = nodes.setdefault(fk, {"type": info.type, "codes": {}, "canonical": None, "ambiguous": False})
+            if info.titles:
+                node.setdefault("titles", set()).update(info.titles)
+            node["ambiguous"] = node["ambiguous"] or info.ambiguous
             if info.codes or fk.startswith("state:"):
                 node["codes"] = dict(info.codes)
                 if fk == key:
                     node["canonical"] = info.name
         for m in r.mentions:
-            alias_counts[m.key][m.text] += 1
+            names = alias_counts[m.key]
+            names[m.text] = names.get(m.text, 0) + 1
             if not node_docs[m.key] or node_docs[m.key][-1] != r.doc_id:
                 node_docs[m.key].append(r.doc_id)
-            resolution[m.key][(r.doc_id, m.text, m.how)] += 1
-            nodes[m.key]["names"][m.text] += 1
+            doc_resolution[m.key, m.text, m.how] += 1
         for start, end, key, how in r.links:
-            resolution[key][(r.doc_id, _link_text(r, start, end), how)] += 1
+            doc_resolution[key, _link_text(r, start, end), how] += 1
         for sent_index, keys in r.cooccurrences:
             finals = sorted(set(keys))
             s_start, s_end, s_text = r.sentences[sent_index]
@@ -118,43 +123,53 @@ def build_graph(
             }
             _add_evidence(edges, seen, (subject, obj, rel.type), evidence)
 
+    _flush_resolution(resolution, doc_resolution, doc_id)
     G = nx.MultiDiGraph()
-    dates = sorted(d["date"] for d in documents.values() if d.get("date"))
+    index = {k: dict(v) for k, v in documents.items()}  # ``documents`` is read once (it may stream)
+    dates = sorted(d["date"] for d in index.values() if d.get("date"))
     G.graph.update({
         "newsgraph_version": __version__,
         "model": model,
         "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
-        "documents": len(documents),
+        "documents": len(index),
         "corpus": corpus,
-        "document_index": {k: dict(v) for k, v in documents.items()},
+        "document_index": index,
         "date_range": [dates[0], dates[-1]] if dates else None,
     })
     for key in sorted(nodes):  # the tables are emptied as the graph fills: they are not held twice
         node = nodes.pop(key)
-        counts = alias_counts.pop(key, Counter())
+        counts = alias_counts.pop(key, {})
         if not counts:
             continue
         G.add_node(
             key,
             id=key,
-            name=node["canonical"] or _display_name(node["type"], node["names"]),
+            name=node["canonical"] or _display_name(node["type"], counts),
             type=node["type"],
             aliases=[a for a, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))],
             alias_counts=dict(sorted(counts.items())),
             mentions=sum(counts.values()),
             docs=sorted(set(node_docs.pop(key))),
-            titles=sorted(node["titles"]) if node["type"] == PERSON else [],
+            titles=sorted(node.get("titles", ())) if node["type"] == PERSON else [],
             codes=node["codes"],
-            resolution=[{"doc": d, "alias": a, "count": c, "how": h}
-                        for (d, a, h), c in sorted(resolution.pop(key).items())],
+            resolution=sorted(resolution.pop(key), key=lambda e: (e["doc"], e["alias"], e["how"])),
             **({"ambiguous": True} if node.get("ambiguous") else {}),
         )
-    for u, v, rtype in sorted(edges):
-        evidence = edges.pop((u, v, rtype))
+    triples = sorted(edges, reverse=True)
+    while triples:  # each triple freed as its edge is added: the graph reuses the memory
+        u, v, rtype = triple = triples.pop()
+        evidence = edges.pop(triple)
         if u not in G or v not in G:
             continue
         G.add_edge(u, v, key=rtype, **_edge_attributes(rtype, evidence, ontology))
     return G
+
+
+def _flush_resolution(resolution: dict[str, list[dict]], doc_resolution: Counter, doc_id: str | None) -> None:
+    """Add a document's counts to the nodes' ``resolution`` entries and empty them."""
+    for (key, alias, how), count in doc_resolution.items():
+        resolution[key].append({"doc": doc_id, "alias": alias, "count": count, "how": how})
+    doc_resolution.clear()
 
 
 def _link_text(r: DocResult, start: int, end: int) -> str:
@@ -201,7 +216,7 @@ def _edge_attributes(rtype: str, evidence: list[dict], ontology) -> dict:
     return attrs
 
 
-def _display_name(etype: str, names: Counter) -> str:
+def _display_name(etype: str, names: Mapping[str, int]) -> str:
     """The name to show (gazetteer entries use their canonical name instead): the fullest common form."""
     if not names:
         return ""

@@ -10,7 +10,8 @@ in order, renames duplicate ids and skips duplicate texts exactly as the local r
 builds the graph from the shards, read one at a time, twice: once into the corpus-wide name
 registry, once to resolve each document against it and add it to the graph
 (:class:`extractors.resolution.CorpusResolver`). The client holds the registry and the graph,
-never the corpus's results.
+never the corpus's results; per document, only its ``documents.jsonl`` record (whose strings
+the graph's document index shares) and two integers locating its result (:class:`_Accepted`).
 
 A partition whose shard exists is not run again: a cancelled build resumes, ``--update`` runs
 only the new inputs' partitions. Without a scheduler, ``--update`` of an output a cluster built
@@ -26,7 +27,8 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -174,23 +176,77 @@ class _Done(Document):
 class ShardResults:
     """The DocResults of the accepted documents, read from the shards in input order.
 
-    Re-iterable: each pass reads the shards again, one at a time.
+    ``accepted`` (an :class:`_Accepted`) says where each accepted document's result is and
+    holds its record. Re-iterable: each pass reads the shards again, one at a time, and decodes
+    one document at a time.
     """
 
-    def __init__(self, folder: str, parts: list[tuple[str, list[tuple[int, str, str | None]]]]):
+    def __init__(self, folder: str, accepted: "_Accepted"):
         self.folder = folder
-        self.parts = parts  # (shard key, [(row position, doc id, date), ...]) in input order
+        self.accepted = accepted
 
     def __len__(self) -> int:
-        return sum(len(docs) for _, docs in self.parts)
+        return len(self.accepted)
 
     def __iter__(self) -> Iterator[DocResult]:
-        for key, docs in self.parts:
-            if not docs:
-                continue
-            for (_, doc_id, date), data in zip(docs, read_shard_results(self.folder, key, [p for p, _, _ in docs])):
-                data["doc_id"], data["date"] = doc_id, date
+        records = self.accepted.records
+        for key, positions, indices in self.accepted.parts:
+            for i, data in zip(indices, read_shard_results(self.folder, key, positions)):
+                data["doc_id"], data["date"] = records[i]["id"], records[i]["date"]
                 yield DocResult.from_dict(data)
+
+
+class _Accepted:
+    """Where the accepted documents are, a few bytes each: per shard, the row positions of its
+    accepted documents and the index of each one's ``documents.jsonl`` record, which holds its
+    id and metadata (the strings the graph's document index then shares); and the urls."""
+
+    def __init__(self, records: list[dict]):
+        self.records = records
+        self.parts: list[tuple[str, array, array]] = []  # (shard key, row positions, record indices)
+        self.urls: list[str | None] = []  # in input order
+
+    def add(self, key: str, position: int, doc: Document) -> None:
+        """The next accepted document: row ``position`` of shard ``key``; its record is the last."""
+        if not self.parts or self.parts[-1][0] != key:
+            self.parts.append((key, array("q"), array("q")))
+        self.parts[-1][1].append(position)
+        self.parts[-1][2].append(len(self.records) - 1)
+        self.urls.append(doc.url)
+
+    def __len__(self) -> int:
+        return len(self.urls)
+
+    def documents(self) -> "_Documents":
+        """``doc id -> metadata`` (:meth:`Document.meta`) for :func:`graph.build.build_graph`."""
+        return _Documents(self)
+
+
+class _Documents(Mapping):
+    """The document index of :class:`_Accepted`, each entry made when it is read."""
+
+    def __init__(self, accepted: _Accepted):
+        self.accepted = accepted
+
+    def __len__(self) -> int:
+        return len(self.accepted)
+
+    def __iter__(self) -> Iterator[str]:
+        return (doc_id for doc_id, _ in self.items())
+
+    def __getitem__(self, doc_id: str) -> dict:
+        for key, meta in self.items():
+            if key == doc_id:
+                return meta
+        raise KeyError(doc_id)
+
+    def items(self) -> Iterator[tuple[str, dict]]:  # type: ignore[override]
+        records, urls = self.accepted.records, iter(self.accepted.urls)
+        for _, _, indices in self.accepted.parts:
+            for i in indices:
+                r = records[i]  # Document.meta(), from the same strings
+                yield r["id"], {"title": r["title"], "date": r["date"], "outlet": r["outlet"], "url": next(urls),
+                                "path": r["path"]}
 
 
 def build_distributed(paths: Iterable[str | os.PathLike], *, scheduler: str | None, extractor: Extractor,
@@ -245,13 +301,14 @@ def build_distributed(paths: Iterable[str | os.PathLike], *, scheduler: str | No
             raise EmptyInput("No article files found in the given paths")
         if cache is not None:
             cache.commit()
+        state.finish()
         # Resolution in two passes over the shards, one document at a time: names into the
         # registry, then each document resolved into the graph (extractors.resolution.CorpusResolver).
-        results = ShardResults(folder, state.parts)
+        results = ShardResults(folder, state.accepted)
         resolver = CorpusResolver()
         for result in results:
             resolver.add(result)
-        G = build_graph(resolver.resolve_all(results, corrections=corrections), state.meta,
+        G = build_graph(resolver.resolve_all(results, corrections=corrections), state.accepted.documents(),
                         model=extractor.model_id, ontology=extractor.ontology, corpus=corpus_name(all_paths))
     report.seconds = time.perf_counter() - start
     return G, state.records, report
@@ -365,20 +422,23 @@ def _line_bases(client, partitions: list[dict], todo: list[int]) -> dict[int, in
 
 class _Accept:
     """Takes every input in order: id renaming and duplicate skipping as the local reader does
-    them (``corpus.readers.read_documents``), records, metadata and the report."""
+    them (``corpus.readers.read_documents``), records, where the accepted documents are
+    (:class:`_Accepted`) and the report."""
 
     def __init__(self, on_document, report):
         self.on_document = on_document
         self.report = report
         self.records: list[dict] = []
-        self.meta: dict[str, dict] = {}
-        self.parts: list[tuple[str, list]] = []
+        self.accepted = _Accepted(self.records)
         self.seen_ids: set[str] = set()
         self.seen_texts: dict[str, str] = {}
         self.found = False
 
+    def finish(self) -> None:
+        """Every input is accepted: drop the tables of ids and texts seen (the graph needs neither)."""
+        self.seen_ids, self.seen_texts = set(), {}
+
     def accept(self, key: str, rows: list[dict], *, cached: bool) -> None:
-        accepted = []
         for pos, row in enumerate(rows):
             self.found = True
             if row["kind"] == "skipped":
@@ -401,15 +461,13 @@ class _Accept:
             if row["error"]:
                 self._skip(Skipped(doc.id, doc.path, row["error"]))
                 continue
-            accepted.append((pos, doc.id, doc.date))
             self.records.append(doc.status_record())
-            self.meta[doc.id] = doc.meta()
+            self.accepted.add(key, pos, doc)
             self.report.processed += 1
             self.report.words += doc.words
             self.report.cached += cached
             if self.on_document:
                 self.on_document(doc)
-        self.parts.append((key, accepted))
 
     def _skip(self, item: Skipped) -> None:
         self.records.append(item.status_record())

@@ -12,7 +12,8 @@ build resumes where it stopped and ``--update`` extracts only new partitions. A 
 written under a temporary name and renamed when complete; a reader never sees half a shard.
 
 Shards live in any fsspec URL (a local folder, ``s3://``, ``gs://``, ...): workers write them,
-the client reads them one at a time, streaming.
+the client reads them one at a time, streaming: a shard's results are decoded one document at a
+time.
 
 Examples
 --------
@@ -25,7 +26,7 @@ Examples
 (True, False)
 >>> [(r["kind"], r["id"]) for r in read_shard_meta(folder, "k1")]
 [('document', 'd1'), ('skipped', 'd2')]
->>> read_shard_results(folder, "k1", [0])
+>>> list(read_shard_results(folder, "k1", [0]))
 [{'words': 3, 'mentions': [], 'doc_id': None, 'date': None}]
 """
 
@@ -34,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .cache import pack, unpack
 
@@ -121,14 +122,16 @@ def read_shard_meta(folder: str, key: str) -> list[dict]:
         return pq.read_table(f, columns=list(META_COLUMNS)).to_pylist()
 
 
-def read_shard_results(folder: str, key: str, positions: Iterable[int]) -> list[dict]:
-    """The result dicts of the rows at ``positions`` (``doc_id`` and ``date`` set to None)."""
+def read_shard_results(folder: str, key: str, positions: Iterable[int]) -> Iterator[dict]:
+    """The result dicts of the rows at ``positions`` (``doc_id`` and ``date`` set to None), each
+    decoded when it is asked for: only the shard's compressed column is held meanwhile."""
     import pyarrow.parquet as pq
 
     fs, root = _fs(folder)
     with fs.open(f"{root}/{key}.parquet", "rb") as f:
         column = pq.read_table(f, columns=["result"]).column("result")
-    return [dict(unpack(column[i].as_py()), doc_id=None, date=None) for i in positions]
+    for i in positions:
+        yield dict(unpack(column[i].as_py()), doc_id=None, date=None)
 
 
 def _pack(result: dict) -> bytes:

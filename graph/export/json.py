@@ -53,24 +53,34 @@ def _dump(G: nx.MultiDiGraph, f) -> None:
     one node and one edge at a time: no copy of the graph is made.
 
     >>> import io
-    >>> G = nx.MultiDiGraph(name="g"); G.add_node("a", id="a", names=[]); G.add_edge("a", "b", key="K", w=[1, {}])
+    >>> G = nx.MultiDiGraph(name="g", index={"d1": {"title": "T", "tags": ["x"]}})
+    >>> G.add_node("a", id="a", names=[]); G.add_edge("a", "b", key="K", w=[1, {}])
     'K'
     >>> f = io.StringIO(); _dump(G, f)
     >>> f.getvalue() == json.dumps(to_json_data(G), ensure_ascii=False, indent=1)
     True
     """
-    def value(obj, level: int) -> str:  # ``obj`` as json.dump writes it ``level`` indents deep
-        return json.dumps(obj, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=1)
+
+    def value(obj, level: int) -> None:  # ``obj`` as json.dump writes it ``level`` indents deep, piece by piece
+        for chunk in encoder.iterencode(obj):  # the document index or an edge's evidence is never one string
+            f.write(chunk.replace("\n", "\n" + " " * level))
 
     def items(rows) -> None:
         first = True
         for row in rows:
-            f.write(("[\n  " if first else ",\n  ") + value(row, 2))
+            f.write("[\n  " if first else ",\n  ")
+            value(row, 2)
             first = False
         f.write("[]" if first else "\n ]")
 
-    f.write(f'{{\n "directed": {value(G.is_directed(), 1)},\n "multigraph": {value(G.is_multigraph(), 1)},\n'
-            f' "graph": {value(G.graph, 1)},\n "nodes": ')
+    f.write("{\n \"directed\": ")
+    value(G.is_directed(), 1)
+    f.write(",\n \"multigraph\": ")
+    value(G.is_multigraph(), 1)
+    f.write(",\n \"graph\": ")
+    value(G.graph, 1)
+    f.write(',\n "nodes": ')
     items({**G.nodes[n], "id": n} for n in G)
     f.write(',\n "edges": ')
     items({**d, "source": u, "target": v, "key": k} for u, v, k, d in G.edges(keys=True, data=True))

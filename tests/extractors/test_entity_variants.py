@@ -165,3 +165,29 @@ def test_two_people_of_the_person_table_are_no_spelling_variants():
     assert variant_candidates("Reagan", {"person:donald-regan": "Donald Regan"}) == set()
     assert variant_candidates("Ronald Reagan", {"person:ronald-regan": "Ronald Regan"}) == set()
     assert variant_candidates("Qaddafi", {"person:muammar-gaddafi": "Muammar Gaddafi"}) == {"person:muammar-gaddafi"}
+
+
+def test_variant_index_finds_every_surname_within_the_query_bound():
+    # VariantIndex indexes each surname to its own bound only: every surname within the query's
+    # bound must still share a deletion form with the query (pairs one to three edits apart)
+    import random
+
+    from newsgraph.extractors.names import _deletions, _surname_bound, edit_distance
+
+    rng = random.Random(16)
+    checked = 0
+    for _ in range(20_000):
+        other = "".join(rng.choice("abc") for _ in range(rng.randint(2, 12)))
+        query = other
+        for _ in range(rng.randint(1, 3)):
+            i = rng.randrange(len(query) + 1)
+            op = rng.choice(("insert", "delete", "replace"))
+            if op == "insert":
+                query = query[:i] + rng.choice("abc") + query[i:]
+            elif query[i:]:
+                query = query[:i] + ("" if op == "delete" else rng.choice("abc")) + query[i + 1:]
+        bound = _surname_bound(query)
+        if edit_distance(query, other, bound) <= bound:
+            checked += 1
+            assert _deletions(query, bound) & _deletions(other, _surname_bound(other)), (query, other)
+    assert checked > 5_000

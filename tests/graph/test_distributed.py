@@ -143,15 +143,20 @@ def test_extraction_failure_is_a_skipped_record():
     assert out[1][1].startswith("extraction failed: ValueError: [E088]")
     assert out[0][0]["mentions"] and out[2][0]["mentions"]  # the others are extracted
     # the client: the failed document is a skipped record with the reason, every input counted
-    rows = [meta_row(kind="document", id=d.id, words=d.words, text_sha1=d.text_hash, error=e) for d, (_, e) in
-            zip(docs, out)]
+    rows = [meta_row(kind="document", id=d.id, title=f"T {d.id}", url=f"https://x/{d.id}", words=d.words,
+                     text_sha1=d.text_hash, error=e) for d, (_, e) in zip(docs, out)]
     report = BuildReport()
     state = _Accept(None, report)
     state.accept("k", rows, cached=False)
     assert [(r["id"], r["status"]) for r in state.records] == [("ok1", "processed"), ("long", "skipped"),
                                                                ("ok2", "processed")]
     assert state.records[1]["reason"].startswith("extraction failed: ValueError: [E088]")
-    assert (report.processed, report.skipped) == (2, 1) and state.parts == [("k", [(0, "ok1", None), (2, "ok2", None)])]
+    assert (report.processed, report.skipped) == (2, 1)
+    # where the accepted documents are: rows 0 and 2 of shard "k", records 0 and 2
+    assert [(k, list(p), list(i)) for k, p, i in state.accepted.parts] == [("k", [0, 2], [0, 2])]
+    assert list(state.accepted.documents().items()) == [
+        ("ok1", {"title": "T ok1", "date": None, "outlet": None, "url": "https://x/ok1", "path": None}),
+        ("ok2", {"title": "T ok2", "date": None, "outlet": None, "url": "https://x/ok2", "path": None})]
 
 
 def test_cli_scheduler_update_local_update_and_errors(cluster, extractor, tmp_path, monkeypatch):
