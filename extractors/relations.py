@@ -35,7 +35,7 @@ from .persons import TABLE_HOW, as_date, known, title_state
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule
 from .sides import (body_headed, corporate_part, endorsement, heads_a_sub_body, leads_a_part, left_office, place_whole, predicated_role,
-                    question_asked, then_role, unarmed_contest, warning_only)
+                    partner_sense, question_asked, then_role, unarmed_contest, warning_only)
 from .senses import NAMING_TYPES, duration, excluded, naming_use, other_sense, required_in_phrase, unarmed_force
 from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun, is_reduced_passive
 from .lexicon import words
@@ -371,7 +371,8 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         pairs = list((itertools.combinations if rtype.symmetric else itertools.permutations)(subjects, 2))
     else:
         pairs = list(itertools.product(subjects, objects))
-    pairs = [(s, o) for s, o in pairs if s[0] != o[0] and not unarmed_contest(frame, type_name, s, o)]
+    pairs = [(s, o) for s, o in pairs if s[0] != o[0] and not unarmed_contest(frame, type_name, s, o)
+             and not partner_sense(frame, type_name, s, o)]
     if not pairs or unarmed_force(frame):
         # "X defeated Y in the runoff" is no use of force: "troops defeated the rebels" is
         return

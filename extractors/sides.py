@@ -14,7 +14,7 @@ from .lexicon import words
 from .syntax import OBJ_DEPS, pobjs
 
 __all__ = ["body_headed", "business_side", "corporate_part", "endorsement", "heads_a_sub_body", "leads_a_part", "left_office",
-           "place_whole", "predicated_role", "question_asked", "then_role", "unarmed_contest", "warning_only"]
+           "place_whole", "partner_sense", "predicated_role", "question_asked", "then_role", "unarmed_contest", "warning_only"]
 
 CONTEST_FORCE_WORDS = words("sides", "contest_force_words")
 FORCE_SIDE_TYPES = words("sides", "force_side_types")
@@ -33,6 +33,16 @@ AID_KINDS = words("sides", "aid_kinds")
 LEAVING_WORDS = words("sides", "leaving_words")
 THREAT_WARNING_WORDS = words("sides", "threat_warning_words")
 ASKING_VERBS = words("sides", "asking_verbs")
+COMMERCIAL_PARTNER = words("sides", "commercial_partner_words")
+LIFE_PARTNER = words("sides", "life_partner_words")
+#: Types "partner" is a trigger of (as a title, a tie, a kin noun).
+TITLE_WORDS = words("people", "title_words")
+#: Common nouns of a body that may name one before a role noun ("the central bank governor", "the
+#: Senate committee chairman"): the institution heads of the lexicon; a government or cabinet
+#: is the state's own ("the Iraqi government head").
+BODY_NOUNS = (words("institutions", "org_generic") | words("institutions", "institution_heads")
+              | words("institutions", "name_heads_extra")) - {"administration", "cabinet", "government"}
+PARTNER_TYPES = frozenset({"ALLY_OF", "MEMBER_OF", "RELATIVE_OF"})
 #: Words that open an interrogative clause: "whether", "if" (as its mark), or a wh-word first.
 QUESTION_MARKS = frozenset({"whether", "if"})
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
@@ -197,8 +207,8 @@ def place_whole(frame) -> bool:
 
 
 def body_headed(frame, type_name: str, objects: list) -> list:
-    """The objects of a head title that names its own body in an "of" phrase: "British Chancellor
-    of the Exchequer X" heads the Exchequer; "British" says whose official he is, not that he
+    """The objects of a head title that names its own body in an "of" phrase or before it: "British
+    Chancellor of the Exchequer X" heads the Exchequer, "Japan's central bank governor" the bank; "British" says whose official he is, not that he
     heads the state (the states are dropped; "President of the United States" keeps its state)."""
     if type_name != "HEAD_OF" or frame.rule.role != "trigger":
         return objects
@@ -206,6 +216,13 @@ def body_headed(frame, type_name: str, objects: list) -> list:
     # ("of the Exchequer", which the model may leave untagged)
     bodies = [p for p in pobjs(frame.trigger, "of")
               if (e := frame.ent(p)) is not None and e[1] == "Institution" or e is None and p.pos_ == "PROPN"]
+    # ... or in the words before it, which win over a possessor state: "Japan's central bank
+    # governor", "X's Chamber Office chief" (not title words: "Prime Minister", "Majority Leader")
+    trig = frame.trigger
+    bodies += [c for c in trig.children if c.dep_ in {"compound", "nmod"} and c.i < trig.i
+               and c.lower_ not in TITLE_WORDS and c.lower_ not in frame.role_nouns
+               and ((e := frame.ent(c)) is not None and e[1] == "Institution"
+                    or e is None and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.lemma_.lower() in BODY_NOUNS))]
     return [o for o in objects if o[1] != "State"] if bodies else objects
 
 
@@ -259,3 +276,25 @@ def _interrogative(clause) -> bool:
         return True
     first = clause.left_edge
     return first.tag_ in WH_TAGS and first.i < clause.i
+
+
+def partner_sense(frame, type_name: str, subject: tuple, obj: tuple) -> bool:
+    """Whether "partner" is read in the wrong sense for this type, from its modifiers and sides
+    (True: drop the edge). A partner in trade or business (``commercial_partner_words``) is no
+    ally, relative or member; a life partner (``life_partner_words``), or one between two persons
+    ("X and his partner Y"), is a relative; a partner at or in a firm, or a person's partnership
+    of a body, is a member; between other actors ("a coalition partner", "Russia's partner") an ally."""
+    trig = frame.trigger
+    if trig.lemma_.lower() != "partner" or type_name not in PARTNER_TYPES:
+        return False
+    mods = set(trig.doc[trig.left_edge.i:trig.i].text.lower().split())
+    if mods & COMMERCIAL_PARTNER:
+        return True
+    if mods & LIFE_PARTNER or subject[1] == "Person" and obj[1] == "Person":
+        sense = "RELATIVE_OF"
+    elif any(c.dep_ == "prep" and c.lower_ in {"at", "in"} for c in trig.children) \
+            or subject[1] == "Person" and obj[1] not in {"Person", "State"}:
+        sense = "MEMBER_OF"
+    else:
+        sense = "ALLY_OF"
+    return type_name != sense

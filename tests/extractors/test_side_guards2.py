@@ -94,3 +94,48 @@ def test_a_stop_asked_for_is_content_not_negation(extractor):
 def test_a_stop_done_still_negates(extractor):
     edges = _edges(extractor, "China stopped selling weapons to Iran.")
     assert ("China", "SUPPLIED_ARMS_TO", "Iran", "negated") in edges
+
+
+# ---------------------------------------------------------------- "partner": trade, life, coalition
+
+
+@pytest.mark.parametrize("text", [
+    "Britain is a major trading partner of Germany.",
+    "Microsoft, a business partner of Intel, signed a deal.",
+])
+def test_a_trading_partner_is_no_ally_member_or_relative(extractor, text):
+    assert not {t for _s, t, _o in _typed(extractor, text)} & {"ALLY_OF", "MEMBER_OF", "RELATIVE_OF"}
+
+
+@pytest.mark.parametrize(("text", "edge", "wrong"), [
+    ("John Smith and his partner Mary Jones visited France.", ("Mary Jones", "RELATIVE_OF", "John Smith"), "ALLY_OF"),
+    ("The Liberal Party, a coalition partner of the Labour Party, criticised the budget.",
+     ("Liberal Party", "ALLY_OF", "Labour Party"), "RELATIVE_OF"),
+    ("Russia is a key partner of Iran.", ("Russia", "ALLY_OF", "Iran"), "MEMBER_OF"),
+    ("Mary Jones, a partner at the law firm Clifford Chance, criticised the Labour Party.",
+     ("Mary Jones", "MEMBER_OF", "Clifford Chance"), "ALLY_OF"),
+])
+def test_a_partner_has_one_sense(extractor, text, edge, wrong):
+    typed = _typed(extractor, text)
+    assert edge in typed
+    assert not {t for s, t, o in typed if (s, o) == (edge[0], edge[2])} & {wrong}
+
+
+# ---------------------------------------------------------------- a body before the title wins over the state
+
+
+@pytest.mark.parametrize("text", [
+    "Japan's central bank governor Toshihiko Fukui said rates would stay low.",
+    "Norway's state oil company chairman Lars Berg said output would rise.",
+    "Japan's Cabinet Office chief Taro Aso said rates would stay low.",
+])
+def test_a_title_of_a_body_before_it_is_no_head_of_the_state(extractor, text):
+    assert not {(t, o) for _s, t, o in _typed(extractor, text) if t == "HEAD_OF" and o in {"Japan", "Norway"}}
+
+
+@pytest.mark.parametrize(("text", "edge"), [
+    ("Japan's Prime Minister Junichiro Koizumi met Tony Blair.", ("Junichiro Koizumi", "HEAD_OF", "Japan")),
+    ("French President Jacques Chirac met Tony Blair.", ("Jacques Chirac", "HEAD_OF", "France")),
+])
+def test_a_head_of_state_title_keeps_the_state(extractor, text, edge):
+    assert edge in _typed(extractor, text)
