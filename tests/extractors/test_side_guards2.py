@@ -139,3 +139,22 @@ def test_a_title_of_a_body_before_it_is_no_head_of_the_state(extractor, text):
 ])
 def test_a_head_of_state_title_keeps_the_state(extractor, text, edge):
     assert edge in _typed(extractor, text)
+
+
+# ---------------------------------------------------------------- a seat or a hometown is no body
+
+
+@pytest.mark.parametrize("text", [
+    "Lord Roberts of Conwy criticised the Labour Party.",
+    "John Smith, of Burnley, met Tony Blair.",
+])
+def test_a_territorial_title_or_hometown_is_no_membership(extractor, text):
+    assert not {t for _s, t, _o in _typed(extractor, text)} & {"MEMBER_OF"}
+
+
+@pytest.mark.parametrize(("text", "edge"), [
+    ("Ann Lee of the Labour Party met Tony Blair.", ("Ann Lee", "MEMBER_OF", "Labour Party")),
+    ("Ann Lee, of the Brookings Institution, met Tony Blair.", ("Ann Lee", "MEMBER_OF", "Brookings Institution")),
+])
+def test_a_person_of_a_named_body_stays_a_member(extractor, text, edge):
+    assert edge in _typed(extractor, text)
