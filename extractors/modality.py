@@ -69,6 +69,9 @@ ALLEGE_MODIFIERS = words("modality", "allege_modifiers")
 REPORT_VERBS = words("modality", "report_verbs")
 BELIEF_VERBS = words("modality", "belief_verbs")
 RESPONSE_VERBS = words("modality", "response_verbs")
+#: Verbs that ask another to act: a verb of stopping in the clause asked ("asked X to stop
+#: selling") is what is asked, no negation of a fact (proposal verbs that control their object).
+REQUEST_VERBS = PROPOSE_VERBS & words("arguments", "object_control_verbs")
 # Links from a belief verb to the view it holds: "fears (that) Y will ...", "sees Y AS ...".
 BELIEF_DEPS = frozenset({"ccomp", "xcomp", "oprd", "prep", "pcomp", "pobj"})
 DETERMINERS = words("modality", "determiners")
@@ -125,7 +128,7 @@ def modality(anchor: Token, entity_of: EntityOf, *, skip: Iterable[int] = (),
             if lemma in CONSIDER_VERBS:
                 found.add("considered")
             elif lemma in NEGATING_VERBS and dep in {"xcomp", "dobj", "ccomp", "pcomp", "pobj", "prep", "nsubjpass", "acl"} \
-                    and not on_doer:
+                    and not on_doer and not (gov.dep_ in {"xcomp", "ccomp"} and gov.head.lemma_.lower() in REQUEST_VERBS):
                 found.add("negated")
             elif lemma in ALLEGE_VERBS and dep in {"ccomp", "xcomp", "pcomp", "prep", "pobj"}:
                 found.add("alleged")

@@ -34,7 +34,8 @@ from .modality import modality
 from .persons import TABLE_HOW, as_date, known, title_state
 from .models import ENTITY_TYPES, FAMILIES, Relation
 from .ontology import DEFAULT_ONTOLOGY, Ontology, RelationType, Rule
-from .sides import body_headed, corporate_part, endorsement, heads_a_sub_body, leads_a_part, left_office, place_whole, predicated_role, unarmed_contest
+from .sides import (body_headed, corporate_part, endorsement, heads_a_sub_body, leads_a_part, left_office, place_whole, predicated_role,
+                    partner_sense, question_asked, then_role, unarmed_contest, warning_only)
 from .senses import NAMING_TYPES, duration, excluded, naming_use, other_sense, required_in_phrase, unarmed_force
 from .syntax import INHERITED, MODIFIER_ARG, OBJ_DEPS, VERBAL_POS, is_gerund_noun, is_reduced_passive
 from .lexicon import words
@@ -296,7 +297,7 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
     """
     rule, trig = frame.rule, frame.trigger
     if excluded(rule, trig) or other_sense(frame) or not required_in_phrase(frame) or corporate_part(frame) \
-            or place_whole(frame):
+            or place_whole(frame) or warning_only(frame) or question_asked(frame):
         return
     type_name, role = rule.type, None
     if rule.role == "trigger":
@@ -310,7 +311,7 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         doc = trig.doc
         hyphened = trig.i >= 2 and doc[trig.i - 1].text in {"-", "\u2013"} and doc[trig.i - 2].lower_ in PAST_ROLE_WORDS
         if any(f" {w} " in padded for w in PAST_ROLE_WORDS) or PAST_ROLE_WORDS.intersection(holder_mods) or hyphened \
-                or left_office(frame):
+                or left_office(frame) or then_role(frame):
             # "the former president", "the late opposition leader": not a role held
             return
         if rule.retype_to == "MEMBER_OF" and (_heads_a_part(frame) or heads_a_sub_body(frame) or staff_of_government(frame)):
@@ -370,7 +371,8 @@ def _emit(frame: Frame, sent, *, table_state: Callable | None = None) -> Iterato
         pairs = list((itertools.combinations if rtype.symmetric else itertools.permutations)(subjects, 2))
     else:
         pairs = list(itertools.product(subjects, objects))
-    pairs = [(s, o) for s, o in pairs if s[0] != o[0] and not unarmed_contest(frame, type_name, s, o)]
+    pairs = [(s, o) for s, o in pairs if s[0] != o[0] and not unarmed_contest(frame, type_name, s, o)
+             and not partner_sense(frame, type_name, s, o)]
     if not pairs or unarmed_force(frame):
         # "X defeated Y in the runoff" is no use of force: "troops defeated the rebels" is
         return

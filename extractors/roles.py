@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .holders import holders, orgs
-from .lexicon import ordered
+from .lexicon import ordered, words
 from .role_names import NAME_ROLES
 from .syntax import (
     CLAUSE_DEPS, INHERITED, MODIFIER_ARG, MODIFIER_DEPS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PREP_ARG,
@@ -25,6 +25,7 @@ XCOMP_PREPS = ordered("arguments", "xcomp_preps")
 BORDER_NOUNS = ordered("arguments", "border_nouns")
 BORDER_PREPS = ordered("arguments", "border_preps")
 WITH_PREPS = ordered("arguments", "with_preps")
+TERRITORIAL_TITLES = words("arguments", "territorial_titles")
 #: Punctuation that ends one clause and starts another (not a comma: "X must go, Y demanded").
 CLAUSE_BREAKS = frozenset({"-", "--", "\u2013", "\u2014", ";"})
 
@@ -178,6 +179,12 @@ def _named_head(f: Frame):
     e = f.ent(head)
     if f.trigger.dep_ != "prep" or head.pos_ != "PROPN" or e is None or e[1] != "Person":
         return []
+    if any(c.dep_ == "compound" and c.lower_ in TERRITORIAL_TITLES for c in head.children):
+        return []  # "Lord X of Conwy": a seat, not a body
+    objs = list(f.trigger.children)
+    if f.trigger.i > 0 and f.trigger.nbor(-1).text == "," and len(objs) == 1 and objs[0].dep_ == "pobj" \
+            and objs[0].pos_ == "PROPN" and len(list(objs[0].subtree)) == 1:
+        return []  # "X, of Burnley, said": a bare one-word name set off by commas is where X is from
     return [(head, 1.0)]
 
 

@@ -14,7 +14,7 @@ from .lexicon import words
 from .syntax import OBJ_DEPS, pobjs
 
 __all__ = ["body_headed", "business_side", "corporate_part", "endorsement", "heads_a_sub_body", "leads_a_part", "left_office",
-           "place_whole", "predicated_role", "unarmed_contest"]
+           "place_whole", "partner_sense", "predicated_role", "question_asked", "then_role", "unarmed_contest", "warning_only"]
 
 CONTEST_FORCE_WORDS = words("sides", "contest_force_words")
 FORCE_SIDE_TYPES = words("sides", "force_side_types")
@@ -31,6 +31,21 @@ SUB_BODY_NOUNS = words("sides", "sub_body_nouns")
 ENDORSEMENT_NOUNS = words("sides", "endorsement_nouns")
 AID_KINDS = words("sides", "aid_kinds")
 LEAVING_WORDS = words("sides", "leaving_words")
+THREAT_WARNING_WORDS = words("sides", "threat_warning_words")
+ASKING_VERBS = words("sides", "asking_verbs")
+COMMERCIAL_PARTNER = words("sides", "commercial_partner_words")
+LIFE_PARTNER = words("sides", "life_partner_words")
+#: Types "partner" is a trigger of (as a title, a tie, a kin noun).
+TITLE_WORDS = words("people", "title_words")
+#: Common nouns of a body that may name one before a role noun ("the central bank governor", "the
+#: Senate committee chairman"): the institution heads of the lexicon; a government or cabinet
+#: is the state's own ("the Iraqi government head").
+BODY_NOUNS = (words("institutions", "org_generic") | words("institutions", "institution_heads")
+              | words("institutions", "name_heads_extra")) - {"administration", "cabinet", "government"}
+PARTNER_TYPES = frozenset({"ALLY_OF", "MEMBER_OF", "RELATIVE_OF"})
+#: Words that open an interrogative clause: "whether", "if" (as its mark), or a wh-word first.
+QUESTION_MARKS = frozenset({"whether", "if"})
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 #: Links from a role noun up to the word of leaving that governs it ("as", "of", the name).
 LEAVING_PATH_DEPS = frozenset({"compound", "pobj", "prep", "appos", "nmod"})
 #: The civil sector (agents table ``[civil]``) of companies and their people.
@@ -192,8 +207,8 @@ def place_whole(frame) -> bool:
 
 
 def body_headed(frame, type_name: str, objects: list) -> list:
-    """The objects of a head title that names its own body in an "of" phrase: "British Chancellor
-    of the Exchequer X" heads the Exchequer; "British" says whose official he is, not that he
+    """The objects of a head title that names its own body in an "of" phrase or before it: "British
+    Chancellor of the Exchequer X" heads the Exchequer, "Japan's central bank governor" the bank; "British" says whose official he is, not that he
     heads the state (the states are dropped; "President of the United States" keeps its state)."""
     if type_name != "HEAD_OF" or frame.rule.role != "trigger":
         return objects
@@ -201,4 +216,85 @@ def body_headed(frame, type_name: str, objects: list) -> list:
     # ("of the Exchequer", which the model may leave untagged)
     bodies = [p for p in pobjs(frame.trigger, "of")
               if (e := frame.ent(p)) is not None and e[1] == "Institution" or e is None and p.pos_ == "PROPN"]
+    # ... or in the words before it, which win over a possessor state: "Japan's central bank
+    # governor", "X's Chamber Office chief" (not title words: "Prime Minister", "Majority Leader")
+    trig = frame.trigger
+    bodies += [c for c in trig.children if c.dep_ in {"compound", "nmod"} and c.i < trig.i
+               and c.lower_ not in TITLE_WORDS and c.lower_ not in frame.role_nouns
+               and ((e := frame.ent(c)) is not None and e[1] == "Institution"
+                    or e is None and (c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.lemma_.lower() in BODY_NOUNS))]
     return [o for o in objects if o[1] != "State"] if bodies else objects
+
+
+def then_role(frame) -> bool:
+    """Whether a role noun is marked as held in the past by "then" before its title words, where
+    the parser hangs it on the clause: "then Fed chairman X said" ("the then chairman" and
+    "then-chairman", attached to the noun, are read by ``arguments.past_role_words``)."""
+    trig = frame.trigger
+    if any(c.lower_ == "then" and c.dep_ in {"advmod", "amod", "npadvmod"} for c in trig.children):
+        return True  # "X, then chairman of Y"
+    start = trig.left_edge.i
+    prev = trig.doc[start - 1] if start > 0 else None
+    return prev is not None and prev.lower_ == "then" and prev.pos_ == "ADV" and trig.doc[start].pos_ != "PUNCT"
+
+
+def warning_only(frame) -> bool:
+    """Whether a warning ("warn", "warning") says what it warns of and that is no reprisal of the
+    warner (``threat_warning_words``, from CAMEO's WARN patterns): "warned X that the budget was
+    at risk", "warned X of a crisis" (a comment); "warned X of consequences", a bare "warned X"
+    (CAMEO's default 130) stay threats."""
+    trig = frame.trigger
+    if frame.rule.type != "THREATENED" or trig.lemma_.lower() not in {"warn", "warning"}:
+        return False
+    content = [c for c in trig.children if c.dep_ in {"ccomp", "acl"} and c.pos_ in {"VERB", "AUX"}]
+    content += [p for prep in ("of", "about") for p in pobjs(trig, prep)]
+    if not content:
+        return False
+    return not any(t.lemma_.lower() in THREAT_WARNING_WORDS for c in content for t in c.subtree)
+
+
+def question_asked(frame) -> bool:
+    """Whether a verb of asking (``asking_verbs``) asks a question, not for an act: its complement
+    is an interrogative clause ("asked X whether ...", "was asked what Y could do", "how ...") and
+    nothing is asked for ("asked X for help", "asked X to leave")."""
+    trig = frame.trigger
+    if trig.pos_ != "VERB" or trig.lemma_.lower() not in ASKING_VERBS:
+        return False
+    if pobjs(trig, "for") or any(c.dep_ == "xcomp" and _to_infinitive(c) and not _interrogative(c) for c in trig.children):
+        return False
+    return any(c.dep_ in {"ccomp", "csubj", "xcomp", "dobj"} and _interrogative(c) for c in trig.children)
+
+
+def _to_infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _interrogative(clause) -> bool:
+    """Whether a clause is a question: marked by "whether"/"if", or opened by a wh-word ("what Y
+    could do", "how to help")."""
+    if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
+        return True
+    first = clause.left_edge
+    return first.tag_ in WH_TAGS and first.i < clause.i
+
+
+def partner_sense(frame, type_name: str, subject: tuple, obj: tuple) -> bool:
+    """Whether "partner" is read in the wrong sense for this type, from its modifiers and sides
+    (True: drop the edge). A partner in trade or business (``commercial_partner_words``) is no
+    ally, relative or member; a life partner (``life_partner_words``), or one between two persons
+    ("X and his partner Y"), is a relative; a partner at or in a firm, or a person's partnership
+    of a body, is a member; between other actors ("a coalition partner", "Russia's partner") an ally."""
+    trig = frame.trigger
+    if trig.lemma_.lower() != "partner" or type_name not in PARTNER_TYPES:
+        return False
+    mods = set(trig.doc[trig.left_edge.i:trig.i].text.lower().split())
+    if mods & COMMERCIAL_PARTNER:
+        return True
+    if mods & LIFE_PARTNER or subject[1] == "Person" and obj[1] == "Person":
+        sense = "RELATIVE_OF"
+    elif any(c.dep_ == "prep" and c.lower_ in {"at", "in"} for c in trig.children) \
+            or subject[1] == "Person" and obj[1] not in {"Person", "State"}:
+        sense = "MEMBER_OF"
+    else:
+        sense = "ALLY_OF"
+    return type_name != sense
