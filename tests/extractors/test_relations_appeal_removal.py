@@ -26,3 +26,27 @@ def test_call_on_a_day_is_no_appeal(extractor):
     # "on" with a date is a time, not CALL (ON)
     edges = _edges(extractor, "Norway phoned Sweden on Monday and called Denmark on Tuesday.")
     assert not any(t == "APPEALED_TO" for _s, t, _o in edges)
+
+
+@pytest.mark.parametrize("text, subject, released", [
+    ("Norway called for the release of Ivan Petrov.", "state:NOR", "person:ivan-petrov"),
+    ("Norway demanded the release of Ivan Petrov.", "state:NOR", "person:ivan-petrov"),
+    ("Norway pressed for the extradition of Ivan Petrov.", "state:NOR", "person:ivan-petrov"),
+])
+def test_one_released_is_not_the_one_asked(extractor, text, subject, released):
+    edges = _edges(extractor, text)
+    assert not any(s == subject and o == released for s, _t, o in edges)
+
+
+def test_release_asked_of_its_holder(extractor):
+    # the doer of the release asked for is the one asked; the one released is released by it
+    edges = _edges(extractor, "Norway demanded the release of Ivan Petrov by Belarus.")
+    assert ("state:NOR", "DEMANDED", "state:BLR") in edges
+    assert ("state:BLR", "RELEASED", "person:ivan-petrov") in edges
+    assert not any(o == "person:ivan-petrov" for s, _t, o in edges if s == "state:NOR")
+
+
+def test_help_of_x_asked_of_x(extractor):
+    # the "of" of an act not done to a target is its doer, the one asked
+    edges = _edges(extractor, "Norway asked for the help of Sweden.")
+    assert ("state:NOR", "APPEALED_TO", "state:SWE") in edges
