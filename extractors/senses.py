@@ -34,6 +34,7 @@ NAMING_TYPES = words("triggers", "naming_types")
 APPEAL_PARTICLE_VERBS = words("triggers", "appeal_particle_verbs")
 APPEAL_PARTICLES = words("triggers", "appeal_particles")
 APPEAL_TYPES = words("triggers", "appeal_types")
+REMOVAL_VERBS = words("triggers", "removal_verbs")
 # Dependencies of a verb's particle or preposition: "called ON X" (prt: X is its object; prep).
 PARTICLE_DEPS = frozenset({"prt", "prep"})
 
@@ -67,6 +68,20 @@ def _timed(prep) -> bool:
     return any(p.ent_type_ in TIME_ENTITIES or p.lemma_.lower() in TIME_UNITS for p in prep.children if p.dep_ == "pobj")
 
 
+def _object_fixes_other_type(frame: Frame) -> bool:
+    """For a curated rule at a verb of removal (``removal_verbs``): whether the lexicon has an
+    entry naming this verb's object for another type and none for the rule's own ("withdrew its
+    AMBASSADOR" is CAMEO 161, "recalled its OBSERVERS" 1661, "withdrew its TROOPS" stays 0874)."""
+    trig, lexicon = frame.trigger, frame.ontology.triggers
+    if lexicon is None or trig.pos_ != "VERB" or trig.lemma_.lower() not in REMOVAL_VERBS \
+            or frame.rule.id.startswith(LEXICON_RULE_PREFIX):
+        return False
+    lemma = trig.lemma_.lower()
+    by_type = {t: [e for e in lexicon.entries(t, "VERB", lemma) if e.objects is not None and e.matches(trig)]
+               for t in lexicon.types()}
+    return not by_type.get(frame.rule.type) and any(by_type.values())
+
+
 def excluded(rule: Rule, trig) -> bool:
     """Whether the rule's sense test (``exclude``) rejects this use of its trigger word. A
     preposition of duration marks no sense: "called FOR calm" is an appeal, "spoke with X FOR an
@@ -82,6 +97,9 @@ def other_sense(frame: Frame) -> bool:
     trig = frame.trigger
     if appeal_use(trig) and frame.rule.type not in APPEAL_TYPES:
         # "called ON X to ...": an appeal to X (CAMEO CALL (ON) 020), no conversation or demand
+        return True
+    if _object_fixes_other_type(frame):
+        # "withdrew its AMBASSADOR from X": reduced relations (CAMEO 161), not a retreat
         return True
     if trig.lemma_.lower() in CLAUSE_SENSE_VERBS and frame.rule.id.startswith(LEXICON_RULE_PREFIX) \
             and not any(c.dep_ in {"xcomp", "ccomp"} for c in trig.children):

@@ -50,3 +50,24 @@ def test_help_of_x_asked_of_x(extractor):
     # the "of" of an act not done to a target is its doer, the one asked
     edges = _edges(extractor, "Norway asked for the help of Sweden.")
     assert ("state:NOR", "APPEALED_TO", "state:SWE") in edges
+
+
+@pytest.mark.parametrize("text, typ", [
+    # CAMEO WITHDRAW * AMBASSADOR, RECALL * DIPLOMAT [161]: reduced relations with the state left
+    ("Norway withdrew its ambassador from Belarus.", "CUT_TIES_WITH"),
+    ("Norway recalled its ambassador from Belarus.", "CUT_TIES_WITH"),
+    # CAMEO WITHDRAW * &PKO [1661]: peacekeepers withdrawn (PLOVER SANCTION)
+    ("Norway withdrew its peacekeepers from Lebanon.", "SANCTIONED"),
+    # CAMEO WITHDRAW * &MILITARY [0874]: a retreat, as before
+    ("Norway withdrew its troops from Lebanon.", "WITHDREW_FROM"),
+])
+def test_removal_typed_by_what_is_removed(extractor, text, typ):
+    edges = _edges(extractor, text)
+    target = "state:BLR" if "Belarus" in text else "state:LBN"
+    assert {t for s, t, o in edges if s == "state:NOR" and o == target} == {typ}
+
+
+def test_taken_out_of_a_place(extractor):
+    # "out of X" after the thing removed names the place left
+    edges = _edges(extractor, "Norway pulled its soldiers out of Lebanon.")
+    assert ("state:NOR", "WITHDREW_FROM", "state:LBN") in edges
