@@ -71,3 +71,23 @@ def test_taken_out_of_a_place(extractor):
     # "out of X" after the thing removed names the place left
     edges = _edges(extractor, "Norway pulled its soldiers out of Lebanon.")
     assert ("state:NOR", "WITHDREW_FROM", "state:LBN") in edges
+
+
+@pytest.mark.parametrize("text, typ", [
+    # CAMEO ASSURE * {FULL SUPPORT} [032], ASSURE * ASSISTANCE [0333]: intents, to the one assured
+    ("Norway assured Sweden of its full support.", "SUPPORTED"),
+    ("Norway assured Sweden of assistance.", "AIDED"),
+    # PROMISE * AID [033], PLEDGE * SUPPORT [032]
+    ("Norway promised Sweden aid.", "AIDED"),
+    ("Norway pledged support to Sweden.", "SUPPORTED"),
+])
+def test_intent_with_a_recipient_is_proposed(extractor, text, typ):
+    result = extractor.process(extractor.nlp(text), "t", None)
+    found = {(r.subject, r.type, r.object, r.status) for r in result.relations}
+    assert ("state:NOR", typ, "state:SWE", "proposed") in found
+
+
+def test_assure_of_another_thing_is_no_act(extractor):
+    # only the objects CAMEO lists for ASSURE make an act; its block's synonyms are not assure
+    edges = _edges(extractor, "Norway assured Sweden of its commitment to the treaty.")
+    assert not any(s == "state:NOR" and o == "state:SWE" for s, _t, o in edges)
