@@ -38,6 +38,7 @@ STATE_SECTORS = words("arguments", "state_sectors")
 INDEFINITE_DETS = words("arguments", "indefinite_determiners")
 TARGET_MODIFIED_NOUNS = words("arguments", "target_modified_nouns")
 ACT_ON_TYPES = words("arguments", "act_on_types")
+REQUEST_TYPES = words("arguments", "request_types")
 STATE_PREPS = words("arguments", "state_preps")
 STATE_VERBS = words("arguments", "state_verbs")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
@@ -491,8 +492,13 @@ class Frame:
         # the "of" phrase of an act the trigger verb takes as object was acted on by the act's
         # doer, not by the trigger's: "condemned the murder OF X" (a light verb carries the act:
         # "launched an invasion OF X")
-        if word == "of" and trig.pos_ in VERBAL_POS and not is_light_verb(trig):
-            acts = {c.i for c in trig.children if c.dep_ in OBJ_DEPS and self._act_noun(c)}
+        if word == "of" and trig.pos_ in VERBAL_POS:
+            acts = set() if is_light_verb(trig) else {c.i for c in trig.children if c.dep_ in OBJ_DEPS and self._act_noun(c)}
+            if self.rule.type in REQUEST_TYPES:
+                # ... nor the one asked: "called FOR the release of X", "pressed for the
+                # extradition of X" ask whoever holds X
+                acts |= {p.i for c in trig.children if c.dep_ == "prep" and c.lower_ in PURPOSE_PREPS
+                         for p in c.children if p.dep_ == "pobj" and self._act_noun(p)}
             scopes = [s for s in scopes if s.i not in acts]
         out, seen = [], set()
         for scope in scopes:

@@ -45,6 +45,9 @@ PAST_ROLE_WORDS = words("arguments", "past_role_words")
 TITLE_WORDS = words("people", "title_words")
 PART_NOUNS = words("arguments", "part_nouns")
 PARTICLE_PREPS = words("triggers", "particle_preps")
+REMOVAL_VERBS = words("triggers", "removal_verbs")
+# The place a thing is removed from: "recalled its envoy FROM X", "pulled its staff OUT of X".
+REMOVAL_PREPS = ("from", "out")
 TARGET_PREPS = words("triggers", "target_preps")
 RECIPROCAL_EVENTS = words("triggers", "reciprocal_events")
 FORCE_TYPES = words("triggers", "force_types")
@@ -283,6 +286,17 @@ def _entry_nodes(tok, nodes: dict[str, int], entry, event_nouns: frozenset[str])
         preps = PARTICLE_PREPS if part is not None else TARGET_PREPS
         after = [c for w in owners for c in w.children if c.i > first.i]
         prep = next((c.lower_ for c in after if c.dep_ == "prep" and c.lower_ in preps), None)
+        if prep is None and part is None and entry.objects is not None and entry.pos == "VERB" \
+                and tok.lemma_.lower() in REMOVAL_VERBS:
+            # a thing removed: the place it is taken from is the target ("withdrew its ambassador
+            # FROM X"; "pulled its observers OUT of X": the "of" under "out")
+            # (the parser may hang it on the thing: "its ambassador [from X]")
+            removal = next((c for c in after + [c for c in first.children if c.i > first.i]
+                            if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ in REMOVAL_PREPS), None)
+            if removal is not None and removal.lower_ == "from":
+                prep = "from"
+            elif removal is not None and any(g.dep_ == "prep" and g.lower_ == "of" for g in removal.children):
+                return dict(nodes, requires=removal.i), "of"
     return (nodes if part is None else dict(nodes, requires=part.i)), prep
 
 

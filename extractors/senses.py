@@ -15,7 +15,7 @@ from .ontology import Rule, spec_matches
 from .syntax import OBJ_DEPS
 from .triggers import LEXICON_RULE_PREFIX
 
-__all__ = ["NAMING_TYPES", "duration", "excluded", "naming_use", "other_sense", "required_in_phrase", "unarmed_force"]
+__all__ = ["NAMING_TYPES", "appeal_use", "duration", "excluded", "naming_use", "other_sense", "required_in_phrase", "unarmed_force"]
 
 FORCE_TYPES = words("triggers", "force_types")
 ANSWER_TYPES = words("triggers", "answer_types")
@@ -31,12 +31,55 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 TIME_UNITS = words("triggers", "time_units")
 NAMING_VERBS = words("triggers", "naming_verbs")
 NAMING_TYPES = words("triggers", "naming_types")
+APPEAL_PARTICLE_VERBS = words("triggers", "appeal_particle_verbs")
+APPEAL_PARTICLES = words("triggers", "appeal_particles")
+APPEAL_TYPES = words("triggers", "appeal_types")
+REMOVAL_VERBS = words("triggers", "removal_verbs")
+# Dependencies of a verb's particle or preposition: "called ON X" (prt: X is its object; prep).
+PARTICLE_DEPS = frozenset({"prt", "prep"})
 
 
 def naming_use(trig) -> bool:
     """A verb of naming with an object predicate: "called the raids an escalation" judges the
     raids (criticism or praise at most), it is no appeal, demand or call."""
     return trig.pos_ == "VERB" and trig.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in trig.children)
+
+
+def appeal_use(trig) -> bool:
+    """A verb of appeal with its particle (``appeal_particle_verbs``, ``appeal_particles``):
+    "called on X to", "called upon X" appeal to X (CAMEO CALL (ON) / (UPON), 020).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=["Peru", "called", "on", "Chile"],
+    ...                        heads=[1, 1, 1, 2], deps=["nsubj", "ROOT", "prep", "pobj"],
+    ...                        pos=["PROPN", "VERB", "ADP", "PROPN"], lemmas=["Peru", "call", "on", "Chile"])
+    >>> appeal_use(doc[1])
+    True
+    """
+    # a preposition of time is no particle: "called Putin ON Tuesday"
+    return trig.pos_ == "VERB" and trig.lemma_.lower() in APPEAL_PARTICLE_VERBS and any(
+        c.dep_ in PARTICLE_DEPS and c.lower_ in APPEAL_PARTICLES and not _timed(c) for c in trig.children)
+
+
+def _timed(prep) -> bool:
+    """Whether a preposition's object is a date or time ("on Tuesday", "on the same day")."""
+    return any(p.ent_type_ in TIME_ENTITIES or p.lemma_.lower() in TIME_UNITS for p in prep.children if p.dep_ == "pobj")
+
+
+def _object_fixes_other_type(frame: Frame) -> bool:
+    """For a curated rule at a verb of removal (``removal_verbs``): whether the lexicon has an
+    entry naming this verb's object for another type and none for the rule's own ("withdrew its
+    AMBASSADOR" is CAMEO 161, "recalled its OBSERVERS" 1661, "withdrew its TROOPS" stays 0874)."""
+    trig, lexicon = frame.trigger, frame.ontology.triggers
+    if lexicon is None or trig.pos_ != "VERB" or trig.lemma_.lower() not in REMOVAL_VERBS \
+            or frame.rule.id.startswith(LEXICON_RULE_PREFIX):
+        return False
+    lemma = trig.lemma_.lower()
+    by_type = {t: [e for e in lexicon.entries(t, "VERB", lemma) if e.objects is not None and e.matches(trig)]
+               for t in lexicon.types()}
+    return not by_type.get(frame.rule.type) and any(by_type.values())
 
 
 def excluded(rule: Rule, trig) -> bool:
@@ -52,6 +95,12 @@ def other_sense(frame: Frame) -> bool:
     verb takes as its object, heads a multi-word noun of the lexicon of another type ("a hunger
     strike" is a protest, "launched a scathing attack" criticism, "a mock raid" an exercise)."""
     trig = frame.trigger
+    if appeal_use(trig) and frame.rule.type not in APPEAL_TYPES:
+        # "called ON X to ...": an appeal to X (CAMEO CALL (ON) 020), no conversation or demand
+        return True
+    if _object_fixes_other_type(frame):
+        # "withdrew its AMBASSADOR from X": reduced relations (CAMEO 161), not a retreat
+        return True
     if trig.lemma_.lower() in CLAUSE_SENSE_VERBS and frame.rule.id.startswith(LEXICON_RULE_PREFIX) \
             and not any(c.dep_ in {"xcomp", "ccomp"} for c in trig.children):
         # "advised X to leave" asks; "advised X on reforms" counsels

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from newsgraph.corpus.errors import DataError
 
+from .lexicon import words
 from .syntax import LIGHT_VERBS, OBJ_DEPS, PASSIVE_SUBJ_DEPS, PREP_DEPS, is_passive, lemma
 
 __all__ = ["TRIGGERS_PATH", "Entry", "TriggerLexicon", "LEXICON_RULE_PREFIX", "lexicon_rule_specs", "read_triggers"]
@@ -45,6 +46,8 @@ SOURCE_STRENGTH = {"verb": 2, "reviewed": 2, "pattern": 2, "synset": 1}
 SKIP_FAMILIES = frozenset({"role", "co-occurrence"})
 # Dependencies of a particle parsed as an intransitive preposition or adverb ("pulled OUT of X").
 PARTICLE_DEPS = frozenset({"prep", "advmod"})
+# Verbs whose object noun of an entry comes in an "of" phrase ("assured X OF support").
+OF_OBJECT_VERBS = words("triggers", "of_object_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,9 @@ class Entry:
         if self.objects is not None:
             deps = OBJ_DEPS | PASSIVE_SUBJ_DEPS if is_passive(tok) else OBJ_DEPS
             objs = [c for c in children if c.dep_ in deps]
+            if self.lemma in OF_OBJECT_VERBS:
+                # "assured X OF its full support": the thing promised, X the one assured
+                objs += [p for c in children if c.dep_ in PREP_DEPS and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
             objs += [cc for o in objs for cc in o.children if cc.dep_ == "conj"]
             if not any(_noun_in(o, self.objects) for o in objs):
                 return False
