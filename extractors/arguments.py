@@ -218,7 +218,7 @@ class Frame:
                 objs = [self.ent(p) for p in objs_]
                 if any(objs):
                     return self._through(tok, [(o[0], o[1], PREP_ARG) for o in objs if o])
-                # one plural group noun or agent noun deeper: "a group of Moroccan diplomats",
+                # one plural group noun or agent noun deeper: "a group of Kenyan diplomats",
                 # "calls by Belarus's rulers", "leaders of Romania's government" (not "the use of
                 # the Russian language")
                 if depth == 0:

@@ -121,16 +121,16 @@ def find_candidates(doc, gaz: Gazetteer, phrase_matcher=None) -> DocumentState:
                 len(span) > 1 and (span[-1].lower_ in DOCUMENT_HEADS or len(span) > 2 and span[0].lower_ in DOCUMENT_HEADS
                                    and span[1].lower_ == "of") and gaz.lookup(text) is None):
             # titles, event names, ideologies ("Chavismo") and documents ("... Strategy Report") are not actors
-            continue  # "Secretary of State", "Defense Minister"; "the 1992 United Kingdom general election"
+            continue  # "Secretary of State", "Defense Minister"; "the 2031 United Kingdom general election"
         if label in {"ORG", "FAC"} and gaz.lookup(text) is None and (keep := field_of_title(span)) is not None:
             if not keep:
                 continue  # "Economic Planning Secretary X": the office's field, not a body
             span, text = span[:keep], span[:keep].text  # "EC Foreign Trade Commissioner X": the EC
         if language_name(span) or gaz.lookup(text) is None and (rendering(span) or unit_or_designation(span)):
-            continue  # "the Northern Kurdish language"; "(Arabic: Jaysh ...)": another form of the name before; "84 MW"
+            continue  # "the Central Kurdish language"; "(Arabic: Jaysh ...)": another form of the name before; "84 MW"
         if (keep := portfolio_name(span, gaz)) is not None:
             if keep == span.end:
-                continue  # "Senior Advisor for MEK Resettlement": the office's field, part of the title
+                continue  # "Special Adviser for Refugee Housing": the office's field, part of the title
             span, text, label = span.doc[keep : span.end], span.doc[keep : span.end].text, "PERSON"
         if label == "PERSON" and foreign_sentence(span):
             continue  # "Somos nuestra propia historia.": a capitalised word of another language

@@ -23,9 +23,9 @@ LANGUAGE_NAMES = words("names", "language_names")
 _RENDERING_WINDOW = 15
 # The model's labels of a language's name ("Arabic", "Kurdish").
 _LANGUAGE_LABELS = {"LANGUAGE", "NORP"}
-# Titles that take their office's field after "for" ("Minister for the Middle East", "Senior
-# Advisor for MEK Resettlement", "Special Envoy for Syria").
-# Lower-case particles inside a name ("Staffan de Mistura", "Abu Bakr al Baghdadi").
+# Titles that take their office's field after "for" ("Minister for the Balkans", "Senior
+# Adviser for Refugee Housing", "Special Envoy for Yemen").
+# Lower-case particles inside a name ("Maria de Souza", "Abu Bakr al Baghdadi").
 NAME_PARTICLES = frozenset(words("people", "arabic_articles")) | {"bin", "da", "de", "del", "della", "der", "di", "du", "ibn", "la", "le", "van", "von"}
 _PORTFOLIO_TITLES = OFFICE_TITLES | {"adviser", "advisor", "commissioner", "coordinator", "envoy", "representative"}
 
@@ -69,7 +69,7 @@ def rendering(span) -> bool:
 
 
 def language_name(span) -> bool:
-    """A name right before a noun for a language ("the Northern Kurdish language"): a language."""
+    """A name right before a noun for a language ("the Central Kurdish language"): a language."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in LANGUAGE_NOUNS
 
@@ -88,11 +88,11 @@ def unit_or_designation(span) -> bool:
 
 def portfolio_name(span, gaz) -> int | None:
     """Where a person's name starts in a span that is the field of an office title ("Minister for
-    the Middle East Tobias Ellwood" -> the index of "Tobias"), ``span.end`` when the span is only the
-    field ("Senior Advisor for MEK Resettlement"), None when the span follows no capitalised office
+    the Balkans Helen Marsh" -> the index of "Helen"), ``span.end`` when the span is only the
+    field ("Senior Adviser for Refugee Housing"), None when the span follows no capitalised office
     title and "for". The name is two or three words (capitalised, or name particles between them:
-    "Staffan de Mistura") after a gazetteer name or opening with a given name of the Phoenix person
-    table. A field the gazetteer names alone ("Special Envoy for Syria") is that entity's mention: None."""
+    "Maria de Souza") after a gazetteer name or opening with a given name of the Phoenix person
+    table. A field the gazetteer names alone ("Special Envoy for Yemen") is that entity's mention: None."""
     from .persons import given_name
 
     doc = span.doc

@@ -164,8 +164,8 @@ def retype_person_names(state: DocumentState) -> None:
                 names[" ".join(parts[i:])].add(key)
     if not names:
         return
-    # a one-word name with a personal title ("Mr Alzoubi") is a surname: the same word ending a name
-    # the model typed ORG ("the owner, Jamal Alzoubi") ends that person's full name
+    # a one-word name with a personal title ("Mr Haddadin") is a surname: the same word ending a name
+    # the model typed ORG ("the owner, Karim Haddadin") ends that person's full name
     titled = {fold(info.name): key for key, info in entities.items()
               if info.type == PERSON and info.titles and len(info.name.split()) == 1}
     for i, m in enumerate(mentions):

@@ -146,7 +146,7 @@ def _party_spans(doc, spans):
 
 def _alliance_spans(doc, spans):
     """An untagged alliance noun capitalised inside a sentence is that alliance's short name, an ORG:
-    "support from the Coalition", "Coalition aircraft struck" (not a sentence's first word, nor a
+    "help from the Coalition", "Coalition aircraft struck" (not a sentence's first word, nor a
     word of a headline in title case, nor part of a longer name)."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     extra = []
@@ -161,7 +161,7 @@ def _alliance_spans(doc, spans):
 
 def _group_title(ent) -> bool:
     """A name the model read as a work, event or product that a group noun and "of"/"for" lead
-    ("Army of the Victorious Sect", "Front for the Liberation of X"): a group's name, an ORG span."""
+    ("Army of the Righteous Path", "Front for the Liberation of X"): a group's name, an ORG span."""
     words = [t for t in ent if t.lower_ != "the"]
     return (ent.label_ in {"WORK_OF_ART", "EVENT", "PRODUCT"} and len(words) > 2 and words[0].text[:1].isupper()
             and words[0].lower_ in GROUP_HEADS and words[1].lower_ in {"of", "for"})
@@ -169,7 +169,7 @@ def _group_title(ent) -> bool:
 
 def _titled_spans(doc, spans):
     """An untagged form of address and the one to three capitalised proper nouns after it are a
-    PERSON ("Mr Alzoubi is convinced"): ``people.honorifics`` go with people only (not in a
+    PERSON ("Mr Haddadin is certain"): ``people.honorifics`` go with people only (not in a
     headline in title case: "Mr Reportedly Considering ...")."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     extra = []

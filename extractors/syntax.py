@@ -171,7 +171,7 @@ def subjects(verb, depth: int = 0) -> list[tuple[object, float]]:
         # "X was arrested by US forces"
         agents = [(p, 1.0) for p in by_agents(verb)]
         if not agents and any(c.dep_ == "prep" and c.lower_ in STATIVE_PASSIVE_PREPS for c in verb.children):
-            # adjectival passive: "Israel is opposed to French mediation"
+            # adjectival passive: "Peru is opposed to Chilean mediation"
             return [(c, INHERITED) for c in verb.children if c.dep_ in PASSIVE_SUBJ_DEPS]
         return agents
     subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]

@@ -281,7 +281,7 @@ def named_place(span, label: str = "") -> bool:
         if noun.pos_ == "NOUN" and noun.lower_ in PLACE_OF_NOUNS and noun.i < span.start and label != "PERSON":
             return True  # "the liberation of Sinjar", "a native of X"
     if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in PLACE_NOUNS and c.i > span.end for c in root.children):
-        return True  # "Sabboura, an area outside Damascus": a place noun in apposition
+        return True  # "Kafr Tala, an area outside Hama": a place noun in apposition
     prev = token_before(span)
     return (prev is not None and prev.lower_ in HELD_PARTICIPLES and prev.i > 1
             and prev.doc[prev.i - 1].text == "-" and not prev.doc[prev.i - 1].whitespace_)
@@ -320,7 +320,7 @@ def field_of_title(span) -> int | None:
 
 
 def in_event_name(span) -> bool:
-    """A name inside an event's name: a year, the name, modifiers, an event noun ("1992 United Kingdom general election")."""
+    """A name inside an event's name: a year, the name, modifiers, an event noun ("2031 United Kingdom general election")."""
     doc = span.doc
     if span.start == 0 or not (doc[span.start - 1].like_num or doc[span.start - 1].ent_type_ == "DATE"):
         return False
@@ -371,14 +371,14 @@ def of_title(span) -> bool:
 
 def names_person(span) -> bool:
     """A name in apposition to a noun for a person ("his predecessor, Chávez") or after a person's
-    age ("14-year-old Amjad") is a person."""
+    age ("12-year-old Samir") is a person."""
     root = span.root
     head = root.head
     if len(span) > 3 or not span[0].text[:1].isupper():
         return False
     prev = token_before(span)
     if prev is not None and prev.lower_ == "old" and prev.i >= 2 and prev.doc[prev.i - 2].lower_ in {"year", "years"}:
-        return True  # "14-year-old Amjad", "the 70-year-old Haddad": people have ages
+        return True  # "12-year-old Samir", "the 70-year-old Haddad": people have ages
     return root.dep_ == "appos" and head.pos_ == "NOUN" and head.lower_ in PERSON_NOUNS
 
 

@@ -97,8 +97,8 @@ def test_members_from_a_place_do_not_make_the_place_act(extractor):
 
 
 def test_one_speakers_we_throughout_a_quotation(extractor):
-    text = ('Gen. Ann Weber, commander of the Bolivian Joint Command, said, "We were clear from the '
-            'start that to stop the raids we would need to work with Chile."')
+    text = ('Gen. Ann Weber, commander of the Bolivian Joint Command, said, "We knew at once '
+            'that to end the raids we had to cooperate with Chile."')
     links, _edges = _process(extractor, text)
     assert _linked(links, "We") == _linked(links, "we") == {"institution:bolivian-joint-command"}
 

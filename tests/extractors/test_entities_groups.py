@@ -92,20 +92,20 @@ def test_one_word_region_read_as_a_person_is_a_place_after_a_locative_prepositio
 # -- people by a title or an age --------------------------------------------------------------------
 
 def test_untagged_personal_title_and_name_is_a_person(extractor):
-    got = found(extractor, "Mr Alzoubi is convinced it works. Mrs. Haddad agreed with him.")
-    assert got["Alzoubi"][0][0] == "Person"
+    got = found(extractor, "Mr Haddadin is certain it helps. Mrs. Haddad agreed with him.")
+    assert got["Haddadin"][0][0] == "Person"
     assert got["Haddad"][0][0] == "Person"
 
 
 def test_name_the_model_types_org_ending_with_a_titled_surname_is_that_person(extractor):
-    got = found(extractor, "\"They also saved us money,\" says the farms' owner, Jamal Alzoubi. "
-                           "Mr Alzoubi is convinced it is a win-win situation.")
-    assert got["Jamal Alzoubi"][0][:2] == got["Alzoubi"][0][:2] == ("Person", "person:alzoubi")
+    got = found(extractor, "\"The wells gave us water all year,\" says the farms' owner, Jamal Alkhatib. "
+                           "Mr Alkhatib is sure it is a good plan.")
+    assert got["Jamal Alkhatib"][0][:2] == got["Alkhatib"][0][:2] == ("Person", "person:alkhatib")
 
 
 def test_name_after_an_age_is_a_person(extractor):
-    got = found(extractor, "For 14-year-old Amjad it is safer there than being above ground.")
-    assert got["Amjad"][0][0] == "Person"
+    got = found(extractor, "For 12-year-old Samir the school is quieter than the street.")
+    assert got["Samir"][0][0] == "Person"
 
 
 def test_title_in_a_title_case_headline_makes_no_person(extractor):
@@ -122,17 +122,17 @@ def test_group_noun_with_of_in_a_work_title_is_an_institution(extractor):
 
 
 def test_name_with_an_apposed_place_noun_is_a_place(extractor):
-    got = found(extractor, "Israeli jets fired missiles into Syria, striking Sabboura, an area outside Damascus.")
-    assert got["Sabboura"][0][0] == "Location"
+    got = found(extractor, "Turkish jets fired rockets into Syria, striking Kafr Tala, an area outside Hama.")
+    assert got["Kafr Tala"][0][0] == "Location"
 
 
 def test_one_word_region_read_as_a_person_is_a_place_without_a_person_name_or_title(extractor):
-    got = found(extractor, "SDF forces continue to make progress on the way to Raqqah, north and west of Raqqah.")
+    got = found(extractor, "The rebel columns advanced towards Raqqah and camped south and east of Raqqah.")
     assert {t for t, _k, _h in got["Raqqah"]} == {"Location"}
 
 
 def test_ship_named_after_a_vessel_prefix_is_no_actor_in_any_mention(extractor):
-    got = found(extractor, 'The French frigate FS Forbin joined the task force. "Forbin is committed to working '
-                           'with the Royal Navy," said Capt. Christophe Cluzel, commander of Forbin.')
-    assert "Forbin" not in got and "FS Forbin" not in got
-    assert got["Christophe Cluzel"][0][0] == "Person"
+    got = found(extractor, 'The French frigate FS Cassard joined the task force. "Cassard is proud to sail '
+                           'beside the Dutch fleet," said Capt. Jean Dupont, commander of Cassard.')
+    assert "Cassard" not in got and "FS Cassard" not in got
+    assert got["Jean Dupont"][0][0] == "Person"

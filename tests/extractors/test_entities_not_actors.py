@@ -31,7 +31,7 @@ def test_bracketed_rendering_after_a_language_label_is_no_actor(extractor):
 
 
 def test_rendering_in_a_language_and_a_transliteration_are_no_people(extractor):
-    got = found(extractor, "The Book of Songs (Kitêba Stranan in Kurdish; also transliterated as Kitab Al Aghani) is old.")
+    got = found(extractor, "The Book of Rivers (Pirtûka Çeman in Kurdish; also transliterated as Sifr Al Anhar) is new.")
     assert not any(t == PERSON for ms in got.values() for t, _k, _h in ms), got
 
 
@@ -43,8 +43,8 @@ def test_brackets_without_a_language_keep_their_names(extractor):
 # -- a language, a unit, a designation ---------------------------------------------------------------
 
 def test_name_before_language_noun_is_a_language(extractor):
-    got = found(extractor, "The poems are written in the Kurmanji dialect of the Northern Kurdish language.")
-    assert "Northern Kurdish" not in got
+    got = found(extractor, "The songs are sung in the Sorani dialect of the Central Kurdish language.")
+    assert "Central Kurdish" not in got
 
 
 @pytest.mark.parametrize("text, word", [
@@ -63,19 +63,19 @@ def test_known_acronym_beside_a_number_stays(extractor):
 # -- the field of an office title --------------------------------------------------------------------
 
 def test_field_of_office_title_before_a_name_leaves_the_person(extractor):
-    got = found(extractor, "Minister for the Middle East Tobias Ellwood visited Baghdad on Monday.")
-    assert got["Tobias Ellwood"][0][0] == PERSON
-    assert not any("Middle East" in text for text in got)
+    got = found(extractor, "Minister for the Balkans Helen Marsh visited Tunis on Monday.")
+    assert got["Helen Marsh"][0][0] == PERSON
+    assert not any("Balkans" in text for text in got)
 
 
 def test_field_of_office_title_alone_is_part_of_the_title(extractor):
-    got = found(extractor, "The Department, through its Senior Advisor for Camp Resettlement, will stay engaged.")
-    assert "Camp Resettlement" not in got
+    got = found(extractor, "The Ministry, through its Special Adviser for Refugee Housing, will remain involved.")
+    assert "Refugee Housing" not in got
 
 
 def test_state_as_field_of_office_title_stays_the_state(extractor):
-    got = found(extractor, "The UN Special Envoy for Syria said the talks would resume.")
-    assert got["Syria"] == [(STATE, "state:SYR", "gazetteer")]
+    got = found(extractor, "The UN Special Envoy for Yemen said the talks would resume.")
+    assert got["Yemen"] == [(STATE, "state:YEM", "gazetteer")]
 
 
 def test_lower_case_title_keeps_its_organisation(extractor):

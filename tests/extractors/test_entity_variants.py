@@ -127,7 +127,7 @@ def test_the_hague_keeps_its_article(extractor):
 
 
 def test_a_place_inside_an_election_name_is_not_a_mention(extractor):
-    r = run(extractor, "In the 1992 United Kingdom general election, the Democratic Unionist Party won.")
+    r = run(extractor, "In the 2031 United Kingdom general election, the Scottish National Party lost seats.")
     assert "United Kingdom" not in typed(r)
     assert typed(run(extractor, "The United Kingdom held an election."))["United Kingdom"][0] == STATE
 

@@ -256,11 +256,11 @@ NOISE_CASES = [
      {("Harry", "MEMBER_OF", "British")}, {("Harry", "MEMBER_OF", "Poland")}),
     # one plural group noun deeper through of/from/by, but not through a thing
     ("plural-group-of-group", "Germany rejected calls by Belarus's rulers for economic aid.", None, {("Germany", "REJECTED", "Belarus")}, set()),
-    ("no-group-through-a-thing", "The court lifted restrictions on the use of the Russian language.", {"court": ("Court", "Institution")},
+    ("no-group-through-a-thing", "The court eased limits on the teaching of the Russian language.", {"court": ("Court", "Institution")},
      set(), {("Court", "CONCEDED_TO", "Russian")}),
     # a participle parsed as the subject hands over its own subject
-    ("participle-is-no-subject", "The Red Cross operating in Iraq said US forces must protect civilians.", None,
-     {("The Red Cross", "DEMANDED", "US")}, set()),
+    ("participle-is-no-subject", "The Red Cross working in Yemen said Saudi forces must spare civilians.", None,
+     {("The Red Cross", "DEMANDED", "Saudi")}, set()),
     # "it"/"they" as the subject of a reported clause is the speaker
     ("speaker-pronoun", "Nigeria announced that it will withdraw its troops from Chad.", {"Nigeria": ("Nigeria", "State")},
      {("Nigeria", "WITHDREW_FROM", "Chad")}, set()),
