@@ -9,13 +9,7 @@ from __future__ import annotations
 
 from newsgraph.extractors.models import INSTITUTION, STATE
 
-
-def found(extractor, text: str) -> dict[str, list[tuple[str, str, str]]]:
-    result = extractor.process(extractor.nlp(text), "t", None)
-    out: dict[str, list] = {}
-    for m in result.mentions:
-        out.setdefault(m.text, []).append((m.type, m.key, m.how))
-    return out
+from tests.extractors.mention_table import found
 
 
 # -- a plural demonym heading its noun phrase names the people of its state -------------------------

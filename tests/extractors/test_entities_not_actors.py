@@ -12,13 +12,7 @@ import pytest
 
 from newsgraph.extractors.models import INSTITUTION, LOCATION, PERSON, STATE
 
-
-def found(extractor, text: str) -> dict[str, list[tuple[str, str, str]]]:
-    result = extractor.process(extractor.nlp(text), "t", None)
-    out: dict[str, list] = {}
-    for m in result.mentions:
-        out.setdefault(m.text, []).append((m.type, m.key, m.how))
-    return out
+from tests.extractors.mention_table import found
 
 
 # -- a rendering in brackets is a form of the name before it ---------------------------------------
